@@ -1,0 +1,65 @@
+# tsunagari — `make run` serves the portal, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+TSUNAGARI := $(VENV)/bin/tsunagari
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
+EVAL_SET ?= ../shared/eval/navigator-dev.yaml
+
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval messages clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed messages  ## make .venv and install the project with its dev tools
+
+messages:  ## compile the translations (gettext's msgfmt)
+	@command -v msgfmt >/dev/null || (apt-get install -y -q gettext >/dev/null)
+	@cd src/tsunagari && ../../$(TSUNAGARI) compilemessages --verbosity 0
+
+browser:  ## Debian chromium for the browser tests (no browser download by Playwright)
+	@test -x /usr/bin/chromium || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null)
+
+run: install  ## migrate SQLite, load the bundled data, serve on 127.0.0.1:8000
+	$(TSUNAGARI) migrate --noinput
+	$(TSUNAGARI) bootstrap
+	$(TSUNAGARI) serve --host $(HOST) --port $(PORT)
+
+test: install browser lint typecheck migrations-check test-sqlite test-postgres test-e2e  ## every check
+
+lint:
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+typecheck:
+	$(VENV)/bin/mypy
+
+migrations-check:
+	$(TSUNAGARI) makemigrations --check --dry-run
+
+test-sqlite:
+	$(PY) -m pytest -n 2 -m "not e2e"
+
+test-postgres:
+	@scripts/with-postgres $(PG_URL) $(PY) -m pytest -n 2 -m "not e2e"
+
+test-e2e: browser
+	$(PY) -m pytest -m e2e
+
+bench: install  ## benchmarks, printing figures
+	$(PY) -m tsunagari.bench
+
+eval: install  ## navigator evaluation on the development set
+	$(TSUNAGARI) navigate --eval $(EVAL_SET)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""tsunagari (つながり): Japan's national system against loneliness and isolation."""

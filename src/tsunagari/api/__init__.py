@@ -1,0 +1,1 @@
+"""JSON APIs: /api/v1 (ours) and /api/hsds (HSDS 3.0)."""

@@ -1,0 +1,6 @@
+from tsunagari.apps_base import TsunagariApp
+
+
+class ApiConfig(TsunagariApp):
+    name = "tsunagari.api"
+    label = "api"

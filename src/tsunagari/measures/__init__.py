@@ -1,0 +1,1 @@
+"""The priority plan (重点計画) and its PDCA record."""

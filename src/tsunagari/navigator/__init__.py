@@ -1,0 +1,1 @@
+"""From what a person writes to the right help, crisis first."""

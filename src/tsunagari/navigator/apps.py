@@ -1,0 +1,6 @@
+from tsunagari.apps_base import TsunagariApp
+
+
+class NavigatorConfig(TsunagariApp):
+    name = "tsunagari.navigator"
+    label = "navigator"

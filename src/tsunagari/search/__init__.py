@@ -1,0 +1,1 @@
+"""Japanese text analysis and the search index over the directory."""

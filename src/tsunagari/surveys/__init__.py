@@ -1,0 +1,1 @@
+"""The national loneliness survey: instruments, estimates, programme evaluation."""

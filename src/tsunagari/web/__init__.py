@@ -1,0 +1,1 @@
+"""Public pages, base templates, static files, accessibility, i18n."""

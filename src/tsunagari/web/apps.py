@@ -1,0 +1,6 @@
+from tsunagari.apps_base import TsunagariApp
+
+
+class WebConfig(TsunagariApp):
+    name = "tsunagari.web"
+    label = "web"
