@@ -83,7 +83,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/staff/login/"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "/"
 
 # Japanese first; English complete. Japanese pages live at /, English ones under /en/.
 LANGUAGE_CODE = "ja"
