@@ -139,8 +139,9 @@ class _Assembler:
                 if "①" in _row_text(row) or row.cell("no").strip() == "":
                     self._start_heading(1, row.line, "")
             elif (ordinal := self._heading_ordinal(row)) is not None:
-                self._start_heading(ordinal, row.line, f"{row.cell('no')} {row.cell('name')}")
-                if row.cell("ministries").strip() and _has_content(row):
+                merged = bool(row.cell("ministries").strip() and _has_content(row))
+                self._start_heading(ordinal, row.line, "" if merged else _row_text(row))
+                if merged:
                     self._place(_Unit([row], None, notes=[f"line {row.line} also opens a heading"]))
             elif _NUMBER.match(number):
                 self._place(_Unit([row], int(number)))
@@ -203,13 +204,13 @@ class _Assembler:
         gap = list(range(last + 1, nxt))
         garbled = [u for u in pending if u.garbled]
         if garbled:
+            lines = [r.line for u in garbled for r in u.rows]
             for no in gap:
-                lines = [r.line for u in garbled for r in u.rows]
-                self.doubts.append(
-                    Doubt(no, "all fields",
-                          f"lines {lines[0]}–{lines[-1]} are overprinted OCR; measure {no} "
-                          "is placed by the number sequence")
-                )
+                for name in (*TEXT_FIELDS, "ministries"):
+                    self.doubts.append(
+                        Doubt(no, name, f"lines {lines[0]}–{lines[-1]} are overprinted OCR; "
+                              f"measure {no} is placed by the number sequence")
+                    )
             return [
                 _Unit([], no, garbled[0].pillar, garbled[0].heading, garbled=True) for no in gap
             ]
@@ -232,9 +233,8 @@ class _Assembler:
             return []
         missing = gap[len(pending) :]
         for no in missing:
-            self.doubts.append(
-                Doubt(no, "all fields", f"no row of the table carries measure {no}")
-            )
+            for name in (*TEXT_FIELDS, "ministries"):
+                self.doubts.append(Doubt(no, name, f"no row of the table carries measure {no}"))
         for unit, no in zip(pending, gap, strict=False):
             unit.no = no
         base = pending[-1] if pending else (done[-1] if done else None)
@@ -248,7 +248,7 @@ class _Assembler:
     def draft(self, unit: _Unit) -> MeasureDraft:
         assert unit.no is not None
         draft = MeasureDraft(unit.no, unit.pillar, unit.heading, [r.line for r in unit.rows])
-        if unit.garbled:
+        if unit.garbled or not unit.rows:
             return draft
         for name in TEXT_FIELDS[1:]:
             setattr(draft, name, join_wrapped(" ".join(r.cell(name) for r in unit.rows)))
@@ -300,7 +300,7 @@ class _Assembler:
                       f"line {unknown[0][0]}: {' '.join(t for _, t in unknown)!r} names no ministry")
             )
         if not draft.ministries:
-            self.doubts.append(Doubt(draft.no, "ministries", "no ministry could be read"))
+            self.doubts.append(Doubt(draft.no, "ministries", "the ministry cell is empty"))
 
 
 def assemble(rows: list[RawRow], lineup: Lineup, ministries: list[str]) -> Assembly:
