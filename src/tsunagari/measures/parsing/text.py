@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _SPACES = re.compile(r"\s+")
@@ -44,9 +45,10 @@ def join_wrapped(text: str) -> str:
     return out
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
     compact = _SPACES.sub("", normalize(text))
-    return {compact[i : i + 2] for i in range(len(compact) - 1)}
+    return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
 
 
 def coverage(needle: str, haystack: str) -> float:
