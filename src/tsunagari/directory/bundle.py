@@ -157,7 +157,7 @@ class AreaEntry(Strict):
 class OrganizationEntry(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    name_en: str = ""
     kind: Literal["government", "local-government", "npo", "other"]
     url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     description: str = ""
@@ -167,12 +167,12 @@ class OrganizationEntry(Strict):
 class ServiceEntry(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    name_en: str = ""
     alternate_name: str = ""
     alternate_name_en: str = ""
     organization: str
     description: str = Field(min_length=1)
-    description_en: str = Field(min_length=1)
+    description_en: str = ""
     url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     email: str = ""
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
@@ -228,6 +228,49 @@ class ServiceEntry(Strict):
             raise ValueError("a crisis line needs at least one phone number")
         return self
 
+    def canonical(self) -> ServiceEntry:
+        """The same entry with its unordered lists sorted, for comparing two versions."""
+        area = self.area
+        if isinstance(area, AreaEntry):
+            area = AreaEntry(
+                prefectures=tuple(sorted(area.prefectures)),
+                municipalities=tuple(sorted(area.municipalities)),
+            )
+        return self.model_copy(
+            update={
+                "needs": tuple(sorted(self.needs)),
+                "audiences": tuple(sorted(self.audiences)),
+                "methods": tuple(sorted(self.methods)),
+                "area": area,
+            }
+        )
+
+    def missing_english(self) -> list[str]:
+        pairs = [
+            ("name", "name_en"),
+            ("description", "description_en"),
+            ("alternate_name", "alternate_name_en"),
+            ("alert", "alert_en"),
+            ("fees", "fees_en"),
+            ("eligibility", "eligibility_en"),
+            ("hours_note", "hours_note_en"),
+        ]
+        missing = [en for ja, en in pairs if getattr(self, ja) and not getattr(self, en)]
+        missing += [
+            f"phones[{i}].label_en" for i, p in enumerate(self.phones) if p.label and not p.label_en
+        ]
+        missing += [
+            f"schedules[{i}].description_en"
+            for i, r in enumerate(self.schedules)
+            if r.description and not r.description_en
+        ]
+        missing += [
+            f"closures[{i}].description_en"
+            for i, c in enumerate(self.closures)
+            if c.description and not c.description_en
+        ]
+        return missing
+
 
 class DirectoryFile(Strict):
     organizations: tuple[OrganizationEntry, ...] = ()
@@ -242,9 +285,10 @@ class Bundle:
     services: tuple[ServiceEntry, ...]
 
 
-def read_bundle(path: Path, taxonomy: Taxonomy | None = None) -> Bundle:
+def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = True) -> Bundle:
     """Read and validate a folder (organizations.yaml + services/*.yaml) or one YAML file.
 
+    Curated files must be complete in English as well (Japanese first, English complete).
     Raises DirectoryFileError listing every problem found, each with file, line and field.
     """
     taxonomy = taxonomy or load_taxonomy()
@@ -273,6 +317,8 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None) -> Bundle:
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
     problems.extend(_check_organizations(organizations))
+    if curated:
+        problems.extend(_check_english(organizations, services))
     problems.extend(_cross_check([o for *_, o in organizations], services, taxonomy))
     if problems:
         raise DirectoryFileError(problems)
@@ -296,6 +342,20 @@ def _check_organizations(
         if org.id in seen:
             yield f"{where}: organizations[{index}].id: {org.id!r} is also at {seen[org.id]}"
         seen[org.id] = where
+
+
+def _check_english(
+    organizations: Iterable[tuple[Path, yaml.Node, int, OrganizationEntry]],
+    services: Iterable[tuple[Path, yaml.Node, int, ServiceEntry]],
+) -> Iterator[str]:
+    for file, node, index, org in organizations:
+        if not org.name_en:
+            where = f"{file}:{_line(node, ('organizations', index))}"
+            yield f"{where}: organizations[{index}].name_en: English name missing"
+    for file, node, index, service in services:
+        for field in service.missing_english():
+            where = f"{file}:{_line(node, ('services', index))}"
+            yield f"{where}: services[{index}].{field}: English text missing"
 
 
 def _cross_check(
