@@ -221,9 +221,12 @@ class ServiceEntry(Strict):
             raise ValueError("local_finder is only for scope: local-kind")
         if self.local_finder and not self.local_finder_en:
             raise ValueError("local_finder_en is required with local_finder")
-        if self.minimum_age is not None and self.maximum_age is not None:
-            if self.maximum_age < self.minimum_age:
-                raise ValueError("maximum_age is below minimum_age")
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.maximum_age < self.minimum_age
+        ):
+            raise ValueError("maximum_age is below minimum_age")
         if self.crisis_line and not self.phones:
             raise ValueError("a crisis line needs at least one phone number")
         return self
@@ -301,7 +304,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
     for file in files:
         try:
             text = file.read_text(encoding="utf-8")
-            node = yaml.compose(text)
+            node = yaml.compose(text) or yaml.MappingNode("tag:yaml.org,2002:map", [])
             data = yaml.safe_load(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{file}: cannot read YAML: {error}")

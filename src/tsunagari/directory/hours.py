@@ -90,9 +90,7 @@ class Rule:
         return WEEKDAYS[day.weekday()] in self.days or day.day in self.monthdays
 
     def period_starting(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-        start = dt.datetime.combine(day, dt.time(), tzinfo=TOKYO) + dt.timedelta(
-            minutes=self.opens
-        )
+        start = dt.datetime.combine(day, dt.time(), tzinfo=TOKYO) + dt.timedelta(minutes=self.opens)
         length = self.closes - self.opens
         if length <= 0:
             length += DAY

@@ -22,7 +22,9 @@ from tsunagari.directory.hours import Hours, Rule, parse_minutes
 
 ID_NAMESPACE = uuid.UUID("6f1c2f5e-5b7a-4f0e-9a51-7473756e6167")  # "tsunag" in its tail
 
-TIME_VALIDATOR = RegexValidator(r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$", _("HH:MM 形式で入力してください"))
+TIME_VALIDATOR = RegexValidator(
+    r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$", _("HH:MM 形式で入力してください")
+)
 MONTH_DAY_VALIDATOR = RegexValidator(
     r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", _("MM-DD 形式で入力してください")
 )
