@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tsunagari.directory.hours import Closure as ClosureRule
+from tsunagari.directory.hours import Hours, Rule
 from tsunagari.directory.taxonomy import Taxonomy, load_taxonomy
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -23,6 +25,8 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_SETS = {"daily": WEEKDAYS, "weekdays": WEEKDAYS[:5], "weekends": WEEKDAYS[5:]}
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# YAML's folded blocks join lines with a space, which Japanese text must not get.
+SPACE_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])[ \n]+(?=[^\x00-\x7f])")
 PHONE = re.compile(r"^(#\d{4}|\d{3}|0\d{1,4}-\d{1,4}-\d{3,5}|0\d{9,10})$")
 
 
@@ -91,6 +95,11 @@ class ScheduleEntry(Strict):
             raise ValueError("days of the month are 1–31")
         return value
 
+    def rule(self) -> Rule:
+        return Rule.parse(
+            self.days, self.monthdays, self.opens, self.closes, self.valid_from, self.valid_to
+        )
+
     @model_validator(mode="after")
     def _one_kind_of_rule(self) -> ScheduleEntry:
         if bool(self.days) == bool(self.monthdays):
@@ -105,6 +114,9 @@ class Closure(Strict):
     to: str
     description: str = ""
     description_en: str = ""
+
+    def rule(self) -> ClosureRule:
+        return ClosureRule.parse(self.from_, self.to)
 
     @field_validator("from_", "to")
     @classmethod
@@ -205,6 +217,13 @@ class ServiceEntry(Strict):
     verified_on: dt.date
     verification_note: str = ""
 
+    @field_validator(
+        "description", "alert", "local_finder", "eligibility", "hours_note", "fees", mode="after"
+    )
+    @classmethod
+    def _join_japanese_lines(cls, value: str) -> str:
+        return SPACE_IN_JAPANESE.sub("", value)
+
     @field_validator("languages")
     @classmethod
     def _check_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -230,6 +249,15 @@ class ServiceEntry(Strict):
         if self.crisis_line and not self.phones:
             raise ValueError("a crisis line needs at least one phone number")
         return self
+
+    def hours(self) -> Hours:
+        return Hours(
+            rules=tuple(r.rule() for r in self.schedules),
+            closures=tuple(c.rule() for c in self.closures),
+            holidays=self.holidays,
+            status=self.status,
+            has_note=bool(self.hours_note),
+        )
 
     def canonical(self) -> ServiceEntry:
         """The same entry with its unordered lists sorted, for comparing two versions."""

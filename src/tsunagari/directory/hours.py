@@ -82,6 +82,20 @@ class Rule:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
 
+    @classmethod
+    def parse(
+        cls,
+        days: tuple[str, ...],
+        monthdays: tuple[int, ...],
+        opens: str,
+        closes: str,
+        valid_from: dt.date | None = None,
+        valid_to: dt.date | None = None,
+    ) -> Rule:
+        return cls(
+            days, monthdays, parse_minutes(opens), parse_minutes(closes), valid_from, valid_to
+        )
+
     def applies_on(self, day: dt.date) -> bool:
         if self.valid_from and day < self.valid_from:
             return False

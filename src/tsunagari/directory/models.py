@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.hours import Closure as ClosureRule
-from tsunagari.directory.hours import Hours, Rule, parse_minutes
+from tsunagari.directory.hours import Hours, Rule
 
 ID_NAMESPACE = uuid.UUID("6f1c2f5e-5b7a-4f0e-9a51-7473756e6167")  # "tsunag" in its tail
 
@@ -308,13 +308,13 @@ class Schedule(models.Model):
             raise ValidationError({"valid_to": _("終了日が開始日より前です")})
 
     def rule(self) -> Rule:
-        return Rule(
-            days=tuple(d for d in self.byday.split(",") if d),
-            monthdays=tuple(int(d) for d in self.bymonthday.split(",") if d),
-            opens=parse_minutes(self.opens_at),
-            closes=parse_minutes(self.closes_at),
-            valid_from=self.valid_from,
-            valid_to=self.valid_to,
+        return Rule.parse(
+            tuple(d for d in self.byday.split(",") if d),
+            tuple(int(d) for d in self.bymonthday.split(",") if d),
+            self.opens_at,
+            self.closes_at,
+            self.valid_from,
+            self.valid_to,
         )
 
 
