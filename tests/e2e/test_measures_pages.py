@@ -26,8 +26,9 @@ def _login(page: Any, base: str, username: str) -> None:
     client = Client()
     client.force_login(User.objects.get(username=username))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value,
-                               "url": base}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base}]
+    )
     page.goto(f"{base}/plan/staff/")
 
 
@@ -35,8 +36,11 @@ def _serious(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [v["id"] for v in results.response["violations"]
-            if v.get("impact") in ("serious", "critical")]
+    return [
+        v["id"]
+        for v in results.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
 
 
 def test_the_dashboard_shows_charts_and_tables(page: Any, live_server: Any, plan: None) -> None:

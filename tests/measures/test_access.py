@@ -10,8 +10,12 @@ from tsunagari.measures.models import Review
 
 pytestmark = pytest.mark.django_db
 
-STAFF_PAGES = ["/plan/staff/", "/plan/staff/measures/8/", "/plan/staff/reviews/",
-               "/plan/staff/measures/8/edit/"]
+STAFF_PAGES = [
+    "/plan/staff/",
+    "/plan/staff/measures/8/",
+    "/plan/staff/reviews/",
+    "/plan/staff/measures/8/edit/",
+]
 
 
 @pytest.mark.parametrize("url", STAFF_PAGES)
@@ -45,8 +49,10 @@ def test_an_editor_cannot_decide_a_review(client: Client, personas: Personas) ->
     review = Review.objects.get(measure__plan__code="2024", measure__number=8, fiscal_year=2024)
     client.force_login(personas.editor)
     assert client.get("/plan/staff/reviews/").status_code == 403
-    assert client.post(f"/plan/staff/reviews/{review.pk}/decide/", {"action": "approve"}
-                       ).status_code == 403
+    assert (
+        client.post(f"/plan/staff/reviews/{review.pk}/decide/", {"action": "approve"}).status_code
+        == 403
+    )
 
 
 def test_the_decide_endpoint_refuses_anonymous_posts(client: Client) -> None:

@@ -33,10 +33,10 @@ def test_a_malformed_table_is_reported_and_nothing_is_written(tmp_path: Path) ->
 
 
 def test_a_failure_late_in_the_import_rolls_everything_back(tmp_path: Path) -> None:
-    bundled = Sources.bundled()
     broken = tmp_path / "corrections.yaml"
-    broken.write_text("measures:\n- measure: 999\n  field: name\n  value: x\n  reason: test\n",
-                      encoding="utf-8")
+    broken.write_text(
+        "measures:\n- measure: 999\n  field: name\n  value: x\n  reason: test\n", encoding="utf-8"
+    )
     before = Measure.objects.count()
     with pytest.raises(CommandError) as error:
         call_command("measures", "ingest", "--corrections", str(broken))

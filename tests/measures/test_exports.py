@@ -11,8 +11,19 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-KEYS = {"no", "name", "ministries", "pillar", "heading", "overview", "target", "achievement",
-        "review", "urls", "indicators"}
+KEYS = {
+    "no",
+    "name",
+    "ministries",
+    "pillar",
+    "heading",
+    "overview",
+    "target",
+    "achievement",
+    "review",
+    "urls",
+    "indicators",
+}
 
 
 def test_the_json_export_has_the_documented_shape() -> None:
@@ -23,7 +34,11 @@ def test_the_json_export_has_the_documented_shape() -> None:
     assert len(data["measures"]) == 141
     assert all(set(m) == KEYS for m in data["measures"])
     first = data["measures"][0]
-    assert (first["no"], first["name"], first["ministries"]) == (1, "孤独・孤立の実態把握", ["内閣府"])
+    assert (first["no"], first["name"], first["ministries"]) == (
+        1,
+        "孤独・孤立の実態把握",
+        ["内閣府"],
+    )
 
 
 def test_the_csv_export_has_one_row_per_measure() -> None:
@@ -38,8 +53,9 @@ def test_the_xlsx_export_reopens_in_the_official_layout(tmp_path: Path) -> None:
     call_command("measures", "export", "--xlsx", str(path), stdout=StringIO())
     sheet = openpyxl.load_workbook(path)["実施状況"]
     assert [c.value for c in sheet[2]][:3] == ["施策No.", "施策名", "施策の概要"]
-    numbers = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)
-               if isinstance(row[0], int)]
+    numbers = [
+        row[0] for row in sheet.iter_rows(min_row=3, values_only=True) if isinstance(row[0], int)
+    ]
     assert numbers == list(range(1, 142))
 
 

@@ -36,7 +36,11 @@ def test_january_belongs_to_the_previous_fiscal_year() -> None:
 def test_the_issues_example_target_and_result_are_extracted_and_compared() -> None:
     (target,) = find_targets("支援情報検索サイトのPV数を令和8年度までに年間30万回以上とする。")
     assert (target.value, target.unit, target.year, target.direction) == (
-        Decimal(300000), "回", 2026, "increase")
+        Decimal(300000),
+        "回",
+        2026,
+        "increase",
+    )
     results = find_results("・支援情報検索サイトPV数:332,598(令和6年4月~令和7年3月)")
     result, note = pair(target, results)
     assert result is not None and note == ""
@@ -50,8 +54,9 @@ def test_a_target_without_a_year_is_flagged_not_guessed() -> None:
 
 
 def test_a_review_that_rules_out_revision_is_not_a_revision() -> None:
-    assert decision_of("本事業による支援を推進していく必要があるため、見直しを検討していない。")[0] != (
-        "revise")
+    assert decision_of("本事業による支援を推進していく必要があるため、見直しを検討していない。")[
+        0
+    ] != ("revise")
     assert decision_of("引き続き支援を行う。")[0] == "continue"
 
 

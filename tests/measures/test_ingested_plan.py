@@ -21,7 +21,9 @@ def ministries(number: int) -> list[str]:
 
 def test_the_2024_plan_has_141_measures_numbered_1_to_141() -> None:
     numbers = list(
-        Measure.objects.filter(plan__code="2024").values_list("number", flat=True).order_by("number")
+        Measure.objects.filter(plan__code="2024")
+        .values_list("number", flat=True)
+        .order_by("number")
     )
     assert numbers == list(range(1, 142))
 
@@ -69,7 +71,10 @@ def test_the_merged_park_row_is_two_measures() -> None:
 
 def test_headings_of_the_2024_plan_include_its_new_titles() -> None:
     heading = Heading.objects.get(pillar__plan__code="2024", pillar__number=3, number=3)
-    assert heading.title == "人と人とのつながりを生むための施策の相乗効果を高める分野横断的な連携の促進"
+    assert (
+        heading.title
+        == "人と人とのつながりを生むための施策の相乗効果を高める分野横断的な連携の促進"
+    )
 
 
 def test_2023_measures_link_to_their_2024_successors() -> None:

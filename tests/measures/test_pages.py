@@ -38,7 +38,7 @@ def test_the_dashboard_has_charts_with_text_alternatives(
     client.force_login(personas.reviewer)
     body = client.get("/plan/staff/").content.decode()
     assert body.count('role="img"') == 2
-    assert "<title id=\"chart-pillar-t\">" in body
+    assert '<title id="chart-pillar-t">' in body
     assert "<caption>" in body
 
 

@@ -7,7 +7,18 @@ from tsunagari.measures.parsing.links import extract_urls
 from tsunagari.measures.parsing.ministries import match_ministry
 from tsunagari.measures.parsing.status_table import Layout, read_status_table
 
-HEADER = "施策 No.\t施策名\t施策の概要\t目標及び達成の期間\t目標の達成状況\t達成状況を踏まえた施策の見直し方針\t関連URL\t担当 府省庁"
+HEADER = "\t".join(
+    [
+        "施策 No.",
+        "施策名",
+        "施策の概要",
+        "目標及び達成の期間",
+        "目標の達成状況",
+        "達成状況を踏まえた施策の見直し方針",
+        "関連URL",
+        "担当 府省庁",
+    ]
+)
 ROW = "1\t孤独・孤立の実態把握\t概要\t目標\t状況\t方針\thttps://example.go.jp/\t内閣府"
 
 

@@ -12,8 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(measure: Measure, **extra: str) -> dict[str, str]:
-    data = {"fiscal_year": "2025", "achievement_text": "PV数は35万回", "status": "achieved",
-            "policy_text": "引き続き周知する", "decision": "continue"}
+    data = {
+        "fiscal_year": "2025",
+        "achievement_text": "PV数は35万回",
+        "status": "achieved",
+        "policy_text": "引き続き周知する",
+        "decision": "continue",
+    }
     for indicator in measure.indicators.all():
         data[f"actual_{indicator.pk}"] = ""
     data.update(extra)
@@ -25,8 +30,9 @@ def test_submit_return_resubmit_approve(client: Client, personas: Personas) -> N
     first = measure.indicators.first()
     assert first is not None
     client.force_login(personas.editor)
-    response = client.post("/plan/staff/measures/8/edit/",
-                           _form(measure, **{f"actual_{first.pk}": "350,000"}))
+    response = client.post(
+        "/plan/staff/measures/8/edit/", _form(measure, **{f"actual_{first.pk}": "350,000"})
+    )
     assert response.status_code == 302
     review = Review.objects.get(measure=measure, fiscal_year=2025)
     assert review.state == "submitted" and review.submitted_by == personas.editor
@@ -36,8 +42,10 @@ def test_submit_return_resubmit_approve(client: Client, personas: Personas) -> N
     client.post(f"/plan/staff/reviews/{review.pk}/decide/", {"action": "return", "comment": ""})
     review.refresh_from_db()
     assert review.state == "submitted"  # a return needs a comment
-    client.post(f"/plan/staff/reviews/{review.pk}/decide/",
-                {"action": "return", "comment": "根拠の数値を追記してください"})
+    client.post(
+        f"/plan/staff/reviews/{review.pk}/decide/",
+        {"action": "return", "comment": "根拠の数値を追記してください"},
+    )
     review.refresh_from_db()
     assert review.state == "returned" and review.reviewer_comment
 
@@ -52,7 +60,9 @@ def test_submit_return_resubmit_approve(client: Client, personas: Personas) -> N
     client.post(f"/plan/staff/reviews/{review.pk}/decide/", {"action": "approve"})
     review.refresh_from_db()
     assert review.state == "approved" and review.decided_by == personas.reviewer
-    who = [(h.history_user, h.history_change_reason) for h in review.history.order_by("history_date")]
+    who = [
+        (h.history_user, h.history_change_reason) for h in review.history.order_by("history_date")
+    ]
     assert who[-1] == (personas.reviewer, "approved")
     assert (personas.editor, "submitted") in who
 
@@ -62,8 +72,9 @@ def test_an_actual_that_is_not_a_number_is_refused(client: Client, personas: Per
     first = measure.indicators.first()
     assert first is not None
     client.force_login(personas.editor)
-    response = client.post("/plan/staff/measures/8/edit/",
-                           _form(measure, **{f"actual_{first.pk}": "たくさん"}))
+    response = client.post(
+        "/plan/staff/measures/8/edit/", _form(measure, **{f"actual_{first.pk}": "たくさん"})
+    )
     assert response.status_code == 200
     assert "数値で入力してください" in response.content.decode()
     assert Review.objects.get(measure=measure, fiscal_year=2025).state == "draft"

@@ -32,8 +32,11 @@ def list_measures(
 ) -> dict[str, Any]:
     views = views_of(_plan(plan))
     if ministry:
-        views = [v for v in views if any(m.code == ministry or m.name == ministry
-                                         for m in v.measure.ministries.all())]
+        views = [
+            v
+            for v in views
+            if any(m.code == ministry or m.name == ministry for m in v.measure.ministries.all())
+        ]
     if pillar:
         views = [v for v in views if v.heading and v.heading.pillar.number == pillar]
     if status:

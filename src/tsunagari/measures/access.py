@@ -7,7 +7,9 @@ return). Which ministry an editor belongs to is a MinistryMembership.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
 
 from tsunagari.measures.models import Measure, MinistryMembership
 
@@ -16,7 +18,7 @@ REVIEWERS = "内閣府確認者"
 EDIT = "measures.edit_own_ministry"
 DECIDE = "measures.decide_review"
 
-User = AbstractBaseUser | AnonymousUser
+User = Any  # a user or AnonymousUser (request.user)
 
 
 def ensure_groups() -> None:

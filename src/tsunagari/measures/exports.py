@@ -10,6 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from tsunagari.measures.models import Indicator, Plan
 from tsunagari.measures.queries import MeasureView, views_of
@@ -81,8 +82,16 @@ def to_json(plan: Plan) -> str:
 
 def _row(view: MeasureView) -> list[Any]:
     data = measure_dict(view)
-    return [data["no"], data["name"], data["overview"], data["target"], data["achievement"],
-            data["review"], "\n".join(data["urls"]), "\n".join(data["ministries"])]
+    return [
+        data["no"],
+        data["name"],
+        data["overview"],
+        data["target"],
+        data["achievement"],
+        data["review"],
+        "\n".join(data["urls"]),
+        "\n".join(data["ministries"]),
+    ]
 
 
 def to_csv(plan: Plan) -> str:
@@ -91,8 +100,9 @@ def to_csv(plan: Plan) -> str:
     writer.writerow(["基本方針", "項目", *[c for c, _ in XLSX_COLUMNS]])
     for view in views_of(plan):
         heading = view.heading
-        writer.writerow([heading.pillar.title if heading else "", heading.title if heading else "",
-                         *_row(view)])
+        writer.writerow(
+            [heading.pillar.title if heading else "", heading.title if heading else "", *_row(view)]
+        )
     return buffer.getvalue()
 
 
@@ -111,7 +121,7 @@ def write_xlsx(plan: Plan, path: Path) -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[cell.column_letter].width = width
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"
     shown: set[tuple[int, int]] = set()
     for view in views_of(plan):

@@ -35,7 +35,8 @@ class ReviewForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("達成区分"), choices=Status.choices)
     policy_text = forms.CharField(
-        label=_("達成状況を踏まえた施策の見直し方針"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("達成状況を踏まえた施策の見直し方針"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
     )
     decision = forms.ChoiceField(
@@ -54,18 +55,26 @@ class ReviewForm(forms.Form):
         return {i.pk: self.cleaned_data.get(f"actual_{i.pk}") for i in self.indicators}
 
     def values(self) -> dict[str, Any]:
-        return {k: self.cleaned_data[k]
-                for k in ("achievement_text", "status", "policy_text", "decision")}
+        return {
+            k: self.cleaned_data[k]
+            for k in ("achievement_text", "status", "policy_text", "decision")
+        }
 
 
 class DecisionForm(forms.Form):
     comment = forms.CharField(
-        label=_("コメント（差戻しの場合は必須）"), widget=forms.Textarea(attrs={"rows": 3}),
-        required=False, max_length=2000,
+        label=_("コメント（差戻しの場合は必須）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
     )
 
 
 def initial_for(review: Review) -> dict[str, Any]:
-    return {"fiscal_year": review.fiscal_year, "achievement_text": review.achievement_text,
-            "status": review.status, "policy_text": review.policy_text,
-            "decision": review.decision}
+    return {
+        "fiscal_year": review.fiscal_year,
+        "achievement_text": review.achievement_text,
+        "status": review.status,
+        "policy_text": review.policy_text,
+        "decision": review.decision,
+    }

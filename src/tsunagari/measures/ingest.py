@@ -51,8 +51,12 @@ class Sources:
     @classmethod
     def bundled(cls) -> Sources:
         base = Path(settings.DATA_DIR) / "measures"
-        return cls(base / "sources" / LINEUP_FILE, base / "sources" / STATUS_FILE,
-                   base / "corrections.yaml", base / "ministries.yaml")
+        return cls(
+            base / "sources" / LINEUP_FILE,
+            base / "sources" / STATUS_FILE,
+            base / "corrections.yaml",
+            base / "ministries.yaml",
+        )
 
 
 @dataclass
@@ -87,8 +91,12 @@ def _ministries(sources: Sources, report: IngestReport) -> dict[str, Ministry]:
     out = {}
     for entry in load_ministries(sources.ministries):
         ministry = Ministry.objects.filter(code=entry.code).first() or Ministry(code=entry.code)
-        _save(ministry, {"name": entry.name, "name_en": entry.name_en, "order": entry.order},
-              report, "ministry")
+        _save(
+            ministry,
+            {"name": entry.name, "name_en": entry.name_en, "order": entry.order},
+            report,
+            "ministry",
+        )
         out[entry.name] = ministry
     return out
 
@@ -99,16 +107,19 @@ def _plan(code: str, title: str, decided: datetime.date, source: str, report: In
     return plan
 
 
-def _structure(plan: Plan, pillars: list[tuple[int, str, list[tuple[int, str]]]],
-               report: IngestReport) -> dict[tuple[int, int], Heading]:
+def _structure(
+    plan: Plan, pillars: list[tuple[int, str, list[tuple[int, str]]]], report: IngestReport
+) -> dict[tuple[int, int], Heading]:
     headings = {}
     for number, title, subs in pillars:
         pillar = Pillar.objects.filter(plan=plan, number=number).first() or Pillar(
-            plan=plan, number=number)
+            plan=plan, number=number
+        )
         _save(pillar, {"title": title}, report, "pillar")
         for sub_number, sub_title in subs:
             heading = Heading.objects.filter(pillar=pillar, number=sub_number).first() or Heading(
-                pillar=pillar, number=sub_number)
+                pillar=pillar, number=sub_number
+            )
             _save(heading, {"title": sub_title}, report, "heading")
             headings[(number, sub_number)] = heading
     return headings
@@ -122,20 +133,30 @@ def _set_ministries(measure: Measure, names: list[str], ministries: dict[str, Mi
     return False
 
 
-def _listing(measure: Measure, heading: Heading, kind: str, order: int,
-             report: IngestReport) -> None:
+def _listing(
+    measure: Measure, heading: Heading, kind: str, order: int, report: IngestReport
+) -> None:
     listing = Listing.objects.filter(measure=measure, heading=heading, kind=kind).first() or (
-        Listing(measure=measure, heading=heading, kind=kind))
+        Listing(measure=measure, heading=heading, kind=kind)
+    )
     _save(listing, {"order": order}, report, "listing")
 
 
-def _lineup(lineup: Lineup, reading: PlanReading, ministries: dict[str, Ministry],
-            report: IngestReport) -> dict[int, Measure]:
-    plan = _plan("2023", "重点計画 具体的施策のラインアップ", datetime.date(2023, 10, 26),
-                 LINEUP_FILE, report)
+def _lineup(
+    lineup: Lineup, reading: PlanReading, ministries: dict[str, Ministry], report: IngestReport
+) -> dict[int, Measure]:
+    plan = _plan(
+        "2023",
+        "重点計画 具体的施策のラインアップ",
+        datetime.date(2023, 10, 26),
+        LINEUP_FILE,
+        report,
+    )
     headings = _structure(
-        plan, [(p.number, p.title, [(h.number, h.title) for h in p.headings])
-               for p in lineup.pillars], report)
+        plan,
+        [(p.number, p.title, [(h.number, h.title) for h in p.headings]) for p in lineup.pillars],
+        report,
+    )
     names = list(ministries)
     by_page: dict[int, Measure] = {}
     for p in lineup.pillars:
@@ -144,25 +165,39 @@ def _lineup(lineup: Lineup, reading: PlanReading, ministries: dict[str, Ministry
                 if entry.page is None:
                     continue
                 measure = Measure.objects.filter(plan=plan, page=entry.page).first() or Measure(
-                    plan=plan, page=entry.page)
+                    plan=plan, page=entry.page
+                )
                 found = [match_ministry(m, names).name for m in entry.ministries]
                 codes = [ministries[n].code for n in found if n]
                 overview = "・".join(part.name for part in entry.parts)
-                _save(measure, {"name": entry.name, "ministry_order": codes,
-                                "overview": overview,
-                                "discontinued_reason": reading.discontinued.get(entry.page, "")},
-                      report, "measure")
+                _save(
+                    measure,
+                    {
+                        "name": entry.name,
+                        "ministry_order": codes,
+                        "overview": overview,
+                        "discontinued_reason": reading.discontinued.get(entry.page, ""),
+                    },
+                    report,
+                    "measure",
+                )
                 if _set_ministries(measure, [n for n in found if n], ministries):
                     report.updated["measure ministries"] += 1
-                _listing(measure, headings[(p.number, h.number)], Listing.Kind.PRIMARY, order,
-                         report)
+                _listing(
+                    measure, headings[(p.number, h.number)], Listing.Kind.PRIMARY, order, report
+                )
                 by_page[entry.page] = measure
     for p in lineup.pillars:
         for h in p.headings:
             for order, entry in enumerate(h.entries, start=1):
                 if entry.cross_page is not None and entry.cross_page in by_page:
-                    _listing(by_page[entry.cross_page], headings[(p.number, h.number)],
-                             Listing.Kind.REPEATED, order, report)
+                    _listing(
+                        by_page[entry.cross_page],
+                        headings[(p.number, h.number)],
+                        Listing.Kind.REPEATED,
+                        order,
+                        report,
+                    )
     return by_page
 
 
@@ -185,28 +220,45 @@ def _indicators(measure: Measure, draft: MeasureDraft, report: IngestReport) -> 
         if achievement:
             statuses.append(achievement)
         planned.append((order, target, result, note, achievement))
-    wanted = [_key(t.name, t.value, t.unit, t.year, r.value if r and r.fiscal_year else None)
-              for _, t, r, _, _ in planned]
+    wanted = [
+        _key(t.name, t.value, t.unit, t.year, r.value if r and r.fiscal_year else None)
+        for _, t, r, _, _ in planned
+    ]
     stored = [
-        _key(i.name, i.target_value, i.unit, i.target_year,
-             next((o.value for o in i.observations.all()), None))
+        _key(
+            i.name,
+            i.target_value,
+            i.unit,
+            i.target_year,
+            next((o.value for o in i.observations.all()), None),
+        )
         for i in measure.indicators.prefetch_related("observations")
     ]
     if wanted != stored:
         measure.indicators.all().delete()
         for order, target, result, note, achievement in planned:
             indicator = Indicator.objects.create(
-                measure=measure, name=target.name, unit=target.unit, direction=target.direction,
-                target_value=target.value, target_year=target.year,
-                target_year_is_fiscal=target.fiscal, source_field=target.field,
-                source_sentence=target.sentence, needs_review=target.needs_review or bool(note),
-                review_note=target.note or note, order=order,
+                measure=measure,
+                name=target.name,
+                unit=target.unit,
+                direction=target.direction,
+                target_value=target.value,
+                target_year=target.year,
+                target_year_is_fiscal=target.fiscal,
+                source_field=target.field,
+                source_sentence=target.sentence,
+                needs_review=target.needs_review or bool(note),
+                review_note=target.note or note,
+                order=order,
             )
             report.created["indicator"] += 1
             if result and result.fiscal_year:
                 Observation.objects.create(
-                    indicator=indicator, fiscal_year=result.fiscal_year, value=result.value,
-                    period_text=result.period, achievement=achievement,
+                    indicator=indicator,
+                    fiscal_year=result.fiscal_year,
+                    value=result.value,
+                    period_text=result.period,
+                    achievement=achievement,
                     source_sentence=result.sentence,
                     needs_review=result.needs_review or bool(note),
                     review_note=result.note or note,
@@ -222,61 +274,103 @@ def _status(targets: list[extract.TargetFound], statuses: list[str], text: str) 
         return stated or Status.QUALITATIVE
     if "not_achieved" in statuses or stated == "not_achieved":
         return Status.NOT_ACHIEVED
-    if statuses and all(s == "achieved" for s in statuses) or stated == "achieved":
+    if (statuses and all(s == "achieved" for s in statuses)) or stated == "achieved":
         return Status.ACHIEVED
     if "in_progress" in statuses:
         return Status.IN_PROGRESS
     return Status.UNDETERMINED
 
 
-def _plan_2024(reading: PlanReading, ministries: dict[str, Ministry], predecessors: dict[int, Measure],
-               report: IngestReport) -> None:
-    plan = _plan("2024", "孤独・孤立対策に関する施策の推進を図るための重点計画",
-                 datetime.date(2024, 6, 11), STATUS_FILE, report)
+def _plan_2024(
+    reading: PlanReading,
+    ministries: dict[str, Ministry],
+    predecessors: dict[int, Measure],
+    report: IngestReport,
+) -> None:
+    plan = _plan(
+        "2024",
+        "孤独・孤立対策に関する施策の推進を図るための重点計画",
+        datetime.date(2024, 6, 11),
+        STATUS_FILE,
+        report,
+    )
     assembly = reading.plan
     titles = {p.number: p.title for p in assembly.pillars}
-    headings = _structure(plan, [
-        (number, titles[number], [(h.number, h.title) for h in assembly.headings
-                                  if h.pillar == number])
-        for number in sorted(titles)], report)
+    headings = _structure(
+        plan,
+        [
+            (
+                number,
+                titles[number],
+                [(h.number, h.title) for h in assembly.headings if h.pillar == number],
+            )
+            for number in sorted(titles)
+        ],
+        report,
+    )
     doubts: dict[int, list[dict[str, str]]] = {}
     for d in assembly.doubts:
         if d.no is not None:
             doubts.setdefault(d.no, []).append({"field": d.field, "note": d.note})
     for order, draft in enumerate(assembly.measures, start=1):
         measure = Measure.objects.filter(plan=plan, number=draft.no, page=None).first() or Measure(
-            plan=plan, number=draft.no)
-        _save(measure, {"name": draft.name, "overview": draft.overview, "target": draft.target,
-                        "urls": draft.urls, "doubts": doubts.get(draft.no, []),
-                        "ministry_order": [ministries[n].code for n in draft.ministries]},
-              report, "measure")
+            plan=plan, number=draft.no
+        )
+        _save(
+            measure,
+            {
+                "name": draft.name,
+                "overview": draft.overview,
+                "target": draft.target,
+                "urls": draft.urls,
+                "doubts": doubts.get(draft.no, []),
+                "ministry_order": [ministries[n].code for n in draft.ministries],
+            },
+            report,
+            "measure",
+        )
         _set_ministries(measure, draft.ministries, ministries)
-        _listing(measure, headings[(draft.pillar, draft.heading)], Listing.Kind.PRIMARY, order,
-                 report)
+        _listing(
+            measure, headings[(draft.pillar, draft.heading)], Listing.Kind.PRIMARY, order, report
+        )
         status = _indicators(measure, draft, report)
         (report.with_targets if measure.indicators.exists() else report.without_targets).append(
-            draft.no)
+            draft.no
+        )
         report.status_mix[status] += 1
         decision, evidence = extract.decision_of(draft.review)
         review = Review.objects.filter(measure=measure, fiscal_year=FISCAL_YEAR).first() or Review(
-            measure=measure, fiscal_year=FISCAL_YEAR)
+            measure=measure, fiscal_year=FISCAL_YEAR
+        )
         if review.pk is None or review.state == Review.State.APPROVED:
-            _save(review, {"achievement_text": draft.achievement, "policy_text": draft.review,
-                           "status": status, "decision": decision,
-                           "decision_evidence": evidence, "state": Review.State.APPROVED},
-                  report, "review")
+            _save(
+                review,
+                {
+                    "achievement_text": draft.achievement,
+                    "policy_text": draft.review,
+                    "status": status,
+                    "decision": decision,
+                    "decision_evidence": evidence,
+                    "state": Review.State.APPROVED,
+                },
+                report,
+                "review",
+            )
     _link(reading, predecessors, plan, report)
 
 
-def _link(reading: PlanReading, predecessors: dict[int, Measure], plan: Plan,
-          report: IngestReport) -> None:
+def _link(
+    reading: PlanReading, predecessors: dict[int, Measure], plan: Plan, report: IngestReport
+) -> None:
     successors = {m.number: m for m in Measure.objects.filter(plan=plan, page=None)}
     linked = {link.page: link for link in reading.links}
     for page, old in predecessors.items():
         link = linked.get(page)
-        values = {"successor": successors[link.no] if link else None,
-                  "successor_score": link.score if link else None,
-                  "successor_method": link.method if link else ""}
+        values = {
+            "successor": successors[link.no] if link else None,
+            "successor_score": link.score if link else None,
+            "successor_method": link.method if link else "",
+        }
         _save(old, values, report, "link")
 
 
@@ -290,7 +384,8 @@ def ingest(sources: Sources | None = None) -> IngestReport:
     reading = read_plan(
         sources.lineup.read_text(encoding="utf-8"),
         sources.status_table.read_text(encoding="utf-8"),
-        load_corrections(sources.corrections), names,
+        load_corrections(sources.corrections),
+        names,
         (sources.lineup.name, sources.status_table.name, sources.corrections.name),
     )
     report = IngestReport(reading)

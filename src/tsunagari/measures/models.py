@@ -70,16 +70,14 @@ class Heading(models.Model):
 
     class Meta:
         ordering = ["pillar", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["pillar", "number"], name="heading_number")
-        ]
+        constraints = [models.UniqueConstraint(fields=["pillar", "number"], name="heading_number")]
+
+    def __str__(self) -> str:
+        return f"{self.mark}{self.title}"
 
     @property
     def mark(self) -> str:
         return "①②③④⑤⑥⑦⑧⑨"[self.number - 1]
-
-    def __str__(self) -> str:
-        return f"{self.mark}{self.title}"
 
 
 class Measure(models.Model):
@@ -145,6 +143,9 @@ class Listing(models.Model):
     class Meta:
         ordering = ["heading", "order"]
 
+    def __str__(self) -> str:
+        return f"{self.measure} @ {self.heading}"
+
 
 class Direction(models.TextChoices):
     INCREASE = "increase", _("増加が望ましい")
@@ -204,6 +205,9 @@ class Observation(models.Model):
             models.UniqueConstraint(fields=["indicator", "fiscal_year"], name="observation_year")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} FY{self.fiscal_year}: {self.value}"
+
 
 class Status(models.TextChoices):
     """A measure's achievement status for a fiscal year (目標の達成状況)."""
@@ -246,11 +250,17 @@ class Review(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     reviewer_comment = models.TextField(blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     history = HistoricalRecords()
@@ -261,6 +271,9 @@ class Review(models.Model):
             models.UniqueConstraint(fields=["measure", "fiscal_year"], name="review_year")
         ]
         permissions = [("decide_review", "Can approve or return a yearly review")]
+
+    def __str__(self) -> str:
+        return f"{self.measure} FY{self.fiscal_year} ({self.state})"
 
 
 class MinistryMembership(models.Model):
@@ -273,6 +286,7 @@ class MinistryMembership(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "ministry"], name="membership_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "ministry"], name="membership_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.ministry}"

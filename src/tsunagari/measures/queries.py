@@ -34,8 +34,9 @@ def measures_of(plan: Plan) -> QuerySet[Measure]:
 
 
 def latest_review(measure: Measure, approved_only: bool = True) -> Review | None:
-    reviews = [r for r in measure.reviews.all()
-               if not approved_only or r.state == Review.State.APPROVED]
+    reviews = [
+        r for r in measure.reviews.all() if not approved_only or r.state == Review.State.APPROVED
+    ]
     return max(reviews, key=lambda r: r.fiscal_year) if reviews else None
 
 

@@ -19,7 +19,8 @@ def summary(report: IngestReport) -> str:
         f"2023 lineup {len(reading.lineup.primary_entries())}, "
         f"linked {len({link.page for link in reading.links})}",
         f"repairs: {len(reading.repairs)} ("
-        + ", ".join(f"{k} {v}" for k, v in sorted(rules.items())) + ")",
+        + ", ".join(f"{k} {v}" for k, v in sorted(rules.items()))
+        + ")",
         f"uncertain fields: {len(reading.doubts)} in "
         f"{len({d.no for d in reading.doubts})} measures/headings",
         f"quantitative targets: {len(report.with_targets)} measures; "
@@ -27,10 +28,14 @@ def summary(report: IngestReport) -> str:
         f"{report.indicators_flagged}",
         "status mix (FY2024): "
         + ", ".join(f"{k} {v}" for k, v in sorted(report.status_mix.items())),
-        "database: " + (
-            "created " + ", ".join(f"{k} {v}" for k, v in sorted(report.created.items()))
-            + "; updated " + ", ".join(f"{k} {v}" for k, v in sorted(report.updated.items()))
-            if report.changed else "unchanged"
+        "database: "
+        + (
+            "created "
+            + ", ".join(f"{k} {v}" for k, v in sorted(report.created.items()))
+            + "; updated "
+            + ", ".join(f"{k} {v}" for k, v in sorted(report.updated.items()))
+            if report.changed
+            else "unchanged"
         ),
     ]
     return "\n".join(lines)

@@ -43,8 +43,11 @@ def open_review(measure: Measure, fiscal_year: int, user: Any) -> Review:
 def _achievement(indicator: Indicator, year: int, value: Decimal) -> str:
     if indicator.target_value is None or indicator.direction == "none":
         return Achievement.NOT_COMPARABLE
-    met = value >= indicator.target_value if indicator.direction == "increase" else (
-        value <= indicator.target_value)
+    met = (
+        value >= indicator.target_value
+        if indicator.direction == "increase"
+        else (value <= indicator.target_value)
+    )
     if met:
         return Achievement.ACHIEVED
     if indicator.target_year and year < indicator.target_year:
@@ -53,8 +56,9 @@ def _achievement(indicator: Indicator, year: int, value: Decimal) -> str:
 
 
 @transaction.atomic
-def submit_review(review: Review, user: Any, values: dict[str, Any],
-                  actuals: dict[int, Decimal | None]) -> Review:
+def submit_review(
+    review: Review, user: Any, values: dict[str, Any], actuals: dict[int, Decimal | None]
+) -> Review:
     """Save the editor's text and yearly actuals and send them to the Cabinet Office."""
     if not access.can_edit(user, review.measure):
         raise PermissionDenied("not an editor of this measure's ministry")
@@ -72,8 +76,8 @@ def submit_review(review: Review, user: Any, values: dict[str, Any],
         if indicator is None or value is None:
             continue
         observation = Observation.objects.filter(
-            indicator=indicator, fiscal_year=review.fiscal_year).first() or Observation(
-            indicator=indicator, fiscal_year=review.fiscal_year)
+            indicator=indicator, fiscal_year=review.fiscal_year
+        ).first() or Observation(indicator=indicator, fiscal_year=review.fiscal_year)
         observation.value = value
         observation.achievement = _achievement(indicator, review.fiscal_year, value)
         observation.source_sentence = f"{user} ({review.fiscal_year})"

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,437 +15,1042 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Heading',
+            name="Heading",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['pillar', 'number'],
+                "ordering": ["pillar", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('unit', models.CharField(blank=True, max_length=20)),
-                ('direction', models.CharField(choices=[('increase', '増加が望ましい'), ('decrease', '減少が望ましい'), ('none', '方向なし')], max_length=10)),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True)),
-                ('baseline_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('target_value', models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True)),
-                ('target_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('target_year_is_fiscal', models.BooleanField(default=True)),
-                ('source_field', models.CharField(max_length=20)),
-                ('source_sentence', models.TextField()),
-                ('needs_review', models.BooleanField(default=False)),
-                ('review_note', models.CharField(blank=True, max_length=300)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("unit", models.CharField(blank=True, max_length=20)),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("increase", "増加が望ましい"),
+                            ("decrease", "減少が望ましい"),
+                            ("none", "方向なし"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "baseline_value",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True),
+                ),
+                ("baseline_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "target_value",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True),
+                ),
+                ("target_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("target_year_is_fiscal", models.BooleanField(default=True)),
+                ("source_field", models.CharField(max_length=20)),
+                ("source_sentence", models.TextField()),
+                ("needs_review", models.BooleanField(default=False)),
+                ("review_note", models.CharField(blank=True, max_length=300)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['measure', 'order'],
+                "ordering": ["measure", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Ministry',
+            name="Ministry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=40, unique=True)),
-                ('name_en', models.CharField(max_length=120)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=40, unique=True)),
+                ("name_en", models.CharField(max_length=120)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': '府省庁',
-                'ordering': ['order'],
+                "verbose_name": "府省庁",
+                "ordering": ["order"],
             },
         ),
         migrations.CreateModel(
-            name='Pillar',
+            name="Pillar",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['plan', 'number'],
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=10, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('decided_on', models.DateField()),
-                ('source', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=10, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("decided_on", models.DateField()),
+                ("source", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMinistry',
+            name="HistoricalMinistry",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.SlugField()),
-                ('name', models.CharField(db_index=True, max_length=40)),
-                ('name_en', models.CharField(max_length=120)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField()),
+                ("name", models.CharField(db_index=True, max_length=40)),
+                ("name_en", models.CharField(max_length=120)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 府省庁',
-                'verbose_name_plural': 'historical 府省庁s',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 府省庁",
+                "verbose_name_plural": "historical 府省庁s",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPlan',
+            name="HistoricalPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=10)),
-                ('title', models.CharField(max_length=200)),
-                ('decided_on', models.DateField()),
-                ('source', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=10)),
+                ("title", models.CharField(max_length=200)),
+                ("decided_on", models.DateField()),
+                ("source", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical plan',
-                'verbose_name_plural': 'historical plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical plan",
+                "verbose_name_plural": "historical plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalObservation',
+            name="HistoricalObservation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('value', models.DecimalField(decimal_places=3, max_digits=16)),
-                ('period_text', models.CharField(blank=True, max_length=100)),
-                ('achievement', models.CharField(choices=[('achieved', '達成'), ('not_achieved', '未達成'), ('in_progress', '進行中'), ('not_comparable', '比較不能')], max_length=20)),
-                ('source_sentence', models.TextField(blank=True)),
-                ('needs_review', models.BooleanField(default=False)),
-                ('review_note', models.CharField(blank=True, max_length=300)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.indicator')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("value", models.DecimalField(decimal_places=3, max_digits=16)),
+                ("period_text", models.CharField(blank=True, max_length=100)),
+                (
+                    "achievement",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "達成"),
+                            ("not_achieved", "未達成"),
+                            ("in_progress", "進行中"),
+                            ("not_comparable", "比較不能"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("source_sentence", models.TextField(blank=True)),
+                ("needs_review", models.BooleanField(default=False)),
+                ("review_note", models.CharField(blank=True, max_length=300)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.indicator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical observation',
-                'verbose_name_plural': 'historical observations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical observation",
+                "verbose_name_plural": "historical observations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('page', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('name', models.CharField(max_length=300)),
-                ('ministry_order', models.JSONField(default=list)),
-                ('overview', models.TextField(blank=True)),
-                ('target', models.TextField(blank=True)),
-                ('urls', models.JSONField(default=list)),
-                ('successor_score', models.FloatField(blank=True, null=True)),
-                ('successor_method', models.CharField(blank=True, max_length=40)),
-                ('discontinued_reason', models.TextField(blank=True)),
-                ('doubts', models.JSONField(default=list)),
-                ('successor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='predecessors', to='measures.measure')),
-                ('ministries', models.ManyToManyField(related_name='measures', to='measures.ministry')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measures', to='measures.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("page", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("name", models.CharField(max_length=300)),
+                ("ministry_order", models.JSONField(default=list)),
+                ("overview", models.TextField(blank=True)),
+                ("target", models.TextField(blank=True)),
+                ("urls", models.JSONField(default=list)),
+                ("successor_score", models.FloatField(blank=True, null=True)),
+                ("successor_method", models.CharField(blank=True, max_length=40)),
+                ("discontinued_reason", models.TextField(blank=True)),
+                ("doubts", models.JSONField(default=list)),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="predecessors",
+                        to="measures.measure",
+                    ),
+                ),
+                (
+                    "ministries",
+                    models.ManyToManyField(related_name="measures", to="measures.ministry"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measures",
+                        to="measures.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'number', 'page'],
-                'permissions': [('edit_own_ministry', "Can update the yearly record of own ministry's measures")],
+                "ordering": ["plan", "number", "page"],
+                "permissions": [
+                    ("edit_own_ministry", "Can update the yearly record of own ministry's measures")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Listing',
+            name="Listing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('primary', '掲載'), ('repeated', '前出')], default='primary', max_length=10)),
-                ('order', models.PositiveSmallIntegerField()),
-                ('heading', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='listings', to='measures.heading')),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='listings', to='measures.measure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("primary", "掲載"), ("repeated", "前出")],
+                        default="primary",
+                        max_length=10,
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                (
+                    "heading",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="listings",
+                        to="measures.heading",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="listings",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['heading', 'order'],
+                "ordering": ["heading", "order"],
             },
         ),
         migrations.AddField(
-            model_name='indicator',
-            name='measure',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='measures.measure'),
+            model_name="indicator",
+            name="measure",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indicators",
+                to="measures.measure",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalReview',
+            name="HistoricalReview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('achievement_text', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('achieved', '達成'), ('not_achieved', '未達成'), ('in_progress', '進行中'), ('qualitative', '定性目標'), ('undetermined', '判定不能')], max_length=20)),
-                ('policy_text', models.TextField(blank=True)),
-                ('decision', models.CharField(blank=True, choices=[('expand', '拡充'), ('continue', '継続'), ('revise', '見直し'), ('reduce', '縮小'), ('abolish', '廃止')], max_length=10)),
-                ('decision_evidence', models.CharField(blank=True, max_length=200)),
-                ('state', models.CharField(choices=[('draft', '下書き'), ('submitted', '確認待ち'), ('returned', '差戻し'), ('approved', '承認済み')], default='draft', max_length=10)),
-                ('reviewer_comment', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("achievement_text", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "達成"),
+                            ("not_achieved", "未達成"),
+                            ("in_progress", "進行中"),
+                            ("qualitative", "定性目標"),
+                            ("undetermined", "判定不能"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("policy_text", models.TextField(blank=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("expand", "拡充"),
+                            ("continue", "継続"),
+                            ("revise", "見直し"),
+                            ("reduce", "縮小"),
+                            ("abolish", "廃止"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decision_evidence", models.CharField(blank=True, max_length=200)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "下書き"),
+                            ("submitted", "確認待ち"),
+                            ("returned", "差戻し"),
+                            ("approved", "承認済み"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewer_comment", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical review',
-                'verbose_name_plural': 'historical reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical review",
+                "verbose_name_plural": "historical reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalListing',
+            name="HistoricalListing",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('primary', '掲載'), ('repeated', '前出')], default='primary', max_length=10)),
-                ('order', models.PositiveSmallIntegerField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('heading', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.heading')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("primary", "掲載"), ("repeated", "前出")],
+                        default="primary",
+                        max_length=10,
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "heading",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.heading",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical listing',
-                'verbose_name_plural': 'historical listings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical listing",
+                "verbose_name_plural": "historical listings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIndicator',
+            name="HistoricalIndicator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('unit', models.CharField(blank=True, max_length=20)),
-                ('direction', models.CharField(choices=[('increase', '増加が望ましい'), ('decrease', '減少が望ましい'), ('none', '方向なし')], max_length=10)),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True)),
-                ('baseline_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('target_value', models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True)),
-                ('target_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('target_year_is_fiscal', models.BooleanField(default=True)),
-                ('source_field', models.CharField(max_length=20)),
-                ('source_sentence', models.TextField()),
-                ('needs_review', models.BooleanField(default=False)),
-                ('review_note', models.CharField(blank=True, max_length=300)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("unit", models.CharField(blank=True, max_length=20)),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("increase", "増加が望ましい"),
+                            ("decrease", "減少が望ましい"),
+                            ("none", "方向なし"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "baseline_value",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True),
+                ),
+                ("baseline_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "target_value",
+                    models.DecimalField(blank=True, decimal_places=3, max_digits=16, null=True),
+                ),
+                ("target_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("target_year_is_fiscal", models.BooleanField(default=True)),
+                ("source_field", models.CharField(max_length=20)),
+                ("source_sentence", models.TextField()),
+                ("needs_review", models.BooleanField(default=False)),
+                ("review_note", models.CharField(blank=True, max_length=300)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical indicator',
-                'verbose_name_plural': 'historical indicators',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical indicator",
+                "verbose_name_plural": "historical indicators",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMinistryMembership',
+            name="HistoricalMinistryMembership",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ministry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.ministry')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ministry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.ministry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical ministry membership',
-                'verbose_name_plural': 'historical ministry memberships',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical ministry membership",
+                "verbose_name_plural": "historical ministry memberships",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHeading',
+            name="HistoricalHeading",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pillar', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.pillar')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pillar",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.pillar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical heading',
-                'verbose_name_plural': 'historical headings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical heading",
+                "verbose_name_plural": "historical headings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='heading',
-            name='pillar',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='headings', to='measures.pillar'),
+            model_name="heading",
+            name="pillar",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="headings",
+                to="measures.pillar",
+            ),
         ),
         migrations.AddField(
-            model_name='pillar',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pillars', to='measures.plan'),
+            model_name="pillar",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="pillars",
+                to="measures.plan",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalPillar',
+            name="HistoricalPillar",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical pillar',
-                'verbose_name_plural': 'historical pillars',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical pillar",
+                "verbose_name_plural": "historical pillars",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMeasure',
+            name="HistoricalMeasure",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('page', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('name', models.CharField(max_length=300)),
-                ('ministry_order', models.JSONField(default=list)),
-                ('overview', models.TextField(blank=True)),
-                ('target', models.TextField(blank=True)),
-                ('urls', models.JSONField(default=list)),
-                ('successor_score', models.FloatField(blank=True, null=True)),
-                ('successor_method', models.CharField(blank=True, max_length=40)),
-                ('discontinued_reason', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('successor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.plan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("page", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("name", models.CharField(max_length=300)),
+                ("ministry_order", models.JSONField(default=list)),
+                ("overview", models.TextField(blank=True)),
+                ("target", models.TextField(blank=True)),
+                ("urls", models.JSONField(default=list)),
+                ("successor_score", models.FloatField(blank=True, null=True)),
+                ("successor_method", models.CharField(blank=True, max_length=40)),
+                ("discontinued_reason", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical measure',
-                'verbose_name_plural': 'historical measures',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical measure",
+                "verbose_name_plural": "historical measures",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('achievement_text', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('achieved', '達成'), ('not_achieved', '未達成'), ('in_progress', '進行中'), ('qualitative', '定性目標'), ('undetermined', '判定不能')], max_length=20)),
-                ('policy_text', models.TextField(blank=True)),
-                ('decision', models.CharField(blank=True, choices=[('expand', '拡充'), ('continue', '継続'), ('revise', '見直し'), ('reduce', '縮小'), ('abolish', '廃止')], max_length=10)),
-                ('decision_evidence', models.CharField(blank=True, max_length=200)),
-                ('state', models.CharField(choices=[('draft', '下書き'), ('submitted', '確認待ち'), ('returned', '差戻し'), ('approved', '承認済み')], default='draft', max_length=10)),
-                ('reviewer_comment', models.TextField(blank=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='measures.measure')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("achievement_text", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "達成"),
+                            ("not_achieved", "未達成"),
+                            ("in_progress", "進行中"),
+                            ("qualitative", "定性目標"),
+                            ("undetermined", "判定不能"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("policy_text", models.TextField(blank=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("expand", "拡充"),
+                            ("continue", "継続"),
+                            ("revise", "見直し"),
+                            ("reduce", "縮小"),
+                            ("abolish", "廃止"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decision_evidence", models.CharField(blank=True, max_length=200)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "下書き"),
+                            ("submitted", "確認待ち"),
+                            ("returned", "差戻し"),
+                            ("approved", "承認済み"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("reviewer_comment", models.TextField(blank=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="measures.measure",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['measure', 'fiscal_year'],
-                'permissions': [('decide_review', 'Can approve or return a yearly review')],
+                "ordering": ["measure", "fiscal_year"],
+                "permissions": [("decide_review", "Can approve or return a yearly review")],
             },
         ),
         migrations.CreateModel(
-            name='MinistryMembership',
+            name="MinistryMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ministry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='measures.ministry')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ministry_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ministry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="measures.ministry",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ministry_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'ministry'), name='membership_once')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "ministry"), name="membership_once")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('value', models.DecimalField(decimal_places=3, max_digits=16)),
-                ('period_text', models.CharField(blank=True, max_length=100)),
-                ('achievement', models.CharField(choices=[('achieved', '達成'), ('not_achieved', '未達成'), ('in_progress', '進行中'), ('not_comparable', '比較不能')], max_length=20)),
-                ('source_sentence', models.TextField(blank=True)),
-                ('needs_review', models.BooleanField(default=False)),
-                ('review_note', models.CharField(blank=True, max_length=300)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='measures.indicator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("value", models.DecimalField(decimal_places=3, max_digits=16)),
+                ("period_text", models.CharField(blank=True, max_length=100)),
+                (
+                    "achievement",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "達成"),
+                            ("not_achieved", "未達成"),
+                            ("in_progress", "進行中"),
+                            ("not_comparable", "比較不能"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("source_sentence", models.TextField(blank=True)),
+                ("needs_review", models.BooleanField(default=False)),
+                ("review_note", models.CharField(blank=True, max_length=300)),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observations",
+                        to="measures.indicator",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['indicator', 'fiscal_year'],
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'fiscal_year'), name='observation_year')],
+                "ordering": ["indicator", "fiscal_year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "fiscal_year"), name="observation_year"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='heading',
-            constraint=models.UniqueConstraint(fields=('pillar', 'number'), name='heading_number'),
+            model_name="heading",
+            constraint=models.UniqueConstraint(fields=("pillar", "number"), name="heading_number"),
         ),
         migrations.AddConstraint(
-            model_name='pillar',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='pillar_number'),
+            model_name="pillar",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="pillar_number"),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.UniqueConstraint(condition=models.Q(('page', None)), fields=('plan', 'number'), name='measure_number'),
+            model_name="measure",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("page", None)), fields=("plan", "number"), name="measure_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.UniqueConstraint(fields=('measure', 'fiscal_year'), name='review_year'),
+            model_name="review",
+            constraint=models.UniqueConstraint(
+                fields=("measure", "fiscal_year"), name="review_year"
+            ),
         ),
     ]

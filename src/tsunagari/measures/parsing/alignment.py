@@ -125,11 +125,14 @@ def complete_names(
     for link in links:
         draft = by_no[link.no]
         draft.predecessor_page, draft.link_score, draft.link_method = (
-            link.page, link.score, link.method,
+            link.page,
+            link.score,
+            link.method,
         )
         full, renotated = name_2024(by_page[link.page].name)
-        if draft.name == full or (draft.name and not full.endswith(draft.name)
-                                   and not looks_cut(draft.name)):
+        if draft.name == full or (
+            draft.name and not full.endswith(draft.name) and not looks_cut(draft.name)
+        ):
             continue
         rule = f"2023 lineup P.{link.page} (score {link.score})"
         if renotated:
@@ -144,8 +147,11 @@ def complete_names(
             draft.name = full
         else:
             doubts.append(
-                Doubt(draft.no, "name",
-                      f"{draft.name or '(empty)'} does not complete to the 2023 name {full!r}")
+                Doubt(
+                    draft.no,
+                    "name",
+                    f"{draft.name or '(empty)'} does not complete to the 2023 name {full!r}",
+                )
             )
     for draft in drafts:
         if not draft.name:

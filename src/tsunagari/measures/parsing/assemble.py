@@ -79,7 +79,7 @@ class _Assembler:
             self.repairs.append(Repair(None, "pillar", "", f"({self.pillar})", rule))
 
     def _start_heading(self, number: int, line: int | None, text: str) -> None:
-        if number == 1 and self.heading >= 1 or self.pillar == 0:
+        if (number == 1 and self.heading >= 1) or self.pillar == 0:
             self._start_pillar(line or 0, f"line {line}: heading ① starts a new pillar")
         self.heading = number
         title = ""
@@ -133,8 +133,13 @@ class _Assembler:
                 self._start_pillar(row.line, "")
                 if not _PILLAR_MARK.match(row.cell("no")):
                     self.repairs.append(
-                        Repair(None, "pillar", _row_text(row)[:30], f"({self.pillar})",
-                               f"line {row.line}: text matches pillar {self.pillar}'s title")
+                        Repair(
+                            None,
+                            "pillar",
+                            _row_text(row)[:30],
+                            f"({self.pillar})",
+                            f"line {row.line}: text matches pillar {self.pillar}'s title",
+                        )
                     )
                 if "①" in _row_text(row) or row.cell("no").strip() == "":
                     self._start_heading(1, row.line, "")
@@ -178,8 +183,13 @@ class _Assembler:
                     unit.no = None
                     continue
                 self.repairs.append(
-                    Repair(fixed, "no", str(unit.no), str(fixed),
-                           f"line {unit.rows[0].line}: numbers rise; {unit.no} lost its leading digit")
+                    Repair(
+                        fixed,
+                        "no",
+                        str(unit.no),
+                        str(fixed),
+                        f"line {unit.rows[0].line}: numbers rise; {unit.no} lost its leading digit",
+                    )
                 )
                 unit.no = fixed
             last = unit.no
@@ -208,8 +218,12 @@ class _Assembler:
             for no in gap:
                 for name in (*TEXT_FIELDS, "ministries"):
                     self.doubts.append(
-                        Doubt(no, name, f"lines {lines[0]}–{lines[-1]} are overprinted OCR; "
-                              f"measure {no} is placed by the number sequence")
+                        Doubt(
+                            no,
+                            name,
+                            f"lines {lines[0]}–{lines[-1]} are overprinted OCR; "
+                            f"measure {no} is placed by the number sequence",
+                        )
                     )
             return [
                 _Unit([], no, garbled[0].pillar, garbled[0].heading, garbled=True) for no in gap
@@ -217,9 +231,14 @@ class _Assembler:
         if len(pending) == len(gap):
             for unit, no in zip(pending, gap, strict=True):
                 self.repairs.append(
-                    Repair(no, "no", "", str(no),
-                           f"line {unit.rows[0].line}: number lost; the row sits between "
-                           f"{last} and {nxt}")
+                    Repair(
+                        no,
+                        "no",
+                        "",
+                        str(no),
+                        f"line {unit.rows[0].line}: number lost; the row sits between "
+                        f"{last} and {nxt}",
+                    )
                 )
                 unit.no = no
             return pending
@@ -227,8 +246,13 @@ class _Assembler:
             for unit in pending:
                 done[-1].rows.extend(unit.rows)
                 self.repairs.append(
-                    Repair(last, "row", "", f"line {unit.rows[0].line}",
-                           f"line {unit.rows[0].line} continues measure {last} (no number free)")
+                    Repair(
+                        last,
+                        "row",
+                        "",
+                        f"line {unit.rows[0].line}",
+                        f"line {unit.rows[0].line} continues measure {last} (no number free)",
+                    )
                 )
             return []
         missing = gap[len(pending) :]
@@ -239,8 +263,7 @@ class _Assembler:
             unit.no = no
         base = pending[-1] if pending else (done[-1] if done else None)
         stubs = [
-            _Unit([], no, base.pillar if base else 0, base.heading if base else 0)
-            for no in missing
+            _Unit([], no, base.pillar if base else 0, base.heading if base else 0) for no in missing
         ]
         return [*pending[: len(gap)], *stubs]
 
@@ -257,8 +280,13 @@ class _Assembler:
             draft.name = join_wrapped(names[0].cell("name"))
             for row in names[1:]:
                 self.repairs.append(
-                    Repair(unit.no, "name", row.cell("name"), "",
-                           f"line {row.line}: a continuation line's name cell is not the name")
+                    Repair(
+                        unit.no,
+                        "name",
+                        row.cell("name"),
+                        "",
+                        f"line {row.line}: a continuation line's name cell is not the name",
+                    )
                 )
         for url in extract_urls(" ".join(r.cell("urls") for r in unit.rows)):
             if url.url not in draft.urls:
@@ -278,26 +306,42 @@ class _Assembler:
                     continue
                 if match.rule != "exact":
                     self.repairs.append(
-                        Repair(draft.no, "ministries", token, match.name,
-                               f"line {row.line}: canonical ministry list ({match.rule})")
+                        Repair(
+                            draft.no,
+                            "ministries",
+                            token,
+                            match.name,
+                            f"line {row.line}: canonical ministry list ({match.rule})",
+                        )
                     )
                 if match.name in draft.ministries:
                     self.doubts.append(
-                        Doubt(draft.no, "ministries",
-                              f"line {row.line}: {match.name} listed twice; one may be a misread "
-                              "of another ministry")
+                        Doubt(
+                            draft.no,
+                            "ministries",
+                            f"line {row.line}: {match.name} listed twice; one may be a misread "
+                            "of another ministry",
+                        )
                     )
                 else:
                     draft.ministries.append(match.name)
         if unknown and draft.ministries:
             self.repairs.append(
-                Repair(draft.no, "ministries", " ".join(t for _, t in unknown), "",
-                       f"line {unknown[0][0]}: text that is no ministry dropped")
+                Repair(
+                    draft.no,
+                    "ministries",
+                    " ".join(t for _, t in unknown),
+                    "",
+                    f"line {unknown[0][0]}: text that is no ministry dropped",
+                )
             )
         elif unknown:
             self.doubts.append(
-                Doubt(draft.no, "ministries",
-                      f"line {unknown[0][0]}: {' '.join(t for _, t in unknown)!r} names no ministry")
+                Doubt(
+                    draft.no,
+                    "ministries",
+                    f"line {unknown[0][0]}: {' '.join(t for _, t in unknown)!r} names no ministry",
+                )
             )
         if not draft.ministries:
             self.doubts.append(Doubt(draft.no, "ministries", "the ministry cell is empty"))

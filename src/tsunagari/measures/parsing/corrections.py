@@ -83,23 +83,37 @@ def parse_corrections(text: str, source: str = "corrections.yaml") -> Correction
         else:
             value = str(value).strip()
         measures.append(
-            FieldCorrection(int(entry["measure"]), entry["field"], value, str(entry["reason"]).strip(),
-                            bool(entry.get("certain", True)))
+            FieldCorrection(
+                int(entry["measure"]),
+                entry["field"],
+                value,
+                str(entry["reason"]).strip(),
+                bool(entry.get("certain", True)),
+            )
         )
     headings = []
     for index, entry in enumerate(data.get("headings") or [], start=1):
-        _require(entry, {"pillar", "number", "title", "reason"}, set(), (f"{source} headings", index))
+        _require(
+            entry, {"pillar", "number", "title", "reason"}, set(), (f"{source} headings", index)
+        )
         headings.append(
-            HeadingCorrection(int(entry["pillar"]), int(entry["number"]), str(entry["title"]),
-                              str(entry["reason"]).strip())
+            HeadingCorrection(
+                int(entry["pillar"]),
+                int(entry["number"]),
+                str(entry["title"]),
+                str(entry["reason"]).strip(),
+            )
         )
     links = []
     for index, entry in enumerate(data.get("links") or [], start=1):
         _require(entry, {"page", "successor", "reason"}, set(), (f"{source} links", index))
         successor = entry["successor"]
         links.append(
-            LinkCorrection(int(entry["page"]), None if successor is None else int(successor),
-                           str(entry["reason"]).strip())
+            LinkCorrection(
+                int(entry["page"]),
+                None if successor is None else int(successor),
+                str(entry["reason"]).strip(),
+            )
         )
     return Corrections(measures, headings, links)
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tsunagari.measures.parsing.eras import fiscal_year_of_month, find_era_years, to_year
+from tsunagari.measures.parsing.eras import find_era_years, fiscal_year_of_month, to_year
 from tsunagari.measures.parsing.text import similarity
 
 UNITS = "%|万人|人|件|回|か所|箇所|団体|自治体|市町村|法人|名|都道府県|施設|万トン|トン"
@@ -20,7 +20,8 @@ _NUMBER = r"(?P<value>\d[\d,]*(?:\.\d+)?)(?P<mult>万|億)?"
 _TARGET = re.compile(
     r"(?P<name>[^、。:()「」]{2,40}?)を(?P<when>[^、。]{0,24}?)(?:年間)?"
     + _NUMBER
-    + rf"(?P<unit>{UNITS})(?P<cmp>以上|以下|程度|未満)?(?P<verb>とする|に増やす|に増加|を目指|を目標|に)?"
+    + rf"(?P<unit>{UNITS})(?P<cmp>以上|以下|程度|未満)?"
+    + r"(?P<verb>とする|に増やす|に増加|を目指|を目標|に)?"
 )
 _RESULT_COLON = re.compile(
     r"(?P<name>[^、。:()・\s]{2,30})\s*[::]\s*" + _NUMBER + rf"\s*(?P<unit>{UNITS})?"
@@ -105,9 +106,14 @@ def find_targets(text: str, field: str = "target") -> list[TargetFound]:
             name = _clean_name(match.group("name"))
             years = find_era_years(match.group("when")) or find_era_years(sentence)
             target = TargetFound(
-                name, _unit(match), _value(match), _direction(match, sentence),
-                years[-1].year if years else None, years[-1].fiscal if years else True,
-                sentence, field,
+                name,
+                _unit(match),
+                _value(match),
+                _direction(match, sentence),
+                years[-1].year if years else None,
+                years[-1].fiscal if years else True,
+                sentence,
+                field,
             )
             if not years:
                 target.needs_review, target.note = True, "no target year in the sentence"
@@ -149,9 +155,10 @@ def find_results(text: str) -> list[ResultFound]:
 def pair(target: TargetFound, results: list[ResultFound]) -> tuple[ResultFound | None, str]:
     """The result that measures the target, or None; the note says why when unsure."""
     same_unit = [
-        r for r in results
-        if r.unit == target.unit or (not r.unit and target.unit != "%"
-                                     and similarity(r.name, target.name) >= 0.3)
+        r
+        for r in results
+        if r.unit == target.unit
+        or (not r.unit and target.unit != "%" and similarity(r.name, target.name) >= 0.3)
     ]
     if not same_unit:
         return None, "no result in the same unit"
@@ -169,8 +176,10 @@ def compare(target: TargetFound, result: ResultFound) -> str:
     """achieved / not_achieved / in_progress / not_comparable for one result."""
     if target.direction == "none" or result.fiscal_year is None:
         return "not_comparable"
-    met = result.value >= target.value if target.direction == "increase" else (
-        result.value <= target.value
+    met = (
+        result.value >= target.value
+        if target.direction == "increase"
+        else (result.value <= target.value)
     )
     if met:
         return "achieved"

@@ -117,7 +117,9 @@ def parse_lineup(text: str, source: str = "lineup") -> Lineup:
                         entries[-1].ministries.append(ministry)
             else:
                 entries.append(entry)
-        elif pillars or body not in ("II 具体的施策",) and not body.startswith(("重点計画", "令和", "内閣官房")):
+        elif pillars or (
+            body not in ("II 具体的施策",) and not body.startswith(("重点計画", "令和", "内閣官房"))
+        ):
             raise SourceError(source, line, 1, f"unrecognised line {body[:40]!r}")
     if not pillars:
         raise SourceError(source, 1, 1, "no pillar '(1) …' found: not a lineup document")

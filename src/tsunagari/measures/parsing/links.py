@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from tsunagari.measures.parsing.text import normalize
 
-LINE_WIDTH = 17.5  # in widths of an average letter: wrapped lines measured 18.2–20, kept ones ≤ 16.2
+LINE_WIDTH = (
+    17.5  # in widths of an average letter: wrapped lines measured 18.2–20, kept ones ≤ 16.2
+)
 _NARROW = set("fijlrtI1/.:;,!|'-()[]")
 _WIDE = set("mwMW%@&=")
 _START = re.compile(r"https?://")
@@ -61,7 +63,12 @@ def extract_urls(cell: str) -> list[FoundURL]:
         start = _START.search(segment)
         if start:
             close()
-            current, raw, rules, line = [segment[start.start() :]], [segment[start.start() :]], [], segment
+            current, raw, rules, line = (
+                [segment[start.start() :]],
+                [segment[start.start() :]],
+                [],
+                segment,
+            )
             continue
         if current is None:
             line = segment

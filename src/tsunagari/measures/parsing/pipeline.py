@@ -47,7 +47,9 @@ def _apply(reading: PlanReading, corrections: Corrections, source: str) -> None:
         setattr(draft, fix.field, fix.value)
         shown = " ".join(before) if isinstance(before, list) else before
         after = " ".join(fix.value) if isinstance(fix.value, list) else fix.value
-        plan.repairs.append(Repair(fix.no, fix.field, shown, after, f"corrections.yaml: {fix.reason}"))
+        plan.repairs.append(
+            Repair(fix.no, fix.field, shown, after, f"corrections.yaml: {fix.reason}")
+        )
         settled.add((fix.no, fix.field))
         if not fix.certain:
             plan.doubts.append(
@@ -55,21 +57,28 @@ def _apply(reading: PlanReading, corrections: Corrections, source: str) -> None:
             )
     for index, heading_fix in enumerate(corrections.headings, start=1):
         heading = next(
-            (h for h in plan.headings
-             if h.pillar == heading_fix.pillar and h.number == heading_fix.number),
+            (
+                h
+                for h in plan.headings
+                if h.pillar == heading_fix.pillar and h.number == heading_fix.number
+            ),
             None,
         )
         if heading is None:
             raise SourceError(f"{source} headings", index, 1, "no such heading in the plan")
         plan.repairs.append(
-            Repair(None, f"heading ({heading.pillar}){heading.number}", heading.title,
-                   heading_fix.title, f"corrections.yaml: {heading_fix.reason}")
+            Repair(
+                None,
+                f"heading ({heading.pillar}){heading.number}",
+                heading.title,
+                heading_fix.title,
+                f"corrections.yaml: {heading_fix.reason}",
+            )
         )
         heading.title = heading_fix.title
         settled.add((None, f"heading ({heading.pillar}){'①②③④⑤⑥⑦⑧⑨'[heading.number - 1]}"))
     plan.doubts[:] = [
-        d for d in plan.doubts
-        if (d.no, d.field) not in settled or d.note.startswith("set by hand")
+        d for d in plan.doubts if (d.no, d.field) not in settled or d.note.startswith("set by hand")
     ]
     _apply_links(reading, corrections, source)
 
@@ -90,16 +99,23 @@ def _apply_links(reading: PlanReading, corrections: Corrections, source: str) ->
         if own:
             best = max(own, key=lambda link: link.score)
             draft.predecessor_page, draft.link_score, draft.link_method = (
-                best.page, best.score, best.method,
+                best.page,
+                best.score,
+                best.method,
             )
 
 
 def _settle_names(plan: Assembly) -> None:
     named = {r.no for r in plan.repairs if r.field == "name"}
     plan.doubts[:] = [
-        d for d in plan.doubts
-        if not (d.field == "name" and d.no in named and not d.note.startswith("set by hand")
-                and not looks_cut(next(m.name for m in plan.measures if m.no == d.no)))
+        d
+        for d in plan.doubts
+        if not (
+            d.field == "name"
+            and d.no in named
+            and not d.note.startswith("set by hand")
+            and not looks_cut(next(m.name for m in plan.measures if m.no == d.no))
+        )
     ]
 
 

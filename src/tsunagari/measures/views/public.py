@@ -29,8 +29,9 @@ def index(request: HttpRequest) -> HttpResponse:
     if query:
         hits = set(
             measures_of(plan)
-            .filter(Q(name__icontains=query) | Q(overview__icontains=query)
-                    | Q(target__icontains=query))
+            .filter(
+                Q(name__icontains=query) | Q(overview__icontains=query) | Q(target__icontains=query)
+            )
             .values_list("pk", flat=True)
         )
         views = [v for v in views if v.measure.pk in hits]
@@ -43,15 +44,27 @@ def index(request: HttpRequest) -> HttpResponse:
         heading = view.heading
         if heading is None:
             continue
-        pillar = groups.setdefault(heading.pillar.number, {"pillar": heading.pillar, "headings": {}})
+        pillar = groups.setdefault(
+            heading.pillar.number, {"pillar": heading.pillar, "headings": {}}
+        )
         headings = pillar["headings"]
         assert isinstance(headings, dict)
         headings.setdefault(heading.number, {"heading": heading, "views": []})["views"].append(view)
-    return render(request, "measures/index.html", {
-        "plan": plan, "groups": groups.values(), "count": len(views), "query": query,
-        "ministries": Ministry.objects.all(), "statuses": Status.choices,
-        "ministry": ministry, "status": status, "filtered": bool(query or ministry or status),
-    })
+    return render(
+        request,
+        "measures/index.html",
+        {
+            "plan": plan,
+            "groups": groups.values(),
+            "count": len(views),
+            "query": query,
+            "ministries": Ministry.objects.all(),
+            "statuses": Status.choices,
+            "ministry": ministry,
+            "status": status,
+            "filtered": bool(query or ministry or status),
+        },
+    )
 
 
 def measure(request: HttpRequest, number: int) -> HttpResponse:
@@ -59,8 +72,15 @@ def measure(request: HttpRequest, number: int) -> HttpResponse:
     found = measures_of(plan).filter(number=number, page=None).first()
     if found is None:
         raise Http404("no such measure")
-    return render(request, "measures/measure.html", {
-        "plan": plan, "measure": found, "heading": primary_heading(found),
-        "review": latest_review(found), "predecessors": found.predecessors.all(),
-        "ministries": found.ordered_ministries(),
-    })
+    return render(
+        request,
+        "measures/measure.html",
+        {
+            "plan": plan,
+            "measure": found,
+            "heading": primary_heading(found),
+            "review": latest_review(found),
+            "predecessors": found.predecessors.all(),
+            "ministries": found.ordered_ministries(),
+        },
+    )

@@ -44,21 +44,39 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             by_ministry.setdefault(ministry.name, Counter())[status] += 1
     ministry_order = [m.name for m in Ministry.objects.all() if m.name in by_ministry]
     pillar_rows = [(k, [v[s] for s in statuses], sum(v.values())) for k, v in by_pillar.items()]
-    ministry_rows = [(k, [by_ministry[k][s] for s in statuses], sum(by_ministry[k].values()))
-                     for k in ministry_order]
+    ministry_rows = [
+        (k, [by_ministry[k][s] for s in statuses], sum(by_ministry[k].values()))
+        for k in ministry_order
+    ]
     totals = Counter(v.review.status if v.review else Status.UNDETERMINED for v in views)
     pending = Review.objects.filter(state=Review.State.SUBMITTED).select_related("measure")
-    return render(request, "measures/dashboard.html", {
-        "plan": plan, "labels": labels, "count": len(views),
-        "totals": [(label, totals[s]) for s, label in Status.choices],
-        "pillar_rows": pillar_rows, "ministry_rows": ministry_rows,
-        "pillar_chart": stacked_bars("chart-pillar", _("基本方針別の達成区分"), labels,
-                                     [Bar(k, tuple(v)) for k, v, _t in pillar_rows]),
-        "ministry_chart": stacked_bars("chart-ministry", _("府省庁別の達成区分"), labels,
-                                       [Bar(k, tuple(v)) for k, v, _t in ministry_rows]),
-        "pending": pending, "can_decide": access.can_decide(request.user),
-        "mine": [v for v in views if access.can_edit(request.user, v.measure)][:200],
-    })
+    return render(
+        request,
+        "measures/dashboard.html",
+        {
+            "plan": plan,
+            "labels": labels,
+            "count": len(views),
+            "totals": [(label, totals[s]) for s, label in Status.choices],
+            "pillar_rows": pillar_rows,
+            "ministry_rows": ministry_rows,
+            "pillar_chart": stacked_bars(
+                "chart-pillar",
+                _("基本方針別の達成区分"),
+                labels,
+                [Bar(k, tuple(v)) for k, v, _t in pillar_rows],
+            ),
+            "ministry_chart": stacked_bars(
+                "chart-ministry",
+                _("府省庁別の達成区分"),
+                labels,
+                [Bar(k, tuple(v)) for k, v, _t in ministry_rows],
+            ),
+            "pending": pending,
+            "can_decide": access.can_decide(request.user),
+            "mine": [v for v in views if access.can_edit(request.user, v.measure)][:200],
+        },
+    )
 
 
 def _measure(number: int) -> Measure:
@@ -73,16 +91,26 @@ def record(request: HttpRequest, number: int) -> HttpResponse:
     _staff(request)
     measure = _measure(number)
     history = sorted(
-        [*measure.history.all()[:20], *(h for r in measure.reviews.all()
-                                         for h in r.history.all()[:20])],
-        key=lambda h: h.history_date, reverse=True,
+        [
+            *measure.history.all()[:20],
+            *(h for r in measure.reviews.all() for h in r.history.all()[:20]),
+        ],
+        key=lambda h: h.history_date,
+        reverse=True,
     )
-    return render(request, "measures/record.html", {
-        "measure": measure, "heading": primary_heading(measure),
-        "reviews": measure.reviews.all(), "history": history[:30],
-        "can_edit": access.can_edit(request.user, measure),
-        "ministries": measure.ordered_ministries(), "predecessors": measure.predecessors.all(),
-    })
+    return render(
+        request,
+        "measures/record.html",
+        {
+            "measure": measure,
+            "heading": primary_heading(measure),
+            "reviews": measure.reviews.all(),
+            "history": history[:30],
+            "can_edit": access.can_edit(request.user, measure),
+            "ministries": measure.ordered_ministries(),
+            "predecessors": measure.predecessors.all(),
+        },
+    )
 
 
 @login_required
@@ -105,10 +133,16 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
         else:
             messages.success(request, _("提出しました。内閣府の確認を待っています。"))
             return redirect("measures:record", number=number)
-    return render(request, "measures/edit.html", {
-        "measure": measure, "review": review, "form": form,
-        "editable": review.state in services.EDITABLE,
-    })
+    return render(
+        request,
+        "measures/edit.html",
+        {
+            "measure": measure,
+            "review": review,
+            "form": form,
+            "editable": review.state in services.EDITABLE,
+        },
+    )
 
 
 @login_required
