@@ -16,6 +16,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tsunagari.directory.hours import Closure as ClosureRule
+from tsunagari.directory.hours import Hours, Rule
 from tsunagari.directory.taxonomy import Taxonomy, load_taxonomy
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -23,6 +25,8 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_SETS = {"daily": WEEKDAYS, "weekdays": WEEKDAYS[:5], "weekends": WEEKDAYS[5:]}
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# YAML's folded blocks join lines with a space, which Japanese text must not get.
+SPACE_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])[ \n]+(?=[^\x00-\x7f])")
 PHONE = re.compile(r"^(#\d{4}|\d{3}|0\d{1,4}-\d{1,4}-\d{3,5}|0\d{9,10})$")
 
 
@@ -91,6 +95,11 @@ class ScheduleEntry(Strict):
             raise ValueError("days of the month are 1–31")
         return value
 
+    def rule(self) -> Rule:
+        return Rule.parse(
+            self.days, self.monthdays, self.opens, self.closes, self.valid_from, self.valid_to
+        )
+
     @model_validator(mode="after")
     def _one_kind_of_rule(self) -> ScheduleEntry:
         if bool(self.days) == bool(self.monthdays):
@@ -105,6 +114,9 @@ class Closure(Strict):
     to: str
     description: str = ""
     description_en: str = ""
+
+    def rule(self) -> ClosureRule:
+        return ClosureRule.parse(self.from_, self.to)
 
     @field_validator("from_", "to")
     @classmethod
@@ -157,7 +169,7 @@ class AreaEntry(Strict):
 class OrganizationEntry(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    name_en: str = ""
     kind: Literal["government", "local-government", "npo", "other"]
     url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     description: str = ""
@@ -167,12 +179,12 @@ class OrganizationEntry(Strict):
 class ServiceEntry(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
-    name_en: str = Field(min_length=1)
+    name_en: str = ""
     alternate_name: str = ""
     alternate_name_en: str = ""
     organization: str
     description: str = Field(min_length=1)
-    description_en: str = Field(min_length=1)
+    description_en: str = ""
     url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     email: str = ""
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
@@ -205,6 +217,13 @@ class ServiceEntry(Strict):
     verified_on: dt.date
     verification_note: str = ""
 
+    @field_validator(
+        "description", "alert", "local_finder", "eligibility", "hours_note", "fees", mode="after"
+    )
+    @classmethod
+    def _join_japanese_lines(cls, value: str) -> str:
+        return SPACE_IN_JAPANESE.sub("", value)
+
     @field_validator("languages")
     @classmethod
     def _check_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -221,12 +240,67 @@ class ServiceEntry(Strict):
             raise ValueError("local_finder is only for scope: local-kind")
         if self.local_finder and not self.local_finder_en:
             raise ValueError("local_finder_en is required with local_finder")
-        if self.minimum_age is not None and self.maximum_age is not None:
-            if self.maximum_age < self.minimum_age:
-                raise ValueError("maximum_age is below minimum_age")
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.maximum_age < self.minimum_age
+        ):
+            raise ValueError("maximum_age is below minimum_age")
         if self.crisis_line and not self.phones:
             raise ValueError("a crisis line needs at least one phone number")
         return self
+
+    def hours(self) -> Hours:
+        return Hours(
+            rules=tuple(r.rule() for r in self.schedules),
+            closures=tuple(c.rule() for c in self.closures),
+            holidays=self.holidays,
+            status=self.status,
+            has_note=bool(self.hours_note),
+        )
+
+    def canonical(self) -> ServiceEntry:
+        """The same entry with its unordered lists sorted, for comparing two versions."""
+        area = self.area
+        if isinstance(area, AreaEntry):
+            area = AreaEntry(
+                prefectures=tuple(sorted(area.prefectures)),
+                municipalities=tuple(sorted(area.municipalities)),
+            )
+        return self.model_copy(
+            update={
+                "needs": tuple(sorted(self.needs)),
+                "audiences": tuple(sorted(self.audiences)),
+                "methods": tuple(sorted(self.methods)),
+                "area": area,
+            }
+        )
+
+    def missing_english(self) -> list[str]:
+        pairs = [
+            ("name", "name_en"),
+            ("description", "description_en"),
+            ("alternate_name", "alternate_name_en"),
+            ("alert", "alert_en"),
+            ("fees", "fees_en"),
+            ("eligibility", "eligibility_en"),
+            ("hours_note", "hours_note_en"),
+        ]
+        missing = [en for ja, en in pairs if getattr(self, ja) and not getattr(self, en)]
+        missing += [
+            f"phones[{i}].label_en" for i, p in enumerate(self.phones) if p.label and not p.label_en
+        ]
+        missing += [
+            f"schedules[{i}].description_en"
+            for i, r in enumerate(self.schedules)
+            if r.description and not r.description_en
+        ]
+        missing += [
+            f"closures[{i}].description_en"
+            for i, c in enumerate(self.closures)
+            if c.description and not c.description_en
+        ]
+        return missing
 
 
 class DirectoryFile(Strict):
@@ -242,9 +316,10 @@ class Bundle:
     services: tuple[ServiceEntry, ...]
 
 
-def read_bundle(path: Path, taxonomy: Taxonomy | None = None) -> Bundle:
+def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = True) -> Bundle:
     """Read and validate a folder (organizations.yaml + services/*.yaml) or one YAML file.
 
+    Curated files must be complete in English as well (Japanese first, English complete).
     Raises DirectoryFileError listing every problem found, each with file, line and field.
     """
     taxonomy = taxonomy or load_taxonomy()
@@ -257,7 +332,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None) -> Bundle:
     for file in files:
         try:
             text = file.read_text(encoding="utf-8")
-            node = yaml.compose(text)
+            node = yaml.compose(text) or yaml.MappingNode("tag:yaml.org,2002:map", [])
             data = yaml.safe_load(text)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{file}: cannot read YAML: {error}")
@@ -273,6 +348,8 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None) -> Bundle:
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
     problems.extend(_check_organizations(organizations))
+    if curated:
+        problems.extend(_check_english(organizations, services))
     problems.extend(_cross_check([o for *_, o in organizations], services, taxonomy))
     if problems:
         raise DirectoryFileError(problems)
@@ -296,6 +373,20 @@ def _check_organizations(
         if org.id in seen:
             yield f"{where}: organizations[{index}].id: {org.id!r} is also at {seen[org.id]}"
         seen[org.id] = where
+
+
+def _check_english(
+    organizations: Iterable[tuple[Path, yaml.Node, int, OrganizationEntry]],
+    services: Iterable[tuple[Path, yaml.Node, int, ServiceEntry]],
+) -> Iterator[str]:
+    for file, node, index, org in organizations:
+        if not org.name_en:
+            where = f"{file}:{_line(node, ('organizations', index))}"
+            yield f"{where}: organizations[{index}].name_en: English name missing"
+    for file, node, index, service in services:
+        for field in service.missing_english():
+            where = f"{file}:{_line(node, ('services', index))}"
+            yield f"{where}: services[{index}].{field}: English text missing"
 
 
 def _cross_check(

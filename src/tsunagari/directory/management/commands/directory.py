@@ -38,9 +38,8 @@ class Command(BaseCommand):
             bundle = read_bundle(path)
         except DirectoryFileError as error:
             raise CommandError(f"{len(error.problems)} problem(s):\n{error}") from None
-        self.stdout.write(
-            f"{path}: {len(bundle.organizations)} organizations, {len(bundle.services)} services: ok"
-        )
+        counts = f"{len(bundle.organizations)} organizations, {len(bundle.services)} services"
+        self.stdout.write(f"{path}: {counts}: ok")
 
     def _import(self, path: Path) -> None:
         from tsunagari.directory.importer import ImportFailed, import_path
