@@ -58,12 +58,21 @@ def normalize(text: str) -> str:
     """NFKC, lower case, no control or zero-width characters, single spaces, ≤ 3 repeats.
 
     Spaces between Japanese characters are dropped: Japanese is written without them, and
-    "し に た い" must read as しにたい.
+    "し に た い" must read as しにたい. Normalising twice changes nothing.
     """
-    text = unicodedata.normalize("NFKC", text)
+    for _ in range(4):  # lower case can undo NFKC (Å´ → å + ´): repeat until it holds
+        again = _normalize_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalize_once(text: str) -> str:
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFKC", text.lower())
     text = _REPEATS.sub(r"\1\1\1", text)
-    text = _SPACES.sub(" ", text).strip().lower()
+    text = _SPACES.sub(" ", text).strip()
     return _GAP_IN_JAPANESE.sub("", text)
 
 

@@ -14,19 +14,26 @@ from tsunagari.search.filters import area_term, hours_signature
 from tsunagari.search.words import Analysed, analyse
 
 # Field → weight of a match in it. Names outweigh keywords, keywords the description.
+# Free text is ranked by BM25, Japanese and English apart so that neither dilutes the other.
 TEXT_FIELDS: dict[str, float] = {
     "name": 3.0,
-    "keywords": 2.0,
-    "needs": 1.5,
+    "name_en": 3.0,
     "organization": 1.0,
     "description": 1.0,
-    "audiences": 0.8,
-    "methods": 0.8,
+    "description_en": 1.0,
 }
+# Curated labels count once, whatever their number: a service that serves many needs is
+# not a weaker match for each of them (BM25's length normalisation would make it one).
+TAG_FIELDS: dict[str, float] = {"keywords": 2.0, "needs": 1.5, "audiences": 0.8, "methods": 0.8}
 # Hiragana readings, so that a query in kana meets text in kanji.
 READING_FIELDS: dict[str, float] = {"name_reading": 1.5, "reading": 0.6}
-# What the explanation calls a match in a reading field.
-SHOWN_AS = {"name_reading": "name"}
+WORD_FIELDS = {**TEXT_FIELDS, **TAG_FIELDS}
+# What the explanation calls a match in these fields.
+SHOWN_AS = {"name_en": "name", "description_en": "description", "name_reading": "name"}
+# Crisis lines and lines open around the clock rank a little higher (score × log2(2 + prior):
+# × 1.10, × 1.05, both × 1.15): "crisis first", and they answer when other windows are closed.
+CRISIS_PRIOR = 0.15
+ALWAYS_OPEN_PRIOR = 0.07
 FILTER_FIELDS = ("need", "audience", "method", "language", "area", "hours", "flag")
 
 
@@ -37,12 +44,14 @@ class ServiceRecord:
     id: str
     slug: str
     names: tuple[str, ...]
+    names_en: tuple[str, ...]
     keywords: tuple[str, ...]
     needs: tuple[tuple[str, str, str], ...]  # (code, ja, en)
     audiences: tuple[tuple[str, str, str], ...]
     methods: tuple[tuple[str, str, str], ...]
     organization: tuple[str, ...]
     descriptions: tuple[str, ...]
+    descriptions_en: tuple[str, ...]
     languages: tuple[str, ...]
     areas: tuple[str, ...]
     hours: str
@@ -57,13 +66,16 @@ def record(service: Service) -> ServiceRecord:
     def codes(kind: str) -> tuple[tuple[str, str, str], ...]:
         return tuple(sorted((t.code, t.name, t.name_en) for t in terms if t.taxonomy == kind))
 
+    hours = service.hours()
     flags = ["crisis"] if service.crisis_line else []
+    flags += ["always-open"] if hours.always_open else []
     flags.append(service.scope)
     org = service.organization
     return ServiceRecord(
         id=str(service.id),
         slug=service.slug,
-        names=(service.name, service.alternate_name, service.name_en, service.alternate_name_en),
+        names=(service.name, service.alternate_name),
+        names_en=(service.name_en, service.alternate_name_en),
         keywords=tuple(str(k) for k in service.keywords),
         needs=codes("needs"),
         audiences=codes("audiences"),
@@ -71,17 +83,19 @@ def record(service: Service) -> ServiceRecord:
         organization=(org.name, org.name_en),
         descriptions=(
             service.description,
-            service.description_en,
             service.eligibility,
-            service.eligibility_en,
             service.local_finder,
-            service.local_finder_en,
             service.alert,
+        ),
+        descriptions_en=(
+            service.description_en,
+            service.eligibility_en,
+            service.local_finder_en,
             service.alert_en,
         ),
         languages=tuple(service.languages),
         areas=tuple(sorted({area_term(a.kind, a.code) for a in service.areas.all()})),
-        hours=hours_signature(service.hours()),
+        hours=hours_signature(hours),
         flags=tuple(flags),
         modified=int(service.last_modified.timestamp() * 1_000_000),
     )
@@ -103,6 +117,8 @@ def fields(rec: ServiceRecord) -> dict[str, Any]:
         "id": rec.id,
         "slug": rec.slug,
         "name": " ".join(names.terms),
+        "name_en": " ".join(analyse(*rec.names_en).terms),
+        "description_en": " ".join(analyse(*rec.descriptions_en).terms),
         "keywords": " ".join(keywords.terms),
         "needs": " ".join((*(f"need:{code}" for code, _ja, _en in rec.needs), *needs.terms)),
         "audiences": " ".join(_labels(rec.audiences).terms),
@@ -119,6 +135,8 @@ def fields(rec: ServiceRecord) -> dict[str, Any]:
         "hours": rec.hours,
         "flag": list(rec.flags),
         "modified": rec.modified,
+        "prior": CRISIS_PRIOR * ("crisis" in rec.flags)
+        + ALWAYS_OPEN_PRIOR * ("always-open" in rec.flags),
     }
 
 

@@ -18,9 +18,14 @@ import tantivy
 from django.utils import timezone
 
 from tsunagari.search import index as search_index
-from tsunagari.search.documents import READING_FIELDS, SHOWN_AS, TEXT_FIELDS
+from tsunagari.search.documents import (
+    READING_FIELDS,
+    SHOWN_AS,
+    TAG_FIELDS,
+    WORD_FIELDS,
+)
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
-from tsunagari.search.query import Alternative, Concept, Kind, ParsedQuery, parse_query
+from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
 
 __all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
@@ -57,14 +62,17 @@ def rebuild_index() -> int:
 
 def _fields_for(alternative: Alternative) -> dict[str, float]:
     if alternative.kind is Kind.NEED:
-        return {"needs": TEXT_FIELDS["needs"]}
+        return {"needs": TAG_FIELDS["needs"]}
     if alternative.kind is Kind.READING:
         return READING_FIELDS
-    return TEXT_FIELDS
+    return WORD_FIELDS
 
 
 def _term(field: str, value: str, boost: float) -> tantivy.Query:
-    return Query.boost_query(Query.term_query(search_index.SCHEMA, field, value), boost)
+    query = Query.term_query(search_index.SCHEMA, field, value)
+    if field in TAG_FIELDS:
+        return Query.const_score_query(query, boost)
+    return Query.boost_query(query, boost)
 
 
 def _alternative_query(alternative: Alternative) -> tantivy.Query:
@@ -82,6 +90,13 @@ def _concept_query(concept: Concept) -> tantivy.Query:
     return Query.disjunction_max_query(
         [_alternative_query(a) for a in concept.alternatives], TIE_BREAKER
     )
+
+
+def _known_reading(searcher: tantivy.Searcher) -> Known:
+    def known(reading: str) -> bool:
+        return any(searcher.doc_freq(field, reading) for field in READING_FIELDS)
+
+    return known
 
 
 def _any_of(field: str, values: tuple[str, ...]) -> tantivy.Query:
@@ -148,7 +163,7 @@ def _explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...
     """Which query words (or synonyms) matched, and in which fields."""
     held = {
         field: set(str(doc.get_first(field) or "").split())
-        for field in (*TEXT_FIELDS, *READING_FIELDS)
+        for field in (*WORD_FIELDS, *READING_FIELDS)
     }
     words: list[str] = []
     places: set[str] = set()
@@ -170,7 +185,8 @@ def _explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...
         if where_all - {"reading"}:
             where_all.discard("reading")  # said by the text fields already
         places.update(where_all)
-    order = [*TEXT_FIELDS, "reading"]
+    order = ["name", "keywords", "needs", "audiences", "methods", "organization", "description"]
+    order.append("reading")
     return tuple(words), tuple(sorted(places, key=order.index))
 
 
@@ -187,15 +203,16 @@ def search(
     The query is bounded (query.MAX_QUERY_CHARS characters, query.MAX_CONCEPTS words);
     `limit` is at most MAX_LIMIT and `offset` at most MAX_OFFSET.
     """
-    parsed = parse_query(query, load_thesaurus())
     limit = max(0, min(limit, MAX_LIMIT))
     offset = max(0, min(offset, MAX_OFFSET))
     searcher = search_index.current().searcher()
+    parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
     found = searcher.search(
         _query(parsed, filters, searcher, now or timezone.now()),
         limit=max(limit, 1),
         count=True,
         offset=offset,
+        weight_by_field="prior",
     )
     hits = []
     for score, address in found.hits[:limit]:

@@ -30,7 +30,7 @@ from tsunagari.directory.models import Service
 from tsunagari.search.documents import (
     FILTER_FIELDS,
     READING_FIELDS,
-    TEXT_FIELDS,
+    WORD_FIELDS,
     ServiceRecord,
     fields,
     fields_of_chunk,
@@ -39,7 +39,7 @@ from tsunagari.search.documents import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TOKENIZER = "terms"  # the text is analysed before it reaches tantivy: split on spaces only
 FRESHNESS_SECONDS = 60
 LOCK_WAIT_SECONDS = 30
@@ -67,11 +67,12 @@ def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("slug", stored=True, tokenizer_name="raw", index_option="basic")
-    for name in (*TEXT_FIELDS, *READING_FIELDS):
+    for name in (*WORD_FIELDS, *READING_FIELDS):
         builder.add_text_field(name, stored=True, tokenizer_name=TOKENIZER, index_option="freq")
     for name in FILTER_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("modified", fast=True)
+    builder.add_float_field("prior", fast=True)
     return builder.build()
 
 

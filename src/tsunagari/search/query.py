@@ -13,11 +13,20 @@ MAX_CONCEPTS concepts; the rest is ignored.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tsunagari.search.analysis import normalize
 from tsunagari.search.synonyms import Group, Thesaurus
-from tsunagari.search.words import Word, hiragana_key, is_kana, is_one_word, words
+from tsunagari.search.words import (
+    Word,
+    hiragana_key,
+    is_kana,
+    is_misread,
+    is_one_word,
+    only_grammar,
+    words,
+)
 
 MAX_QUERY_CHARS = 200
 MAX_CONCEPTS = 12
@@ -28,6 +37,9 @@ PARTS = 0.6
 READING = 0.8
 SYNONYM = 0.7
 NEED = 0.9
+
+
+Known = Callable[[str], bool]
 
 
 class Kind(enum.Enum):
@@ -93,18 +105,28 @@ def _synonym_alternatives(
     return alternatives, shown
 
 
-def _concept(text: str, found: list[Word], groups: list[Group], kana: bool) -> Concept:
-    """One concept: the words `found` in `text`, and the thesaurus groups they belong to."""
+def _concept(
+    text: str, found: list[Word], groups: list[Group], kana: bool, whole: bool = False
+) -> Concept:
+    """One concept: the words `found` in `text`, and the thesaurus groups they belong to.
+
+    `whole`: `text` is kana that stands for one word although the dictionary read it as
+    several (じんけん → じん・けん for 人権): its reading is the best alternative.
+    """
     lemmas = tuple(w.lemma for w in found)
     alternatives: list[Alternative] = []
+    if whole:
+        alternatives.append(Alternative(text, (hiragana_key(text),), Kind.READING, DIRECT, True))
     if lemmas:
-        alternatives.append(Alternative(text, lemmas, Kind.TERMS, DIRECT, True))
+        alternatives.append(Alternative(text, lemmas, Kind.TERMS, PARTS if whole else DIRECT, True))
     if len(found) == 1 and found[0].parts:
         alternatives.append(Alternative(text, found[0].parts, Kind.TERMS, PARTS, True))
     if kana:
         readings = {hiragana_key(text)} | {w.reading for w in found if len(w.reading) > 1}
         alternatives += [
-            Alternative(text, (r,), Kind.READING, READING, True) for r in sorted(readings)
+            Alternative(text, (r,), Kind.READING, READING, True)
+            for r in sorted(readings)
+            if (r,) not in {a.terms for a in alternatives}
         ]
     own = {a.terms for a in alternatives}
     synonyms, shown = _synonym_alternatives(groups, text, own)
@@ -142,31 +164,44 @@ def _word_concepts(text: str, found: list[Word], thesaurus: Thesaurus) -> list[C
     return concepts
 
 
-def _concepts(text: str, thesaurus: Thesaurus) -> list[Concept]:
+def _is_one_kana_word(chunk: str, found: list[Word], thesaurus: Thesaurus, known: Known) -> bool:
+    """Kana that stands for one word the dictionary does not know in kana: じさつ (自殺),
+    じんけん (人権), cut into pieces; recognised as misread, as a thesaurus word, or as the
+    reading of a word in the directory."""
+    if not is_kana(chunk) or is_one_word(chunk, found) or only_grammar(chunk):
+        return False
+    return (
+        is_misread(chunk) or bool(thesaurus.groups_for_reading(chunk)) or known(hiragana_key(chunk))
+    )
+
+
+def _concepts(text: str, thesaurus: Thesaurus, known: Known) -> list[Concept]:
     concepts: list[Concept] = []
     pending: list[Word] = []
     for chunk in text.split(" "):
         found = words(chunk)
-        if is_kana(chunk) and not is_one_word(chunk, found):
-            # Kana the dictionary misreads (じさつ → じ・さつ): one concept for the whole
-            # chunk, matched by its reading, by the same pieces in a document, and by the
-            # thesaurus.
+        if _is_one_kana_word(chunk, found, thesaurus, known):
             concepts += _word_concepts(text, pending, thesaurus)
             pending = []
             groups = list(thesaurus.groups_for_reading(chunk))
             for word in found:
                 groups += [g for g in thesaurus.groups_for_terms((word.lemma,)) if g not in groups]
-            concepts.append(_concept(chunk, found, groups, kana=True))
+            concepts.append(_concept(chunk, found, groups, kana=True, whole=True))
         else:
             pending += found
     return concepts + _word_concepts(text, pending, thesaurus)
 
 
-def parse_query(query: str, thesaurus: Thesaurus) -> ParsedQuery:
+def _unknown(reading: str) -> bool:
+    return False
+
+
+def parse_query(query: str, thesaurus: Thesaurus, known: Known = _unknown) -> ParsedQuery:
+    """`known(reading)`: whether the directory has a word with this hiragana reading."""
     text = normalize(query)[:MAX_QUERY_CHARS]
     concepts: list[Concept] = []
     seen: set[str] = set()
-    for concept in _concepts(text, thesaurus):
+    for concept in _concepts(text, thesaurus, known):
         if concept.key and concept.key not in seen and concept.alternatives:
             seen.add(concept.key)
             concepts.append(concept)

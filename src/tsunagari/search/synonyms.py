@@ -18,7 +18,7 @@ from django.conf import settings
 
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.search.analysis import analyze, normalize
-from tsunagari.search.words import hiragana_key, is_kana, is_one_word, words
+from tsunagari.search.words import hiragana_key, is_kana, is_misread, is_one_word, words
 
 
 class ThesaurusError(Exception):
@@ -89,7 +89,7 @@ def _read_group(path: Path, node: yaml.Node, needs: set[str], problems: list[str
         found = words(word)
         terms = tuple(w.lemma for w in found)
         reading = hiragana_key(word) if is_kana(word) else ""
-        exact = bool(terms) and (not reading or is_one_word(word, found))
+        exact = bool(terms) and (not reading or (is_one_word(word, found) and not is_misread(word)))
         if not terms and not reading:
             problems.append(
                 _problem(path, word_node.start_mark.line + 1, f"{word!r} has no searchable word")

@@ -27,6 +27,13 @@ STOP_LEMMAS = frozenset(
         *("when", "where", "which", "who", "will", "with", "you", "your"),
     }
 )
+# Auxiliaries a word is written with (死にたい, いじめられた); others in kana are misreadings.
+COMMON_AUXILIARIES = frozenset(
+    {
+        *("た", "だ", "たい", "ない", "ぬ", "ん", "れる", "られる", "せる", "させる", "ます"),
+        *("です", "う", "よう", "そう", "らしい", "たがる", "ちゃう"),
+    }
+)
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー]+$")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 
@@ -71,6 +78,30 @@ def _is_stop(token: Token) -> bool:
         or token.surface in STOP_LEMMAS
         or (token.pos == "英語" and len(token.lemma) < 2)
     )
+
+
+def _is_grammar(token: Token) -> bool:
+    return token.pos in FUNCTION_POS or token.lemma in STOP_LEMMAS or token.surface in STOP_LEMMAS
+
+
+def only_grammar(text: str) -> bool:
+    """Particles, auxiliaries and stop words only (することができる): nothing to look for."""
+    return all(_is_grammar(t) for t in analyze(normalize(text)))
+
+
+def is_misread(text: str) -> bool:
+    """Kana that the dictionary cut into pieces (じさつ → じ・さつ), not into words.
+
+    Well-read kana is words of two kana or more between particles and auxiliaries
+    (ひきこもりのそうだん); anything else, such as a lone kana or an "adverb" さつ, is a
+    misreading of a word the dictionary does not know in kana.
+    """
+    tokens = analyze(normalize(text))
+    if any(t.pos == "助動詞" and t.lemma not in COMMON_AUXILIARIES for t in tokens):
+        return True
+    return not all(
+        _is_grammar(t) or (not _is_stop(t) and len(t.surface) > 1) for t in tokens
+    ) and not only_grammar(text)
 
 
 def is_one_word(text: str, found: list[Word]) -> bool:
