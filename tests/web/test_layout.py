@@ -92,9 +92,12 @@ def test_english_pages_are_marked_english_and_translated(client: Client) -> None
     assert "すぐに離れる" not in page
 
 
-def test_pages_forbid_referrers(client: Client) -> None:
-    response = client.get("/")
-    assert response["Referrer-Policy"] == "no-referrer"
+def test_other_sites_receive_no_referrer(client: Client) -> None:
+    response = client.get("/services/helpline/")
+    assert response["Referrer-Policy"] == "same-origin"
+    page = response.content.decode()
+    external = re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', page)
+    assert external and all('rel="noreferrer"' in link for link in external)
 
 
 def test_the_stylesheet_and_scripts_are_served_from_this_site(client: Client) -> None:
