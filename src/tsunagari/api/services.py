@@ -1,3 +1,192 @@
-from ninja import Router
+"""/api/v1/services and /api/v1/taxonomy: search the directory, read one service.
 
-router = Router()
+Crisis first: every result carries `crisis_line`; the web and navigator layers put the
+24-hour lines before anything else.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import Field
+
+from tsunagari.directory.models import Service
+from tsunagari.directory.taxonomy import KINDS, load_taxonomy
+from tsunagari.search.engine import MAX_LIMIT, MAX_OFFSET, Filters, search
+from tsunagari.search.params import FilterError, build_filters
+from tsunagari.search.query import MAX_QUERY_CHARS
+from tsunagari.search.summary import detail, result_page
+
+router = Router(tags=["services"])
+
+
+class Text(Schema):
+    ja: str
+    en: str
+
+
+class PhoneOut(Schema):
+    number: str
+    tel: str = Field(description="A tel: URI to dial (# escaped as %23)")
+    type: str
+    label: Text
+    toll_free: bool
+
+
+class ServiceSummary(Schema):
+    id: uuid.UUID
+    slug: str
+    name: Text
+    organization: Text
+    description: Text
+    status: str
+    crisis_line: bool = Field(description="A line shown first when a life is in danger")
+    scope: str
+    needs: list[str]
+    audiences: list[str]
+    methods: list[str]
+    languages: list[str]
+    phones: list[PhoneOut]
+    url: str
+    open_now: bool | None = Field(description="null when the hours are not known")
+    verified_on: str
+    source_url: str
+    stale: bool = Field(description="Not re-checked for a long time: treat with care")
+    why: list[str] = Field(description="The query words (or their synonyms) that matched")
+    matched_in: list[str] = Field(description="Where they matched: name, keywords, …")
+    score: float | None
+
+
+class ServicePage(Schema):
+    total: int
+    limit: int
+    offset: int
+    query_terms: list[str]
+    expanded: dict[str, list[str]]
+    results: list[ServiceSummary]
+
+
+class ScheduleOut(Schema):
+    days: list[str]
+    monthdays: list[int]
+    opens: str
+    closes: str
+    valid_from: str | None
+    valid_to: str | None
+    description: Text
+
+
+class ClosureOut(Schema):
+    start: str
+    end: str
+    description: Text
+
+
+class AreaOut(Schema):
+    kind: str
+    code: str
+    name: str
+
+
+class ServiceDetail(ServiceSummary):
+    alternate_name: Text
+    alert: Text
+    email: str
+    fees: Text
+    eligibility: Text
+    minimum_age: int | None
+    maximum_age: int | None
+    local_finder: Text
+    local_finder_url: str
+    holidays: str
+    schedules: list[ScheduleOut]
+    closures: list[ClosureOut]
+    hours_note: Text
+    next_opening: str | None
+    areas: list[AreaOut]
+    verification_note: str
+
+
+class Term(Schema):
+    code: str
+    ja: str
+    en: str
+
+
+class TaxonomyOut(Schema):
+    needs: list[Term]
+    audiences: list[Term]
+    methods: list[Term]
+
+
+class SearchParams(Schema):
+    q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the person typed")
+    need: list[str] = Field([], description="Need codes (any of); see /taxonomy")
+    audience: list[str] = Field([], description="Audience codes (any of)")
+    method: list[str] = Field([], description="Contact method codes (any of)")
+    language: list[str] = Field([], description="ISO 639-1 language codes (any of)")
+    area: str = Field(
+        "",
+        max_length=40,
+        description="Prefecture code (13), municipality code (131016 or 13101), postcode "
+        "(160-0023) or a prefecture or municipality name",
+    )
+    open_now: bool = Field(False, description="Only services open now (Asia/Tokyo, 祝日)")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+def filters_from(params: SearchParams) -> Filters:
+    """Raises ValidationError (422) naming the parameter that is wrong."""
+    try:
+        return build_filters(
+            needs=params.need,
+            audiences=params.audience,
+            methods=params.method,
+            languages=params.language,
+            area=params.area,
+            open_now=params.open_now,
+        )
+    except FilterError as error:
+        raise ValidationError(
+            [{"type": "value_error", "loc": ["query", error.field], "msg": str(error)}]
+        ) from None
+
+
+@router.get("/services", response=ServicePage, summary="Search the support directory")
+def list_services(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+    filters = filters_from(params)
+    now = timezone.now()
+    results = search(params.q, filters, limit=params.limit, offset=params.offset, now=now)
+    return result_page(results, now, params.limit, params.offset)
+
+
+@router.get(
+    "/services/{service_id}",
+    response={200: ServiceDetail},
+    summary="One service, by id (UUID) or slug",
+)
+def get_service(request: HttpRequest, service_id: str) -> dict[str, Any]:
+    try:
+        match = Q(id=uuid.UUID(service_id))
+    except ValueError:
+        match = Q(slug=service_id)
+    service = Service.objects.with_details().filter(match).first()
+    if service is None:
+        raise HttpError(404, f"no service with id or slug {service_id!r}")
+    return detail(service, timezone.now())
+
+
+@router.get("/taxonomy", response=TaxonomyOut, summary="Needs, audiences and methods codes")
+def taxonomy(request: HttpRequest) -> dict[str, list[dict[str, str]]]:
+    vocabulary = load_taxonomy()
+    return {
+        kind: [{"code": t.code, "ja": t.ja, "en": t.en} for t in vocabulary.of(kind).values()]
+        for kind in KINDS
+    }

@@ -23,7 +23,7 @@ _CONTROL = re.compile(
     r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
 )
 _SPACES = re.compile(r"\s+")
-_REPEATS = re.compile(r"(.)\1{3,}")
+_REPEATS = re.compile(r"(\D)\1{3,}")  # not digits: #9999 is a number
 _GAP_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _ASCII_WORD = re.compile(r"^[a-z][a-z'-]*$")
 _ALL_KATAKANA = re.compile(r"^[\u30a1-\u30fcー]+$")
@@ -41,7 +41,7 @@ def _dictionary() -> Dictionary:
 def _tokenizer() -> object:
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        tokenizer = _dictionary().create(mode=SplitMode.C)
+        tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
         _local.tokenizer = tokenizer
     return tokenizer
 
@@ -58,12 +58,21 @@ def normalize(text: str) -> str:
     """NFKC, lower case, no control or zero-width characters, single spaces, ≤ 3 repeats.
 
     Spaces between Japanese characters are dropped: Japanese is written without them, and
-    "し に た い" must read as しにたい.
+    "し に た い" must read as しにたい. Normalising twice changes nothing.
     """
-    text = unicodedata.normalize("NFKC", text)
+    for _ in range(4):  # lower case can undo NFKC (Å´ → å + ´): repeat until it holds
+        again = _normalize_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _normalize_once(text: str) -> str:
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFKC", text.lower())
     text = _REPEATS.sub(r"\1\1\1", text)
-    text = _SPACES.sub(" ", text).strip().lower()
+    text = _SPACES.sub(" ", text).strip()
     return _GAP_IN_JAPANESE.sub("", text)
 
 
@@ -95,7 +104,9 @@ def analyze(text: str, mode: SplitMode = SplitMode.C) -> list[Token]:
     """Tokens of already-normalised text (call `normalize` first).
 
     English words are stemmed (hits → hit) rather than looked up in a Japanese dictionary;
-    a katakana word unknown to the dictionary (ｼﾆﾀｲ → シニタイ) is read again in hiragana.
+    a katakana word unknown to the dictionary (ｼﾆﾀｲ → シニタイ) is read again in hiragana
+    when that reading is one word (しにたい → 死に・たい); a loanword the dictionary lacks
+    (ケアラー, not け・あらー) stays as written.
     """
     if not text:
         return []
@@ -106,8 +117,15 @@ def analyze(text: str, mode: SplitMode = SplitMode.C) -> list[Token]:
             continue
         if _ASCII_WORD.match(surface):
             tokens.append(Token(surface, stem_english(surface), surface, "英語"))
+        elif " " in m.normalized_form() and m.normalized_form().isascii():
+            # Sudachi knows some English phrases ("domestic violence"): read them word by word.
+            tokens.extend(analyze(surface.replace(" ", "\n"), mode))
         elif m.is_oov() and _ALL_KATAKANA.match(surface) and len(surface) > 2:
-            tokens.extend(analyze(to_hiragana(surface), mode))
+            reread = analyze(to_hiragana(surface), mode)
+            if sum(t.is_content for t in reread) == 1:
+                tokens.extend(reread)
+            else:
+                tokens.append(Token(surface, surface, to_hiragana(surface), "名詞"))
         else:
             pos = m.part_of_speech()[0]
             tokens.append(Token(surface, m.normalized_form(), to_hiragana(m.reading_form()), pos))

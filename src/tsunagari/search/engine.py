@@ -1,0 +1,231 @@
+"""Search the directory: BM25 over analysed words, synonyms, filters, and why each hit matched.
+
+`search("いじめ")` finds the services whose name, keywords, needs or description hold いじめ
+or one of its synonyms (イジメ, 虐め, bullying, …), best first; each hit says which words
+matched where. An empty query lists the services that pass the filters: crisis lines first,
+then those of the person's municipality and prefecture, then the nationwide ones. Services
+that ended (inactive, defunct) are never returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tantivy
+from django.utils import timezone
+
+from tsunagari.search import index as search_index
+from tsunagari.search.documents import (
+    READING_FIELDS,
+    SHOWN_AS,
+    TAG_FIELDS,
+    WORD_FIELDS,
+)
+from tsunagari.search.filters import Filters, covering_areas, open_signatures
+from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
+from tsunagari.search.synonyms import load_thesaurus
+
+__all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its best one
+
+Occur = tantivy.Occur
+Query = tantivy.Query
+
+
+@dataclass(frozen=True)
+class Hit:
+    service_id: uuid.UUID
+    slug: str
+    score: float
+    matched: tuple[str, ...]  # the query words (as typed, or their synonyms) that matched
+    fields: tuple[str, ...]  # where: "name", "keywords", "needs", "description", …
+
+
+@dataclass(frozen=True)
+class Results:
+    hits: list[Hit]
+    total: int
+    query_terms: tuple[str, ...]  # analysed terms of the query
+    expanded: dict[str, tuple[str, ...]]  # term → synonyms it was expanded with
+
+
+def rebuild_index() -> int:
+    """Build the index from the database; returns the number of services indexed."""
+    return search_index.rebuild()
+
+
+def _fields_for(alternative: Alternative) -> dict[str, float]:
+    if alternative.kind is Kind.NEED:
+        return {"needs": TAG_FIELDS["needs"]}
+    if alternative.kind is Kind.READING:
+        return READING_FIELDS
+    return WORD_FIELDS
+
+
+def _term(field: str, value: str, boost: float) -> tantivy.Query:
+    query = Query.term_query(search_index.SCHEMA, field, value)
+    if field in TAG_FIELDS:
+        return Query.const_score_query(query, boost)
+    return Query.boost_query(query, boost)
+
+
+def _alternative_query(alternative: Alternative) -> tantivy.Query:
+    per_term = []
+    for value in alternative.terms:
+        clauses = [
+            (Occur.Should, _term(field, value, weight * alternative.weight))
+            for field, weight in _fields_for(alternative).items()
+        ]
+        per_term.append((Occur.Must, Query.boolean_query(clauses)))
+    return per_term[0][1] if len(per_term) == 1 else Query.boolean_query(per_term)
+
+
+def _concept_query(concept: Concept) -> tantivy.Query:
+    return Query.disjunction_max_query(
+        [_alternative_query(a) for a in concept.alternatives], TIE_BREAKER
+    )
+
+
+def _known_reading(searcher: tantivy.Searcher) -> Known:
+    def known(reading: str) -> bool:
+        return any(searcher.doc_freq(field, reading) for field in READING_FIELDS)
+
+    return known
+
+
+def _any_of(field: str, values: tuple[str, ...]) -> tantivy.Query:
+    return Query.term_set_query(search_index.SCHEMA, field, list(values))
+
+
+@lru_cache(maxsize=256)
+def _open_at(signatures: tuple[str, ...], minute: dt.datetime) -> tuple[str, ...]:
+    return tuple(open_signatures(list(signatures), minute))
+
+
+def _open_now(searcher: tantivy.Searcher, now: dt.datetime) -> tantivy.Query:
+    signatures = tuple(sorted(term for term, _count in searcher.terms_with_prefix("hours", "")))
+    minute = now.replace(second=0, microsecond=0)
+    open_ones = _open_at(signatures, minute)
+    return _any_of("hours", open_ones) if open_ones else Query.empty_query()
+
+
+def _filter_clauses(
+    filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    queries = []
+    for field, values in (
+        ("need", filters.needs),
+        ("audience", filters.audiences),
+        ("method", filters.methods),
+        ("language", filters.languages),
+    ):
+        if values:
+            queries.append(_any_of(field, values))
+    if filters.place:
+        queries.append(_any_of("area", covering_areas(filters.place)))
+    if filters.open_now:
+        queries.append(_open_now(searcher, now))
+    return [(Occur.Must, Query.const_score_query(q, 0.0)) for q in queries]
+
+
+def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """An empty query's order: crisis lines, then the nearest areas, then nationwide."""
+    boosts = [(Query.term_query(search_index.SCHEMA, "flag", "crisis"), 8.0)]
+    place = filters.place
+    if place:
+        areas = covering_areas(place)
+        boosts += [(_any_of("area", areas[2:]), 4.0)] if place.municipality else []
+        boosts.append((_any_of("area", areas[1:2]), 2.0))
+    boosts.append((Query.term_query(search_index.SCHEMA, "flag", "national"), 1.0))
+    return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in boosts]
+
+
+def _query(
+    parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
+) -> tantivy.Query:
+    clauses = _filter_clauses(filters, searcher, now)
+    if parsed.concepts:
+        text = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in parsed.concepts])
+        clauses.append((Occur.Must, text))
+    else:
+        clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
+        clauses += _listing_boosts(filters)
+    return Query.boolean_query(clauses)
+
+
+def _explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Which query words (or synonyms) matched, and in which fields."""
+    held = {
+        field: set(str(doc.get_first(field) or "").split())
+        for field in (*WORD_FIELDS, *READING_FIELDS)
+    }
+    words: list[str] = []
+    places: set[str] = set()
+    for concept in parsed.concepts:
+        matched: list[tuple[Alternative, list[str]]] = []
+        for alternative in concept.alternatives:
+            where = [
+                SHOWN_AS.get(field, field)
+                for field in _fields_for(alternative)
+                if all(term in held[field] for term in alternative.terms)
+            ]
+            if where:
+                matched.append((alternative, where))
+        typed = [alternative for alternative, _where in matched if alternative.typed]
+        for alternative in typed or [alternative for alternative, _where in matched]:
+            if alternative.word not in words:
+                words.append(alternative.word)
+        where_all = {field for _alternative, where in matched for field in where}
+        if where_all - {"reading"}:
+            where_all.discard("reading")  # said by the text fields already
+        places.update(where_all)
+    order = ["name", "keywords", "needs", "audiences", "methods", "organization", "description"]
+    order.append("reading")
+    return tuple(words), tuple(sorted(places, key=order.index))
+
+
+def search(
+    query: str,
+    filters: Filters = Filters(),  # noqa: B008 — frozen, so a shared default is safe
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    now: dt.datetime | None = None,
+) -> Results:
+    """Listed services matching `query` and `filters`, best first; `now` decides open now.
+
+    The query is bounded (query.MAX_QUERY_CHARS characters, query.MAX_CONCEPTS words);
+    `limit` is at most MAX_LIMIT and `offset` at most MAX_OFFSET.
+    """
+    limit = max(0, min(limit, MAX_LIMIT))
+    offset = max(0, min(offset, MAX_OFFSET))
+    searcher = search_index.current().searcher()
+    parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
+    found = searcher.search(
+        _query(parsed, filters, searcher, now or timezone.now()),
+        limit=max(limit, 1),
+        count=True,
+        offset=offset,
+        weight_by_field="prior",
+    )
+    hits = []
+    for score, address in found.hits[:limit]:
+        doc = searcher.doc(address)
+        matched, fields = _explain(doc, parsed) if parsed.concepts else ((), ())
+        hits.append(
+            Hit(
+                service_id=uuid.UUID(str(doc.get_first("id"))),
+                slug=str(doc.get_first("slug")),
+                score=float(score),
+                matched=matched,
+                fields=fields,
+            )
+        )
+    total = int(found.count or 0)  # type: ignore[attr-defined]  # missing from tantivy's stubs
+    return Results(hits, total, parsed.terms, parsed.expanded)

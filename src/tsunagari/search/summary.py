@@ -1,0 +1,128 @@
+"""A search result as JSON-ready data: one shape for the API and `tsunagari search --json`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from tsunagari.directory.areas import municipality, prefectures
+from tsunagari.directory.models import Service
+from tsunagari.search.engine import Hit, Results
+
+
+def _both(ja: str, en: str) -> dict[str, str]:
+    return {"ja": ja, "en": en}
+
+
+def summary(service: Service, now: dt.datetime, hit: Hit | None = None) -> dict[str, Any]:
+    """What a list of results shows of a service (expects `with_details()`)."""
+    return {
+        "id": str(service.id),
+        "slug": service.slug,
+        "name": _both(service.name, service.name_en),
+        "organization": _both(service.organization.name, service.organization.name_en),
+        "description": _both(service.description, service.description_en),
+        "status": service.status,
+        "crisis_line": service.crisis_line,
+        "scope": service.scope,
+        "needs": service.codes("needs"),
+        "audiences": service.codes("audiences"),
+        "methods": service.codes("methods"),
+        "languages": list(service.languages),
+        "phones": [
+            {
+                "number": p.number,
+                "tel": p.tel_uri,
+                "type": p.type,
+                "label": _both(p.label, p.label_en),
+                "toll_free": p.toll_free,
+            }
+            for p in service.phones.all()
+        ],
+        "url": service.url,
+        "open_now": service.hours().state_at(now).as_bool(),
+        "verified_on": service.verified_on.isoformat(),
+        "source_url": service.source_url,
+        "stale": service.is_stale,
+        "why": list(hit.matched) if hit else [],
+        "matched_in": list(hit.fields) if hit else [],
+        "score": round(hit.score, 4) if hit else None,
+    }
+
+
+def _area_name(kind: str, code: str) -> str:
+    if kind == "prefecture":
+        return prefectures().get(code, code)
+    if kind == "municipality":
+        found = municipality(code)
+        return found.full_name if found else code
+    return "全国"
+
+
+def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
+    """Everything a service page shows (expects `with_details()`)."""
+    hours = service.hours()
+    following = hours.next_opening(now)
+    return {
+        **summary(service, now),
+        "alternate_name": _both(service.alternate_name, service.alternate_name_en),
+        "alert": _both(service.alert, service.alert_en),
+        "email": service.email,
+        "fees": _both(service.fees, service.fees_en),
+        "eligibility": _both(service.eligibility, service.eligibility_en),
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "local_finder": _both(service.local_finder, service.local_finder_en),
+        "local_finder_url": service.local_finder_url,
+        "holidays": service.holidays,
+        "schedules": [
+            {
+                "days": [d for d in s.byday.split(",") if d],
+                "monthdays": [int(d) for d in s.bymonthday.split(",") if d],
+                "opens": s.opens_at,
+                "closes": s.closes_at,
+                "valid_from": s.valid_from.isoformat() if s.valid_from else None,
+                "valid_to": s.valid_to.isoformat() if s.valid_to else None,
+                "description": _both(s.description, s.description_en),
+            }
+            for s in service.schedules.all()
+        ],
+        "closures": [
+            {"start": c.start, "end": c.end, "description": _both(c.description, c.description_en)}
+            for c in service.closures.all()
+        ],
+        "hours_note": _both(service.hours_note, service.hours_note_en),
+        "next_opening": following.isoformat() if following else None,
+        "areas": [
+            {"kind": a.kind, "code": a.code, "name": _area_name(a.kind, a.code)}
+            for a in service.areas.all()
+        ],
+        "verification_note": service.verification_note,
+    }
+
+
+def services_of(results: Results) -> list[Service]:
+    """The hits' services, in the hits' order."""
+    ids = [hit.service_id for hit in results.hits]
+    found: dict[uuid.UUID, Service] = {
+        s.id: s for s in Service.objects.with_details().filter(id__in=ids)
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def result_page(results: Results, now: dt.datetime, limit: int, offset: int) -> dict[str, Any]:
+    """The whole answer to a search: totals, what the query was read as, the results."""
+    services = {s.id: s for s in services_of(results)}
+    return {
+        "total": results.total,
+        "limit": limit,
+        "offset": offset,
+        "query_terms": list(results.query_terms),
+        "expanded": {term: list(words) for term, words in results.expanded.items()},
+        "results": [
+            summary(services[hit.service_id], now, hit)
+            for hit in results.hits
+            if hit.service_id in services
+        ],
+    }
