@@ -1,0 +1,178 @@
+"""Ranking (順位付け): which services to show for the needs understood, and why.
+
+A service's relevance comes from the person's needs it serves, weighted by how sure the
+navigator is of each (the best fully, two more a quarter each; needs that say who the
+person is rather than what troubles them — women, men — count less). It is then raised by
+what fits the person (a service for children when a child writes, one that speaks English,
+the way they want to talk, open now, their area, the search engine's text relevance) and
+lowered by what does not (a children's line for an adult). Results are picked one at a
+time and a need already served counts less again, so that several needs each get a
+service (仕事をクビになって家賃が払えない: work, money and housing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tsunagari.directory.hours import OpenState
+from tsunagari.navigator.catalogue import Entry
+
+FURTHER_NEED = 0.25
+REPEAT_DISCOUNT = 0.75  # a need already served by a result counts this much again
+SEARCH_BONUS = 0.45
+METHOD_BONUS = 0.4
+METHOD_MISS = 0.1
+NOW_BONUS = 0.3
+LOCAL_BONUS = 0.2
+SPECIALISED_MISS = 0.2
+BROAD_PENALTY = 0.02  # per need beyond four: a line for everything is rarely the best
+CHILDREN_ONLY = frozenset({"child", "family"})
+
+
+@dataclass(frozen=True)
+class Request:
+    needs: dict[str, float]
+    audiences: dict[str, float] = field(default_factory=dict)
+    methods: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()  # area terms covering the person's place (empty: anywhere)
+    prefer_open_now: bool = False
+    english: bool = False
+    now: dt.datetime | None = None
+    text_scores: dict[str, float] = field(default_factory=dict)  # slug → 0..1 from search
+    modifiers: dict[str, float] = field(default_factory=dict)  # need → share (women: 0.5)
+    specialised: frozenset[str] = frozenset()  # needs that define who a service is for
+
+    def weight(self, code: str) -> float:
+        return self.needs.get(code, 0.0) * self.modifiers.get(code, 1.0)
+
+    def is_(self, audience: str) -> bool:
+        return self.audiences.get(audience, 0.0) >= 0.5
+
+
+@dataclass(frozen=True)
+class Ranked:
+    entry: Entry
+    score: float
+    needs: tuple[str, ...]  # the person's needs this service serves, surest first
+    open_state: OpenState
+    reasons: tuple[str, ...]  # audience:child, language, method, open-now, local, text
+
+
+def _covers(entry: Entry, request: Request) -> bool:
+    return not request.areas or bool(entry.areas & set(request.areas))
+
+
+def _audience(entry: Entry, request: Request) -> tuple[float, float, list[str]]:
+    served = set(entry.audiences)
+    bonus, penalty, reasons = 0.0, 0.0, []
+    for code, weight in (("child", 0.15), ("family", 0.1), ("elderly", 0.1), ("foreign", 0.15)):
+        if request.is_(code) and code in served:
+            bonus += weight
+            reasons.append(f"audience:{code}")
+    if (request.is_("women") and "women" in served) or (request.is_("men") and "men" in served):
+        bonus += 0.05
+    if (request.is_("foreign") or request.english) and set(entry.languages) - {"ja"}:
+        bonus += 0.2
+        reasons.append("language")
+    if served and served <= CHILDREN_ONLY and not request.is_("child"):
+        # A children's line for a parent only if it also takes parents' calls.
+        penalty += 0.1 if request.is_("family") and "family" in served else 0.3
+    if request.is_("child") and served and "child" not in served:
+        penalty += 0.15
+    for code, other in (("women", "men"), ("men", "women")):
+        only_for = code in entry.needs and other not in entry.needs
+        if only_for and not request.is_(code) and request.needs.get(code, 0.0) < 0.3:
+            penalty += 0.1  # 女性の人権ホットライン for someone not known to be a woman
+    return bonus, penalty, reasons
+
+
+def _adjustment(entry: Entry, request: Request, state: OpenState) -> tuple[float, float, list[str]]:
+    bonus, penalty, reasons = _audience(entry, request)
+    if request.methods:
+        if set(entry.methods) & set(request.methods):
+            bonus += METHOD_BONUS
+            reasons.append("method")
+        else:
+            penalty += METHOD_MISS
+    if state is OpenState.OPEN:
+        bonus += NOW_BONUS if request.prefer_open_now else 0.05
+        reasons.append("open-now")
+    elif state is OpenState.CLOSED and request.prefer_open_now:
+        penalty += 0.1
+    if len(request.areas) > 1 and entry.areas & set(request.areas[1:]):
+        bonus += LOCAL_BONUS
+        reasons.append("local")
+    text = request.text_scores.get(entry.slug, 0.0)
+    if text > 0.2:
+        bonus += SEARCH_BONUS * text
+        reasons.append("text")
+    penalty += BROAD_PENALTY * max(0, len(entry.needs) - 4) + (0.05 if entry.stale else 0.0)
+    specialised = set(entry.needs) & request.specialised
+    if specialised and len(entry.needs) <= 4 and not any(request.needs.get(c) for c in specialised):
+        penalty += SPECIALISED_MISS  # a line for people leaving prison, for someone who is not
+    if "crisis" not in request.needs:
+        # Lines for a life in danger (110, suicide prevention) are not the first answer to
+        # trouble that is not (yet) a crisis; they stay on the list for the needs they serve.
+        penalty += 0.3 if entry.emergency else (0.1 if "crisis" in entry.needs else 0.0)
+    return bonus, penalty, reasons
+
+
+def _relevance(entry: Entry, request: Request, served: Counter[str]) -> tuple[float, str | None]:
+    parts = sorted(
+        ((request.weight(code) * REPEAT_DISCOUNT ** served[code], code) for code in entry.needs),
+        reverse=True,
+    )
+    parts = [p for p in parts if p[0] > 0]
+    if not parts:
+        return 0.0, None
+    return parts[0][0] + FURTHER_NEED * sum(p for p, _code in parts[1:3]), parts[0][1]
+
+
+def rank(
+    entries: tuple[Entry, ...], request: Request, limit: int, exclude: frozenset[str] = frozenset()
+) -> list[Ranked]:
+    """The best `limit` services, picked one by one so that the needs are shared out."""
+    candidates = []
+    for entry in entries:
+        if entry.slug in exclude or not _covers(entry, request):
+            continue
+        if not set(entry.needs) & set(request.needs):
+            continue
+        state = entry.hours.state_at(request.now) if request.now else OpenState.UNKNOWN
+        candidates.append((entry, state, *_adjustment(entry, request, state)))
+    served: Counter[str] = Counter()
+    chosen: list[Ranked] = []
+    while candidates and len(chosen) < limit:
+        scored = []
+        for index, (entry, _state, bonus, penalty, _reasons) in enumerate(candidates):
+            relevance, main = _relevance(entry, request, served)
+            scored.append((relevance * (1 + bonus) - penalty, entry.slug, index, main))
+        total, _slug, index, main = max(scored, key=lambda s: (s[0], [-ord(c) for c in s[1]]))
+        entry, state, _bonus, _penalty, reasons = candidates.pop(index)
+        if main:
+            served[main] += 1
+        needs = tuple(
+            sorted((c for c in entry.needs if c in request.needs), key=lambda c: -request.needs[c])
+        )
+        chosen.append(Ranked(entry, round(total, 4), needs, state, tuple(reasons)))
+    return chosen
+
+
+BROAD_NEEDS = frozenset({"mental-health", "poverty", "child-worries", "community", "crisis"})
+
+
+def general_windows(entries: tuple[Entry, ...], request: Request, limit: int) -> list[Ranked]:
+    """When nothing was understood: windows that take any trouble, open ones first."""
+    found = []
+    for entry in entries:
+        # よろず相談: loneliness and at least two broad kinds of trouble.
+        general = "loneliness" in entry.needs and len(BROAD_NEEDS & set(entry.needs)) >= 2
+        if not general or entry.emergency or not _covers(entry, request):
+            continue
+        state = entry.hours.state_at(request.now) if request.now else OpenState.UNKNOWN
+        bonus, penalty, reasons = _adjustment(entry, request, state)
+        found.append(Ranked(entry, round(1 + bonus - penalty, 4), (), state, ("general", *reasons)))
+    found.sort(key=lambda r: (-r.score, r.entry.slug))
+    return found[:limit]

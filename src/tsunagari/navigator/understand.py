@@ -1,0 +1,193 @@
+"""Understanding (理解): what a person wrote → needs with scores, audiences, and why.
+
+Deterministic and auditable: every score comes from cues and combinations written in
+data/navigator/lexicon.yaml, and each need carries the words of the person's text that
+raised it. Crisis is not decided here (see `crisis`); this module only scores needs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from tsunagari.navigator.lexicon import Combo, Entry, Lexicon, load_lexicon
+from tsunagari.navigator.matching import Found, Matcher, near
+from tsunagari.navigator.text import prepare
+
+MIN_NEED_SCORE = 0.25
+MIN_AUDIENCE_SCORE = 0.5
+KANA_ONLY_CHILD = 0.5  # がっこうにいきたくない: children write in hiragana
+ENGLISH_FOREIGN = 0.6  # someone in Japan writing in English is likely a foreign resident
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z]")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a score was raised: a cue or a combination, and the person's words that matched."""
+
+    source: str  # the cue as written in the lexicon, a combo (partner+violence) or a rule
+    words: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Score:
+    code: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(w for e in self.evidence for w in e.words))
+
+
+@dataclass(frozen=True)
+class Understanding:
+    needs: tuple[Score, ...]  # best first, score ≥ MIN_NEED_SCORE
+    audiences: tuple[Score, ...]  # best first, score ≥ MIN_AUDIENCE_SCORE
+    english: bool
+
+    def score(self, code: str) -> float:
+        return next((n.score for n in self.needs if n.code == code), 0.0)
+
+    @property
+    def need_codes(self) -> tuple[str, ...]:
+        return tuple(n.code for n in self.needs)
+
+    @property
+    def audience_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.audiences)
+
+    @property
+    def top_score(self) -> float:
+        return self.needs[0].score if self.needs else 0.0
+
+
+def combine(weights: list[float]) -> float:
+    """Independent pieces of evidence: 1 − Π(1 − w)."""
+    return 1.0 - math.prod(1.0 - w for w in weights)
+
+
+class _Reader:
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.prepared = prepare(text)
+        self.matcher = Matcher(self.prepared, lexicon.index)
+        self.hits: dict[tuple[str, str], list[tuple[float, Found, str]]] = {}
+        concepts: dict[str, dict[int, Found]] = {}
+        for text_of_cue, places in self.matcher.found.items():
+            for kind, code, weight in lexicon.owners.get(text_of_cue, ()):
+                self.hits.setdefault((kind, code), []).append((weight, places[0], text_of_cue))
+            for name in lexicon.concepts_of.get(text_of_cue, ()):
+                spots = concepts.setdefault(name, {})
+                for found in places:
+                    spots.setdefault(found.start, found)
+        self.concepts = {
+            name: tuple(sorted(spots.values(), key=lambda f: f.start))
+            for name, spots in concepts.items()
+        }
+
+    def evidence(self, kind: str, entry: Entry) -> list[Evidence]:
+        """Cues that occur (one per stretch of text, the strongest) and combos that hold."""
+        hits = sorted(self.hits.get((kind, entry.code), ()), key=lambda h: (-h[0], h[1].start))
+        taken: list[Found] = []
+        result = []
+        for weight, found, source in hits:
+            if any(found.start < t.end and t.start < found.end for t in taken):
+                continue
+            taken.append(found)
+            result.append(Evidence(source, (self.matcher.shown(found),), weight))
+        result += [e for combo in entry.combos if (e := self._combo(combo))]
+        return result
+
+    def _combo(self, combo: Combo) -> Evidence | None:
+        if any(name not in self.concepts for name in combo.concepts):
+            return None
+        chosen = near([self.concepts[name] for name in combo.concepts], combo.within)
+        if chosen is None:
+            return None
+        words = tuple(dict.fromkeys(self.matcher.shown(f) for f in chosen))
+        return Evidence(combo.label, words, combo.weight)
+
+    @cached_property
+    def english(self) -> bool:
+        text = self.prepared.folded
+        latin = len(_LATIN.findall(text))
+        return latin >= 3 and latin > 2 * len(_JAPANESE.findall(text))
+
+    @cached_property
+    def kana_only(self) -> bool:
+        text = self.prepared.normalised
+        japanese = len(_JAPANESE.findall(text))
+        hiragana = len(_HIRAGANA.findall(text))
+        return hiragana >= 8 and hiragana >= 0.7 * japanese and not _KANJI.search(text)
+
+
+def _scores(evidence: dict[str, list[Evidence]]) -> dict[str, float]:
+    return {code: combine([e.weight for e in items]) for code, items in evidence.items() if items}
+
+
+def _imply(
+    scores: dict[str, float],
+    evidence: dict[str, list[Evidence]],
+    rules: dict[str, tuple[tuple[str, float], ...]],
+    origin: dict[str, float],
+) -> None:
+    for source, source_score in origin.items():
+        for target, share in rules.get(source, ()):
+            implied = source_score * share
+            if implied > scores.get(target, 0.0):
+                scores[target] = implied
+                evidence.setdefault(target, []).append(Evidence(f"→{source}", (), implied))
+
+
+def _ranked(
+    scores: dict[str, float], evidence: dict[str, list[Evidence]], floor: float
+) -> tuple[Score, ...]:
+    ranked = sorted(
+        (
+            Score(code, round(score, 3), tuple(evidence.get(code, ())))
+            for code, score in scores.items()
+        ),
+        key=lambda s: (-s.score, s.code),
+    )
+    return tuple(s for s in ranked if s.score >= floor)
+
+
+def _audiences(reader: _Reader) -> tuple[dict[str, float], dict[str, list[Evidence]]]:
+    evidence = {
+        code: reader.evidence("audiences", entry)
+        for code, entry in reader.lexicon.audiences.items()
+    }
+    if reader.kana_only:
+        evidence.setdefault("child", []).append(Evidence("ひらがなだけの文", (), KANA_ONLY_CHILD))
+    if reader.english:
+        evidence.setdefault("foreign", []).append(Evidence("English text", (), ENGLISH_FOREIGN))
+    scores = _scores(evidence)
+    # 息子が学校で…: the school words are the son's; the writer is his family, not a child.
+    if scores.get("family", 0.0) >= 0.8 and scores.get("child", 0.0) < 0.9:
+        scores["child"] = scores.get("child", 0.0) * 0.5
+    return scores, evidence
+
+
+def understand(text: str, lexicon: Lexicon | None = None) -> Understanding:
+    """Needs and audiences of a cleaned text (see text.clean_input), best first."""
+    reader = _Reader(text, lexicon or load_lexicon())
+    evidence = {
+        code: reader.evidence("needs", entry) for code, entry in reader.lexicon.needs.items()
+    }
+    scores = _scores(evidence)
+    base = dict(scores)
+    _imply(scores, evidence, {c: e.implies for c, e in reader.lexicon.needs.items()}, base)
+    audience_scores, audience_evidence = _audiences(reader)
+    _imply(scores, evidence, reader.lexicon.audience_implies, audience_scores)
+    return Understanding(
+        needs=_ranked(scores, evidence, MIN_NEED_SCORE),
+        audiences=_ranked(audience_scores, audience_evidence, MIN_AUDIENCE_SCORE),
+        english=reader.english,
+    )
