@@ -1,3 +1,132 @@
-from ninja import Router
+"""GET /api/v1/navigate?text=…: the navigator's answer, crisis lines first when needed.
 
-router = Router()
+The same JSON as `tsunagari navigate --json` (see tsunagari.navigator.answer). `text` is cut
+at 2,000 characters (the answer says so in `notices`); bad parameters get 422 naming the
+field. The answer is never cached and the text is never logged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from ninja.errors import ValidationError
+from pydantic import Field
+
+from tsunagari.directory.areas import Place
+from tsunagari.directory.taxonomy import load_taxonomy
+from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
+from tsunagari.navigator.text import MAX_CHARS
+from tsunagari.search.params import FilterError, place_of
+
+router = Router(tags=["navigator"])
+
+
+class NavigateParams(Schema):
+    text: str = Field(
+        "", description=f"What the person wrote; the first {MAX_CHARS:,} characters are read"
+    )
+    place: str = Field(
+        "",
+        max_length=40,
+        description="Postcode (160-0023), municipality or prefecture code or name",
+    )
+    method: list[str] = Field([], description="Preferred contact methods (phone, sns, …)")
+    open_now: bool = Field(False, description="Prefer services open now (Asia/Tokyo)")
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Services after the crisis lines"
+    )
+    lang: str = Field("ja", pattern="^(ja|en)$", description="Language of names and explanations")
+
+
+class NeedOut(Schema):
+    code: str
+    score: float
+    label: str
+    words: list[str] = Field(description="The person's words that raised this need")
+
+
+class PhoneOut(Schema):
+    number: str
+    tel: str = Field(description="A tel: (or sms:) URI to dial; # escaped as %23")
+    type: str
+    label: str
+    toll_free: bool
+
+
+class ResultOut(Schema):
+    id: str
+    slug: str
+    name: str
+    crisis_line: bool
+    needs: list[str]
+    audiences: list[str]
+    methods: list[str]
+    phones: list[PhoneOut]
+    url: str
+    open_now: bool | None = Field(description="null when the hours are not known")
+    local_finder: str = Field(description="How to find the local office (窓口の種類)")
+    why: list[str] = Field(description="Why this service was chosen")
+    score: float | None
+
+
+class OptionOut(Schema):
+    value: str
+    label: str
+    needs: list[str]
+
+
+class FollowUpOut(Schema):
+    id: str
+    question: str
+    options: list[OptionOut]
+
+
+class AnswerOut(Schema):
+    crisis: bool = Field(description="A life may be in danger: the crisis lines come first")
+    message: str | None = Field(description="A short message shown with the crisis lines")
+    about_someone_else: bool
+    crisis_reasons: list[str]
+    needs: list[NeedOut]
+    audiences: list[str]
+    results: list[ResultOut]
+    follow_up: FollowUpOut | None = Field(description="One question when the text is vague")
+    notices: list[str] = Field(description="What was cut or dropped from the text, and why")
+    error: str | None = Field(description="Set when something failed; crisis lines still first")
+    language: str
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError([{"type": "value_error", "loc": ["query", field], "msg": message}])
+
+
+def _checked(params: NavigateParams) -> Place | None:
+    """Raises ValidationError (422) naming the parameter that is wrong."""
+    known = load_taxonomy().methods
+    unknown = [m for m in params.method if m not in known]
+    if unknown:
+        raise _invalid(
+            "method", f"unknown method(s) {', '.join(unknown)}; known: {', '.join(known)}"
+        )
+    try:
+        return place_of(params.place)
+    except FilterError as error:
+        raise _invalid("place", str(error)) from None
+
+
+@router.get("/navigate", response=AnswerOut, summary="From what a person writes to the right help")
+def navigate_text(
+    request: HttpRequest, response: HttpResponse, params: Query[NavigateParams]
+) -> dict[str, Any]:
+    place = _checked(params)
+    response["Cache-Control"] = "no-store"
+    answer = navigate(
+        params.text,
+        place=place,
+        methods=params.method,
+        limit=params.limit,
+        language=params.lang,
+        prefer_open_now=params.open_now,
+    )
+    return answer.as_dict()

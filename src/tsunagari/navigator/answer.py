@@ -94,8 +94,9 @@ def _why_needs(
     needs: tuple[str, ...], words: dict[str, tuple[str, ...]], language: str
 ) -> list[str]:
     why = []
+    quote, separator = ("“{}”", ", ") if language == "en" else ("「{}」", "、")
     for code in needs[:2]:
-        said = "、".join(f"「{w}」" for w in words.get(code, ())[:2])
+        said = separator.join(quote.format(w) for w in words.get(code, ())[:2])
         if said:
             why.append(
                 _("%(need)s（%(words)s から）")

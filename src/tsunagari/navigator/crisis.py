@@ -162,7 +162,7 @@ def _about_someone_else(rules: Rules, text: str, at: int) -> bool:
         return False
     if _FIRST_PERSON.search(text, subject.end(), at):
         return False
-    reported_from = subject.end() if subject.group(0).isascii() else at
+    reported_from = subject.start() if subject.group(0).isascii() else at
     return rules.reports.search(text, reported_from) is not None
 
 

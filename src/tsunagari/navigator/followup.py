@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from tsunagari.navigator.answer import need_label
+from tsunagari.navigator.llm import rephrased
 from tsunagari.navigator.topics import TOPICS
 
 CLEAR = 0.7  # a need this sure needs no question
@@ -21,7 +22,10 @@ def follow_up(needs: dict[str, float], crisis: bool, language: str) -> dict[str,
     if not ranked or ranked[0][1] < VAGUE:
         return {
             "id": "topic",
-            "question": _("どんなことで困っていますか？近いものを選ぶか、もう少し書いてください。"),
+            "question": rephrased(
+                str(_("どんなことで困っていますか？近いものを選ぶか、もう少し書いてください。")),
+                language,
+            ),
             "options": [
                 {"value": c.value, "label": str(c.label), "needs": list(c.codes)} for c in TOPICS
             ],
@@ -31,7 +35,7 @@ def follow_up(needs: dict[str, float], crisis: bool, language: str) -> dict[str,
     if top < CLEAR and len(close) > 1:
         return {
             "id": "need",
-            "question": _("いちばん近いのはどれですか？"),
+            "question": rephrased(str(_("いちばん近いのはどれですか？")), language),
             "options": [
                 {"value": code, "label": need_label(code, language), "needs": [code]}
                 for code in close

@@ -7,6 +7,7 @@ matches 殴られた and なぐられる). See the file's header for the rules i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -18,6 +19,7 @@ from tsunagari.navigator.text import prepare
 TIERS = ("strong", "cues", "weak")
 DEFAULT_WITHIN = 40
 MIN_READING = 3  # shorter kana readings meet too many unrelated words
+_KANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def compile_cue(text: str) -> Cue:
     lemmas = prepared.lemmas
     if len(lemmas) == 1 and any(w.token.pos == "助詞" for w in prepared.words):
         lemmas = ()  # 誰とも is not 誰: a particle that carries the meaning must be matched
+    if not english and _KANA_ONLY.match(letters):
+        lemmas = ()  # kana alone is read ambiguously (はぶられ as 振ら・れ): letters only
     negated = letters.endswith(("ない", "なく", "ません", "ず")) or " not " in f" {letters} "
     if english:
         return Cue(text, True, "", "", lemmas, negated)

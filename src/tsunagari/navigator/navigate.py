@@ -26,9 +26,10 @@ from tsunagari.navigator.answer import (
     static_result,
 )
 from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
-from tsunagari.navigator.followup import follow_up
+from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
 from tsunagari.navigator.lines import STATIC_LINES, fallback_lines, lines_for
+from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.text import MAX_CHARS, Cleaned, clean_input
 from tsunagari.navigator.understand import Understanding, understand
@@ -56,17 +57,19 @@ def navigate(
     audiences: dict[str, float] | None = None,
     prefer_open_now: bool = False,
     earlier_weak: tuple[str, ...] = (),
+    known_crisis: CrisisResult | None = None,
 ) -> Answer:
     """The answer to `text` (cut at text.MAX_CHARS characters; crisis words are looked for in
     the first crisis.SCAN_CHARS). `needs`/`audiences` add what the person chose in the guided
-    chat; `earlier_weak` carries weak crisis signals from earlier messages. Never raises."""
+    chat; `earlier_weak` carries weak crisis signals from earlier messages and `known_crisis`
+    a crisis found in them. Never raises."""
     language = "en" if language == "en" else "ja"
     now = now or timezone.now()
     limit = max(1, min(limit, MAX_LIMIT))
     crisis = CrisisResult(False, (), False)
     with translation.override(language):
         try:
-            crisis = detect(clean_input(text, SCAN_CHARS).text, earlier_weak)
+            crisis = _merged(detect(clean_input(text, SCAN_CHARS).text, earlier_weak), known_crisis)
             return _navigate(
                 clean_input(text),
                 crisis,
@@ -82,6 +85,19 @@ def navigate(
         except Exception as error:  # the person must still see where to call
             log.exception("navigate failed (the text is not logged)")
             return failed_answer(language, now, crisis, type(error).__name__)
+
+
+def _merged(found: CrisisResult, known: CrisisResult | None) -> CrisisResult:
+    if known is None or not known.crisis:
+        return found
+    return CrisisResult(
+        True,
+        tuple(dict.fromkeys([*known.reasons, *found.reasons])),
+        known.about_someone_else or found.about_someone_else,
+        tuple(dict.fromkeys([*known.first, *found.first])),
+        tuple(dict.fromkeys([*known.weak, *found.weak])),
+        found.error,
+    )
 
 
 def failed_answer(language: str, now: dt.datetime, crisis: CrisisResult, what: str) -> Answer:
@@ -126,9 +142,9 @@ def _needs(
     return scores
 
 
-def _notices(cleaned: Cleaned, place_unknown: bool) -> list[str]:
+def _notices(cleaned: Cleaned, place_unknown: bool, chosen: bool) -> list[str]:
     notices = []
-    if cleaned.empty:
+    if cleaned.empty and not chosen:
         notices.append(_("何に困っているか、ことばで書いてください。"))
     if cleaned.truncated:
         notices.append(
@@ -212,6 +228,9 @@ def _navigate(
 ) -> Answer:
     understanding = understand(cleaned.text) if not cleaned.empty else None
     needs = _needs(understanding, chosen_needs, crisis)
+    if not needs or max(needs.values()) < VAGUE:
+        for code, score in suggested_needs(cleaned.text, crisis.crisis or crisis.error).items():
+            needs.setdefault(code, score)
     audiences = {a.code: a.score for a in understanding.audiences} if understanding else {}
     for code, score in chosen_audiences.items():
         audiences[code] = max(audiences.get(code, 0.0), score)
@@ -260,7 +279,7 @@ def _navigate(
         about_someone_else=crisis.about_someone_else,
         crisis_reasons=list(crisis.reasons),
         weak_signals=list(crisis.weak),
-        notices=_notices(cleaned, place_unknown),
+        notices=_notices(cleaned, place_unknown, bool(chosen_needs)),
         error=str(_("危険を知らせる言葉の確認に失敗しました。上の窓口はいつでも使えます。"))
         if crisis.error
         else None,

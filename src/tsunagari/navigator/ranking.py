@@ -21,10 +21,11 @@ from tsunagari.navigator.catalogue import Entry
 
 FURTHER_NEED = 0.25
 REPEAT_DISCOUNT = 0.75  # a need already served by a result counts this much again
-SEARCH_BONUS = 0.45
+SEARCH_BONUS = 0.3
 METHOD_BONUS = 0.4
 METHOD_MISS = 0.1
-NOW_BONUS = 0.3
+NOW_BONUS = 0.3  # when the person wants to talk now
+OPEN_BONUS = 0.15
 LOCAL_BONUS = 0.2
 SPECIALISED_MISS = 0.2
 BROAD_PENALTY = 0.02  # per need beyond four: a line for everything is rarely the best
@@ -46,6 +47,10 @@ class Request:
 
     def weight(self, code: str) -> float:
         return self.needs.get(code, 0.0) * self.modifiers.get(code, 1.0)
+
+    @property
+    def top_need(self) -> str | None:
+        return max(self.needs, key=lambda code: (self.weight(code), code), default=None)
 
     def is_(self, audience: str) -> bool:
         return self.audiences.get(audience, 0.0) >= 0.5
@@ -97,10 +102,10 @@ def _adjustment(entry: Entry, request: Request, state: OpenState) -> tuple[float
         else:
             penalty += METHOD_MISS
     if state is OpenState.OPEN:
-        bonus += NOW_BONUS if request.prefer_open_now else 0.05
+        bonus += NOW_BONUS if request.prefer_open_now else OPEN_BONUS
         reasons.append("open-now")
-    elif state is OpenState.CLOSED and request.prefer_open_now:
-        penalty += 0.1
+    elif state is OpenState.CLOSED:
+        penalty += 0.1 if request.prefer_open_now else 0.03
     if len(request.areas) > 1 and entry.areas & set(request.areas[1:]):
         bonus += LOCAL_BONUS
         reasons.append("local")
@@ -112,10 +117,13 @@ def _adjustment(entry: Entry, request: Request, state: OpenState) -> tuple[float
     specialised = set(entry.needs) & request.specialised
     if specialised and len(entry.needs) <= 4 and not any(request.needs.get(c) for c in specialised):
         penalty += SPECIALISED_MISS  # a line for people leaving prison, for someone who is not
-    if "crisis" not in request.needs:
+    if "crisis" not in request.needs and "crisis" in entry.needs:
         # Lines for a life in danger (110, suicide prevention) are not the first answer to
-        # trouble that is not (yet) a crisis; they stay on the list for the needs they serve.
-        penalty += 0.3 if entry.emergency else (0.1 if "crisis" in entry.needs else 0.0)
+        # trouble that is not (yet) a crisis, unless they are for that very trouble (DV相談＋).
+        if entry.emergency:
+            penalty += 0.3
+        elif request.top_need not in entry.needs:
+            penalty += 0.25
     return bonus, penalty, reasons
 
 

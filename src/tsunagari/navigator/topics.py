@@ -112,3 +112,22 @@ def find(choices: tuple[Choice, ...], value: str) -> Choice | None:
 
 def kids_detail(area: str, value: str) -> Choice | None:
     return find(KIDS_DETAILS.get(area, ()), value)
+
+
+KIDS_WHO = (
+    Choice("child", _("じぶんの こと")),
+    Choice("family", _("かぞくの こと")),
+    Choice("friend", _("ともだちの こと")),
+)
+
+KIDS_METHODS = (
+    Choice("phone", _("でんわで はなしたい"), ("phone",)),
+    Choice("sns", _("LINEや チャットで（もじで）"), ("sns", "email")),
+    Choice("letter", _("てがみで"), ("letter",)),
+    Choice("any", _("どれでも いい")),
+)
+
+KIDS_WHEN = (
+    Choice("now", _("いますぐ")),
+    Choice("later", _("あとで")),
+)

@@ -1,0 +1,97 @@
+"""What the chat templates show: the question of each step, the answers so far, the results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from tsunagari.navigator.answer import Answer, need_label
+from tsunagari.navigator.chat import ChatState
+
+QUESTIONS: dict[str, tuple[str | Promise, str | Promise]] = {
+    # step: (adults, children in やさしい日本語)
+    "who": (
+        gettext_lazy("だれのことで相談したいですか？"),
+        gettext_lazy("だれの ことで そうだん したい？"),
+    ),
+    "topic": (
+        gettext_lazy("どんなことで困っていますか？"),
+        gettext_lazy("なにに こまって いますか？"),
+    ),
+    "detail": (
+        gettext_lazy("いちばん近いものを選んでください。"),
+        gettext_lazy("どれに ちかい？"),
+    ),
+    "method": (
+        gettext_lazy("どうやって相談したいですか？"),
+        gettext_lazy("どうやって はなしたい？"),
+    ),
+    "when": (gettext_lazy("いつ話したいですか？"), gettext_lazy("いつ はなしたい？")),
+    "place": (
+        gettext_lazy(
+            "お住まいの地域を教えてください。郵便番号か市区町村名で（とばしてもかまいません）。"
+        ),
+        gettext_lazy(
+            "すんでいる ところの ゆうびんばんごうを おしえてね（わからなければ とばして いいよ）。"
+        ),
+    ),
+    "done": (
+        gettext_lazy("あなたに合いそうな相談先"),
+        gettext_lazy("はなしを きいて くれる ところ"),
+    ),
+}
+
+STEP_NAMES: dict[str, str | Promise] = {
+    "who": gettext_lazy("だれのこと"),
+    "topic": gettext_lazy("困っていること"),
+    "detail": gettext_lazy("くわしく"),
+    "method": gettext_lazy("相談の方法"),
+    "when": gettext_lazy("いつ"),
+    "place": gettext_lazy("地域"),
+    "done": gettext_lazy("追加で書いたこと"),
+}
+
+BADGES = {
+    True: ("open", gettext_lazy("受付中")),
+    False: ("closed", gettext_lazy("受付時間外")),
+    None: ("unknown", gettext_lazy("受付時間は要確認")),
+}
+
+
+def questions(state: ChatState) -> str:
+    adults, children = QUESTIONS[state.step]
+    return str(children if state.kids else adults)
+
+
+def turns_shown(state: ChatState) -> list[dict[str, str]]:
+    """The answers so far, as a person reads them (never the words they wrote)."""
+    language = get_language() or "ja"
+    shown = []
+    for turn in state.turns:
+        answer = turn.answer
+        if answer.startswith("text:"):
+            codes = [c for c in answer[5:].split(",") if c]
+            labels = "、".join(need_label(c, language) for c in codes)
+            answer = (
+                _("書いた内容から: %(needs)s") % {"needs": labels} if labels else _("書いた内容")
+            )
+        shown.append({"step": str(STEP_NAMES.get(turn.step, turn.step)), "answer": answer})
+    return shown
+
+
+def results_context(found: Answer) -> dict[str, Any]:
+    results = []
+    for item in found.results:
+        state, label = BADGES.get(item["open_now"], BADGES[None])
+        results.append({**item, "badge_state": state, "badge_label": str(label)})
+    language = found.language
+    understood = [need_label(n.code, language) for n in found.needs if n.score >= 0.45][:4]
+    return {
+        "answer": found,
+        "results": results,
+        "understood": understood,
+        "follow_up": found.follow_up,
+    }

@@ -1,0 +1,24 @@
+/* The guided chat, enhanced. Without this file (or without JavaScript) every step is a
+   plain form post. htmx swaps the page in place (hx-boost); its history cache is turned
+   off so that no copy of the conversation is kept in the browser's storage. */
+(function () {
+  "use strict";
+  if (window.htmx) {
+    window.htmx.config.historyEnabled = false;
+    window.htmx.config.historyCacheSize = 0;
+    window.htmx.config.refreshOnHistoryMiss = true;
+    window.htmx.config.includeIndicatorStyles = false;
+    window.htmx.config.allowScriptTags = false;
+    window.htmx.config.allowEval = false;
+    window.htmx.config.selfRequestsOnly = true;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-navigator-print]") : null;
+    if (button) {
+      window.print();
+    }
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-navigator-print]"), function (b) {
+    b.hidden = false;
+  });
+})();

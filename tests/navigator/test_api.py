@@ -1,0 +1,81 @@
+"""GET /api/v1/navigate: the navigator's JSON, crisis lines first, 422 naming bad fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tsunagari.navigator.text import MAX_CHARS
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/navigate"
+
+
+def get(client: Client, **params: Any) -> Any:
+    return client.get(URL, params)
+
+
+def test_it_answers_with_needs_and_explained_results(client: Client, directory: None) -> None:
+    response = get(client, text="夫が怒ると物を投げてくる")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    body = response.json()
+    assert body["crisis"] is False
+    assert body["needs"][0]["code"] == "dv"
+    first = body["results"][0]
+    assert "dv" in first["needs"]
+    assert first["why"] and first["phones"][0]["tel"].startswith("tel:")
+
+
+def test_a_crisis_puts_the_crisis_lines_first(client: Client, directory: None) -> None:
+    body = get(client, text="消えてしまいたいと毎晩思う").json()
+    assert body["crisis"] is True and body["message"]
+    assert body["results"][0]["crisis_line"] is True
+
+
+def test_english_is_answered_in_english(client: Client, directory: None) -> None:
+    body = get(client, text="I want to die", lang="en").json()
+    assert body["language"] == "en"
+    assert body["message"].startswith("Thank you")
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"method": "fax"}, "method"),
+        ({"place": "どこでもない"}, "place"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 999}, "limit"),
+        ({"lang": "fr"}, "lang"),
+    ],
+)
+def test_bad_parameters_get_422_naming_the_field(
+    client: Client, params: dict[str, Any], field: str
+) -> None:
+    response = get(client, text="いじめ", **params)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == field
+
+
+def test_huge_binary_and_script_text_get_a_clear_answer(client: Client, directory: None) -> None:
+    body = get(client, text="<script>alert(1)</script>\x01" + "いじめ" * MAX_CHARS).json()
+    assert body["error"] is None
+    assert len(body["notices"]) == 3
+    assert "bullying" in [n["code"] for n in body["needs"]]
+
+
+def test_an_empty_text_gets_a_question(client: Client, directory: None) -> None:
+    body = get(client).json()
+    assert body["follow_up"]["id"] == "topic"
+
+
+def test_the_place_and_methods_narrow_the_answer(client: Client, directory: None) -> None:
+    body = get(client, text="いじめ", place="160-0023", method=["sns"]).json()
+    assert "sns" in body["results"][0]["methods"]
+
+
+def test_it_is_in_the_openapi_schema(client: Client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/navigate" in schema["paths"]

@@ -1,0 +1,215 @@
+"""Crisis detection: direct and indirect words, slang, English, someone else, danger now;
+hyperbole and ordinary talk do not raise it; it never raises an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from tsunagari.navigator.crisis import SOMEONE_ELSE, detect, label
+
+SUICIDAL = [
+    "死にたい",
+    "もう死にたい",
+    "しにたい",
+    "シニタイ",
+    "ｼﾆﾀｲ",
+    "タヒにたい",
+    "氏にたい",
+    "し に た い",
+    "し・に・た・い",
+    "しにたーい",
+    "死にてえ",
+    "死にたくなる",
+    "死のうかな",
+    "死ぬしかない",
+    "死んだほうがましだ",
+    "自殺したい",
+    "自殺の方法を調べた",
+    "じさつしたい",
+    "消えたい",
+    "消えてしまいたい",
+    "きえたい",
+    "いなくなりたい",
+    "生きていたくない",
+    "もう生きたくない",
+    "もういきたくない",
+    "生きる意味がない",
+    "生きてる価値ない",
+    "生きるのがつらい",
+    "生まれてこなければよかった",
+    "明日が来なければいい",
+    "目が覚めなければいいのに",
+    "もう全部終わりにしたい",
+    "人生を終わらせたい",
+    "いっそ楽になりたい",
+    "希死念慮がある",
+    "shinitai",
+    "I want to die",
+    "i wanna die",
+    "I want to kill myself",
+    "thinking about suicide",
+    "I feel suicidal",
+    "I don't want to live anymore",
+    "I want to end my life",
+    "I'm going to end it all",
+    "kms",
+]
+SELF_HARM = [
+    "リスカした",
+    "リストカットがやめられない",
+    "アムカしちゃう",
+    "自傷がやめられない",
+    "手首を切った",
+    "自分を傷つけてしまう",
+    "I cut myself",
+    "self-harm",
+]
+OVERDOSE = [
+    "薬をたくさん飲んでしまった",
+    "睡眠薬を全部飲んだ",
+    "市販薬をまとめて飲んだ",
+    "ODした",
+    "オーバードーズしちゃった",
+    "薬を30錠飲んだ",
+    "睡眠薬をためている",
+    "I took too many pills",
+    "overdose",
+]
+MEANS_AND_PLACES = [
+    "遺書を書いた",
+    "練炭を買った",
+    "首を吊りたい",
+    "飛び降りたい",
+    "電車に飛び込みたい",
+    "今、橋の上にいる",
+    "ビルの屋上にいる",
+    "はしのうえにいる",
+    "I'm standing on the bridge",
+]
+DANGER = [
+    "殺される",
+    "夫に殺されそう",
+    "刺された",
+    "今殴られている",
+    "いま夫に殴られてる",
+    "包丁を向けられた",
+    "首を絞められた",
+    "He is going to kill me",
+]
+HYPERBOLE_AND_ORDINARY = [
+    "死ぬほど笑った",
+    "死ぬほど眠い",
+    "死ぬほど好き",
+    "締め切りで死にそう",
+    "暑くて死にそう",
+    "お腹すいて死にそう",
+    "死ぬかと思った",
+    "死ぬ気で頑張る",
+    "死ぬまでに一度行きたい",
+    "笑い死にしそう",
+    "必死に勉強した",
+    "父が去年死んだ",
+    "がっこうにいきたくない",
+    "がっこういきたくない",
+    "学校行きたくない",
+    "会社に行きたくない",
+    "蚊に刺された",
+    "テスト見せたら親に殺されるw",
+    "ゲームで敵に殺された",
+    "自殺予防のボランティアがしたい",
+    "自殺対策について調べている",
+    "わたしにたいしてみんなが冷たい",
+    "夫に殴られる",
+    "楽になりたい",
+    "もう限界",
+    "I'm dying to see you",
+    "this movie is to die for",
+    "I'm dead tired",
+    "上司のパワハラで眠れない",
+]
+
+
+@pytest.mark.parametrize("text", SUICIDAL + SELF_HARM + OVERDOSE + MEANS_AND_PLACES + DANGER)
+def test_crisis_is_raised(text: str) -> None:
+    result = detect(text)
+    assert result.crisis, text
+    assert result.reasons
+
+
+@pytest.mark.parametrize("text", HYPERBOLE_AND_ORDINARY)
+def test_hyperbole_and_ordinary_trouble_do_not_raise_it(text: str) -> None:
+    assert not detect(text).crisis, text
+
+
+def test_two_weak_signals_raise_it_and_one_does_not() -> None:
+    assert not detect("もう限界").crisis
+    assert not detect("楽になりたい").crisis
+    assert detect("もう限界です。楽になりたい").crisis
+
+
+def test_weak_signals_carry_over_a_conversation() -> None:
+    first = detect("もう限界")
+    assert not first.crisis and first.weak == ("at-the-limit",)
+    assert detect("楽になりたい", first.weak).crisis
+
+
+def test_a_preparation_with_a_set_time_raises_it() -> None:
+    assert detect("ロープを買った。今夜やるつもり").crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "友達が死にたいと言っている",
+        "息子が自殺をほのめかしている",
+        "彼氏が死にたいってLINEしてきた",
+        "母が消えたいとつぶやいていた",
+        "My friend says she wants to kill herself",
+    ],
+)
+def test_someone_elses_crisis_is_raised_and_marked(text: str) -> None:
+    result = detect(text)
+    assert result.crisis and result.about_someone_else
+    assert SOMEONE_ELSE in result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["死にたい", "友達がいなくて死にたい", "彼氏に死ねと言われて死にたい", "夫に殴られて消えたい"],
+)
+def test_the_writers_own_crisis_is_not_taken_for_someone_elses(text: str) -> None:
+    result = detect(text)
+    assert result.crisis and not result.about_someone_else
+
+
+def test_a_threat_from_a_partner_is_danger_to_the_writer() -> None:
+    result = detect("彼氏が別れたら殺すと言ってくる")
+    assert result.crisis and not result.about_someone_else
+    assert result.first == ("emergency-110",)
+
+
+def test_an_overdose_puts_the_ambulance_first() -> None:
+    assert detect("薬をたくさん飲んでしまった").first == ("emergency-119",)
+
+
+def test_a_crisis_late_in_a_long_text_is_still_found() -> None:
+    assert detect("今日は天気がいい。" * 500 + "死にたい").crisis
+
+
+@pytest.mark.parametrize(
+    "odd", [None, 42, b"\xff\xfe\x00", "", "\x00" * 10, "<script>", "あ" * 100_000]
+)
+def test_odd_input_gets_a_result_not_an_exception(odd: object) -> None:
+    result = detect(odd)
+    assert result.crisis is False
+    assert not result.error
+
+
+def test_bytes_are_read_as_utf8() -> None:
+    assert detect("死にたい".encode()).crisis
+
+
+def test_reasons_read_as_words_in_both_languages() -> None:
+    assert label("wish-to-die") == "死にたい気持ち"
+    assert label("wish-to-die", "en") == "wanting to die"
+    assert label(SOMEONE_ELSE, "en") == "Someone else is in danger"
