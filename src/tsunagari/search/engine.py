@@ -10,22 +10,20 @@ that ended (inactive, defunct) are never returned.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import tantivy
 from django.utils import timezone
 
 from tsunagari.search import index as search_index
-from tsunagari.search.documents import (
-    READING_FIELDS,
-    SHOWN_AS,
-    TAG_FIELDS,
-    WORD_FIELDS,
-)
+from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS
+from tsunagari.search.explain import explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
-from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
+from tsunagari.search.query import Alternative, Concept, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
 
 __all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
@@ -60,14 +58,6 @@ def rebuild_index() -> int:
     return search_index.rebuild()
 
 
-def _fields_for(alternative: Alternative) -> dict[str, float]:
-    if alternative.kind is Kind.NEED:
-        return {"needs": TAG_FIELDS["needs"]}
-    if alternative.kind is Kind.READING:
-        return READING_FIELDS
-    return WORD_FIELDS
-
-
 def _term(field: str, value: str, boost: float) -> tantivy.Query:
     query = Query.term_query(search_index.SCHEMA, field, value)
     if field in TAG_FIELDS:
@@ -80,7 +70,7 @@ def _alternative_query(alternative: Alternative) -> tantivy.Query:
     for value in alternative.terms:
         clauses = [
             (Occur.Should, _term(field, value, weight * alternative.weight))
-            for field, weight in _fields_for(alternative).items()
+            for field, weight in fields_for(alternative).items()
         ]
         per_term.append((Occur.Must, Query.boolean_query(clauses)))
     return per_term[0][1] if len(per_term) == 1 else Query.boolean_query(per_term)
@@ -159,35 +149,18 @@ def _query(
     return Query.boolean_query(clauses)
 
 
-def _explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Which query words (or synonyms) matched, and in which fields."""
-    held = {
-        field: set(str(doc.get_first(field) or "").split())
-        for field in (*WORD_FIELDS, *READING_FIELDS)
-    }
-    words: list[str] = []
-    places: set[str] = set()
-    for concept in parsed.concepts:
-        matched: list[tuple[Alternative, list[str]]] = []
-        for alternative in concept.alternatives:
-            where = [
-                SHOWN_AS.get(field, field)
-                for field in _fields_for(alternative)
-                if all(term in held[field] for term in alternative.terms)
-            ]
-            if where:
-                matched.append((alternative, where))
-        typed = [alternative for alternative, _where in matched if alternative.typed]
-        for alternative in typed or [alternative for alternative, _where in matched]:
-            if alternative.word not in words:
-                words.append(alternative.word)
-        where_all = {field for _alternative, where in matched for field in where}
-        if where_all - {"reading"}:
-            where_all.discard("reading")  # said by the text fields already
-        places.update(where_all)
-    order = ["name", "keywords", "needs", "audiences", "methods", "organization", "description"]
-    order.append("reading")
-    return tuple(words), tuple(sorted(places, key=order.index))
+def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The stored cards (see `cards.card`) of these services, from the index."""
+    if not ids:
+        return {}
+    searcher = search_index.current().searcher()
+    found = searcher.search(_any_of("id", tuple(str(i) for i in ids)), limit=len(ids))
+    result = {}
+    for _score, address in found.hits:
+        doc = searcher.doc(address)
+        stored: bytes = doc.get_first("card") or b"{}"
+        result[uuid.UUID(str(doc.get_first("id")))] = json.loads(stored)
+    return result
 
 
 def search(
@@ -217,7 +190,7 @@ def search(
     hits = []
     for score, address in found.hits[:limit]:
         doc = searcher.doc(address)
-        matched, fields = _explain(doc, parsed) if parsed.concepts else ((), ())
+        matched, fields = explain(doc, parsed) if parsed.concepts else ((), ())
         hits.append(
             Hit(
                 service_id=uuid.UUID(str(doc.get_first("id"))),

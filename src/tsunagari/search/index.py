@@ -36,10 +36,11 @@ from tsunagari.search.documents import (
     fields_of_chunk,
     record,
 )
+from tsunagari.search.loading import listed_in_chunks
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TOKENIZER = "terms"  # the text is analysed before it reaches tantivy: split on spaces only
 FRESHNESS_SECONDS = 60
 LOCK_WAIT_SECONDS = 30
@@ -73,6 +74,7 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("modified", fast=True)
     builder.add_float_field("prior", fast=True)
+    builder.add_bytes_field("card", stored=True, indexed=False)
     return builder.build()
 
 
@@ -129,19 +131,9 @@ def _writer(index: tantivy.Index, heap: int = 50_000_000, threads: int = 1) -> I
     index.reload()
 
 
-def _listed() -> Any:
-    return Service.objects.listed().with_details()
-
-
 def _record_chunks() -> Iterator[list[ServiceRecord]]:
-    chunk: list[ServiceRecord] = []
-    for service in _listed().iterator(chunk_size=CHUNK):
-        chunk.append(record(service))
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    for services in listed_in_chunks():
+        yield [record(s) for s in services]
 
 
 def _documents(pool: Any) -> Iterator[dict[str, Any]]:
@@ -204,7 +196,7 @@ def update(ids: Iterable[uuid.UUID]) -> None:
         if not handle.built:
             rebuild()
             return
-        services = [record(s) for s in _listed().filter(id__in=ids)]
+        services = [record(s) for chunk in listed_in_chunks(ids) for s in chunk]
         with _writer(handle.index) as writer:
             for service_id in ids:
                 writer.delete_documents_by_term("id", str(service_id))

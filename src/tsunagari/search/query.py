@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from tsunagari.search.analysis import normalize
 from tsunagari.search.synonyms import Group, Thesaurus
@@ -73,6 +74,11 @@ class ParsedQuery:
     @property
     def terms(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.concepts)
+
+    @cached_property
+    def all_terms(self) -> frozenset[str]:
+        """Every term any alternative looks for."""
+        return frozenset(t for c in self.concepts for a in c.alternatives for t in a.terms)
 
     @property
     def expanded(self) -> dict[str, tuple[str, ...]]:
