@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from unittest import mock
 
@@ -67,6 +68,7 @@ def test_a_failing_page_answers_with_the_500_page(client: Client) -> None:
     assert 'href="tel:0120279338"' in response.content.decode()
 
 
+@cache
 def _curated() -> list[ServiceEntry]:
     return list(read_bundle(Path(settings.DATA_DIR) / "directory").services)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
 from tsunagari.directory.hours import OpenState
+from tsunagari.directory.phone_numbers import tel_uri
 from tsunagari.web.presenters import OpenBadge, PhoneLink, open_badge, phone_link
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class EmergencyNumber:
 
     @property
     def tel_uri(self) -> str:
-        return "tel:" + self.number
+        return tel_uri(self.number)
 
 
 # The static copy, for when nothing else can be read (the 500 page, a broken bundle).

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.models import Phone, Service, pick
+from tsunagari.directory.phone_numbers import tel_uri
 from tsunagari.web.hours_text import join_list
 
 
@@ -33,20 +34,15 @@ class OpenBadge:
     next_opening: str = ""
 
 
-def dial_uri(number: str) -> str:
-    """`#` must be escaped as %23 or the dialler drops everything after it."""
-    return number.replace("#", "%23").replace("-", "")
-
-
 def phone_link(
     number: str, kind: str = "voice", label: str = "", toll_free: bool = False
 ) -> PhoneLink:
     if kind == Phone.Type.FAX:
         href = ""
     elif kind == Phone.Type.TEXT:
-        href = "sms:" + dial_uri(number)
+        href = "sms:" + tel_uri(number).removeprefix("tel:")
     else:
-        href = "tel:" + dial_uri(number)
+        href = tel_uri(number)
     return PhoneLink(number, href, label, kind, toll_free)
 
 
