@@ -112,7 +112,8 @@ def _psu_totals(
     else:
         cells, inverse = np.unique(key, return_inverse=True)
         totals = np.bincount(inverse, weights=values, minlength=len(cells))
-    return cells // psu_count, cells % psu_count, totals
+    cells = cells.astype(np.int64)
+    return cells // psu_count, cells % psu_count, np.asarray(totals, dtype=np.float64)
 
 
 def _stratified_variance(
@@ -132,7 +133,7 @@ def _stratified_variance(
     absent = np.tile(size, k) - present
     squares = np.bincount(key, weights=deviation**2, minlength=k * strata) + absent * mean**2
     squares = squares.reshape(k, strata)
-    present = present.reshape(k, strata) > 0
+    in_domain = present.reshape(k, strata) > 0
     lonely = np.broadcast_to(design.psus_in_stratum == 1, (k, strata))
     with np.errstate(invalid="ignore", divide="ignore"):
         by_stratum = squares * (size / (size - 1))
@@ -145,8 +146,8 @@ def _stratified_variance(
         by_stratum = np.where(lonely, 0.0, by_stratum)
     variance = by_stratum.sum(axis=1)
     if rule == "average":
-        counted = present.sum(axis=1)
-        kept = (present & ~lonely).sum(axis=1)
+        counted = in_domain.sum(axis=1)
+        kept = (in_domain & ~lonely).sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             variance = variance * counted / kept
-    return variance, present.sum(axis=1)
+    return variance, in_domain.sum(axis=1)

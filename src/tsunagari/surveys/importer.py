@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +51,7 @@ def read_microdata_file(path: Path, mapping: Mapping | None = None) -> Microdata
         raise MicrodataError(
             [InputError(str(path), 0, None, _("ファイルを読めません: %(error)s"), {"error": error})]
         ) from None
-    return read_microdata(raw, path.name, mapping)
+    return read_microdata(raw, str(path), mapping)
 
 
 def read_microdata(raw: bytes, source: str, mapping: Mapping | None = None) -> Microdata:
@@ -255,7 +256,7 @@ class _Builder:
         lookup = self.lookups[column]
         codes = np.fromiter((lookup.get(v, -1) for v in values), dtype=np.int64, count=len(values))
         for index in np.flatnonzero(codes < 0):
-            value = values[index]
+            value = values[int(index)]
             code = lookup.get(_normalise(value), -1)
             if code >= 0:
                 codes[index] = code
@@ -287,7 +288,7 @@ class _Builder:
             weights = np.fromiter((_to_float(v) for v in values), np.float64, count=len(values))
         label = self.header.label("weight")
         for index in np.flatnonzero(~np.isfinite(weights) | (weights <= 0)):
-            value = values[index].strip()
+            value = values[int(index)].strip()
             if not value:
                 self.errors.add(lines[index], label, _("ウェイトが空です"))
             else:
@@ -351,7 +352,7 @@ class _Builder:
         )
 
 
-def _intern(values: Sequence[object], index: dict, blank: int | None = None) -> IntArray:  # type: ignore[type-arg]
+def _intern(values: Sequence[object], index: dict[Any, int], blank: int | None = None) -> IntArray:
     """Codes of values in order of first appearance; `blank` for empty strings if given."""
     if blank is None:
         codes = [index.setdefault(value, len(index)) for value in values]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from tsunagari.surveys.instruments import UCLA3_JA, UCLA_HIGH_THRESHOLD
 
@@ -33,10 +34,18 @@ class InputError:
         return str(self.template) % self.params if self.params else str(self.template)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
         if self.column:
-            where += f": {self.column}"
-        return f"{where}: {self.message}"
+            return _("%(file)s %(line)d行目 %(column)s列: %(message)s") % {
+                "file": self.file,
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("%(file)s %(line)d行目: %(message)s") % {
+            "file": self.file,
+            "line": self.line,
+            "message": self.message,
+        }
 
 
 class MicrodataError(Exception):
@@ -56,14 +65,14 @@ class ErrorCollector:
         self.errors: list[InputError] = []
         self.total = 0
 
-    def add(self, line: int, column: str | None, template: Promise | str, **params: Any) -> None:
+    def add(self, line: int, where: str | None, template: Promise | str, /, **params: Any) -> None:
         self.total += 1
         if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append(InputError(self.file, line, column, template, params))
+            self.errors.append(InputError(self.file, line, where, template, params))
 
     def raise_if_any(self) -> None:
         if self.total:
-            raise MicrodataError(self.errors, self.total)
+            raise MicrodataError(sorted(self.errors, key=lambda e: e.line), self.total)
 
 
 @dataclass(frozen=True)

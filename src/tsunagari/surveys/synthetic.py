@@ -174,5 +174,5 @@ def _csv(header: list[str], rows: zip[tuple[str, ...]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(row + (SYNTHETIC_VALUE,) for row in rows)
+    writer.writerows((*row, SYNTHETIC_VALUE) for row in rows)
     return out.getvalue()
