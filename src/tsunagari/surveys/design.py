@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from tsunagari.surveys.microdata import BoolArray, FloatArray, IntArray, Microdata
 
@@ -60,10 +61,12 @@ class Design:
                 f"「{data.strata[h]}」({data.source}:{line})" for h, line in first_line.items()
             )
             raise DesignError(
-                f"{len(lonely)} stratum/strata with a single PSU: {named}. "
-                "The variance of such a stratum cannot be estimated; choose a rule with "
-                "--lonely-psu adjust|average|certainty|remove (as R's survey.lonely.psu) "
-                "or merge the stratum with a neighbour in the file."
+                _(
+                    "PSU が1つしかない層が %(count)d あります: %(strata)s。この層の分散は推定"
+                    "できません。単一PSU層の扱い（--lonely-psu adjust|average|certainty|remove、"
+                    "R の survey.lonely.psu と同じ）を選ぶか、隣の層と統合してください。"
+                )
+                % {"count": len(lonely), "strata": named}
             )
         return cls(data.weight, data.stratum, data.psu, psu_stratum, psus_in_stratum, lonely_psu)
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from tsunagari.surveys.design import Design, DesignError, DomainMeans, domain_means
 from tsunagari.surveys.instruments import INDICATORS, Indicator
@@ -43,8 +44,10 @@ def estimate_survey(
     if unknown:
         available = ", ".join(data.attributes) or "(none)"
         raise EstimationError(
-            f"{data.source}: no column {', '.join(unknown)} to break down by; "
-            f"the file's attribute columns are: {available}"
+            _(
+                "%(source)s: 集計区分の列 %(columns)s がありません。このファイルの属性列: %(available)s"
+            )
+            % {"source": data.source, "columns": ", ".join(unknown), "available": available}
         )
     if ci not in PROPORTION_METHODS:
         raise EstimationError(f"unknown interval method {ci!r}: use {PROPORTION_METHODS}")

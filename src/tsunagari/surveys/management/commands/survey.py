@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tsunagari.surveys.design import LONELY_PSU_RULES
 from tsunagari.surveys.estimate import EstimationError, estimate_survey
@@ -123,6 +124,11 @@ def _read(path: Path, mapping: Mapping | None) -> Microdata:
         more = error.total - len(error.errors)
         lines = [str(e) for e in error.errors]
         if more:
-            lines.append(f"... and {more} more errors")
-        lines.append(f"{path}: rejected whole ({error.total} errors); nothing was read")
+            lines.append(_("ほかに %(more)d 件の誤りがあります。") % {"more": more})
+        lines.append(
+            _(
+                "%(file)s は誤り %(total)d 件のため全体を受け付けませんでした（何も読み込んでいません）"
+            )
+            % {"file": path, "total": error.total}
+        )
         raise CommandError("\n".join(lines)) from None
