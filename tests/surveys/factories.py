@@ -44,9 +44,9 @@ def respondent(**fields: str) -> dict[str, str]:
     return row
 
 
-def make_user(username: str = "staff", *permissions: str) -> User:
-    """A user holding `permissions` given as "app_label.codename"."""
-    user = User.objects.create_user(username=username, password="correct horse battery")
+def make_user(username: str = "staff", *permissions: str, password: str | None = None) -> User:
+    """A user holding `permissions` given as "app_label.codename" (no password unless given)."""
+    user = User.objects.create_user(username=username, password=password)
     for permission in permissions:
         app_label, codename = permission.split(".")
         user.user_permissions.add(
@@ -64,5 +64,5 @@ SURVEY_STAFF = (
 )
 
 
-def survey_staff(username: str = "analyst") -> User:
-    return make_user(username, *SURVEY_STAFF)
+def survey_staff(username: str = "analyst", password: str | None = None) -> User:
+    return make_user(username, *SURVEY_STAFF, password=password)

@@ -52,7 +52,7 @@ def test_the_text_report_ends_with_the_caveat() -> None:
 def test_errors_in_either_file_stop_the_evaluation(tmp_path: Path) -> None:
     post = tmp_path / "post.csv"
     post.write_bytes(survey_csv([respondent(id="P001", q_direct="0")]))
-    with pytest.raises(CommandError, match="post.csv 2行目 q_direct"):
+    with pytest.raises(CommandError, match=r"post\.csv 2行目 q_direct"):
         run("evaluate", str(FIXTURES / "programme_pre.csv"), str(post))
 
 

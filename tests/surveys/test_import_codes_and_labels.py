@@ -32,7 +32,7 @@ def test_blank_answers_are_item_non_response_and_leave_the_score_undefined() -> 
     assert data.direct.tolist() == [0, 2]
     total = data.ucla_total
     assert np.isnan(total[0]) and total[1] == 6
-    values, answered = data.indicator_values("ucla3_mean")
+    _values, answered = data.indicator_values("ucla3_mean")
     assert answered.tolist() == [False, True]
 
 

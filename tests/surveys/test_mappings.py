@@ -37,7 +37,7 @@ def test_a_value_the_mapping_does_not_list_is_an_error_never_a_guess() -> None:
 
 def test_a_mapping_renames_columns_and_renumbers_ucla_items() -> None:
     mapping = bundled_mapping("ucla-zero-based")
-    raw = "id,Q1,Q2_1,Q2_2,Q2_3\nr1,2,0,3,1\n".encode()
+    raw = b"id,Q1,Q2_1,Q2_2,Q2_3\nr1,2,0,3,1\n"
     data = read_microdata(raw, "other.csv", mapping)
     assert data.direct.tolist() == [2]
     assert data.ucla.tolist() == [[1, 4, 2]]

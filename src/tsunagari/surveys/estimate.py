@@ -45,7 +45,8 @@ def estimate_survey(
         available = ", ".join(data.attributes) or "(none)"
         raise EstimationError(
             _(
-                "%(source)s: 集計区分の列 %(columns)s がありません。このファイルの属性列: %(available)s"
+                "%(source)s: 集計区分の列 %(columns)s がありません。"
+                "このファイルの属性列: %(available)s"
             )
             % {"source": data.source, "columns": ", ".join(unknown), "available": available}
         )

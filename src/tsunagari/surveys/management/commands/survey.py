@@ -127,7 +127,8 @@ def _read(path: Path, mapping: Mapping | None) -> Microdata:
             lines.append(_("ほかに %(more)d 件の誤りがあります。") % {"more": more})
         lines.append(
             _(
-                "%(file)s は誤り %(total)d 件のため全体を受け付けませんでした（何も読み込んでいません）"
+                "%(file)s は誤り %(total)d 件のため全体を受け付けませんでした"
+                "（何も読み込んでいません）"
             )
             % {"file": path, "total": error.total}
         )
