@@ -6,10 +6,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.surveys.factories import make_user
+from tests.surveys.factories import FIXTURES, make_user
 from tsunagari.surveys.models import SurveyYear
 from tsunagari.surveys.services import store_survey_year
-from tests.surveys.factories import FIXTURES
 
 
 def pages(pk: int) -> list[str]:
