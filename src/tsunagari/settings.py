@@ -28,13 +28,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "tsunagari.directory",
-    "tsunagari.search",
-    "tsunagari.navigator",
-    "tsunagari.measures",
-    "tsunagari.surveys",
-    "tsunagari.web",
-    "tsunagari.api",
+    "tsunagari.directory.apps.DirectoryConfig",
+    "tsunagari.search.apps.SearchConfig",
+    "tsunagari.navigator.apps.NavigatorConfig",
+    "tsunagari.measures.apps.MeasuresConfig",
+    "tsunagari.surveys.apps.SurveysConfig",
+    "tsunagari.web.apps.WebConfig",
+    "tsunagari.api.apps.ApiConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,117 @@
+"""The lines shown first to a person at risk: from the database, else from the bundled files.
+
+Crisis handling must never fail quietly. If the database cannot be read, the lines come
+from data/directory (read once and kept); callers that cannot even do that (the 500 page)
+carry their own static copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.utils import timezone
+
+from tsunagari.directory.bundle import ServiceEntry, read_bundle
+from tsunagari.directory.hours import Hours, OpenState
+from tsunagari.directory.models import Service, pick
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CrisisPhone:
+    number: str
+    label: str
+    label_en: str
+
+    @property
+    def tel_uri(self) -> str:
+        return "tel:" + self.number.replace("#", "%23").replace("-", "")
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    slug: str
+    name: str
+    name_en: str
+    description: str
+    description_en: str
+    phones: tuple[CrisisPhone, ...]
+    hours: Hours
+    hours_note: str
+    hours_note_en: str
+    url: str
+
+    def display_name(self, language: str) -> str:
+        return pick(language, self.name, self.name_en)
+
+    def open_state(self, moment: dt.datetime | None = None) -> OpenState:
+        return self.hours.state_at(moment or timezone.now())
+
+    @property
+    def always_open(self) -> bool:
+        return self.hours.always_open
+
+
+def crisis_lines(moment: dt.datetime | None = None) -> list[CrisisLine]:
+    """24-hour lines first, then those open now, then the rest; never empty if data exist."""
+    try:
+        lines = _from_database()
+    except DatabaseError:
+        log.exception("crisis lines: database unavailable, using the bundled directory")
+        lines = []
+    if not lines:
+        lines = list(_from_bundle())
+    moment = moment or timezone.now()
+    return sorted(lines, key=lambda line: _rank(line, moment))
+
+
+def _rank(line: CrisisLine, moment: dt.datetime) -> tuple[int, int, str]:
+    state = line.open_state(moment)
+    return (0 if line.always_open else 1, 0 if state is OpenState.OPEN else 1, line.slug)
+
+
+def _from_database() -> list[CrisisLine]:
+    services = Service.objects.listed().filter(crisis_line=True).with_details()
+    return [
+        CrisisLine(
+            slug=s.slug,
+            name=s.name,
+            name_en=s.name_en,
+            description=s.description,
+            description_en=s.description_en,
+            phones=tuple(CrisisPhone(p.number, p.label, p.label_en) for p in s.phones.all()),
+            hours=s.hours(),
+            hours_note=s.hours_note,
+            hours_note_en=s.hours_note_en,
+            url=s.url,
+        )
+        for s in services
+    ]
+
+
+@cache
+def _from_bundle() -> tuple[CrisisLine, ...]:
+    bundle = read_bundle(Path(settings.DATA_DIR) / "directory")
+    return tuple(_line(s) for s in bundle.services if s.crisis_line and s.status == "active")
+
+
+def _line(entry: ServiceEntry) -> CrisisLine:
+    return CrisisLine(
+        slug=entry.id,
+        name=entry.name,
+        name_en=entry.name_en,
+        description=entry.description,
+        description_en=entry.description_en,
+        phones=tuple(CrisisPhone(p.number, p.label, p.label_en) for p in entry.phones),
+        hours=entry.hours(),
+        hours_note=entry.hours_note,
+        hours_note_en=entry.hours_note_en,
+        url=entry.url,
+    )

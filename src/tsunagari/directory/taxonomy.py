@@ -1,0 +1,50 @@
+"""The controlled vocabulary (data/taxonomy.yaml): needs, audiences and methods codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+KINDS = ("needs", "audiences", "methods")
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    ja: str
+    en: str
+
+    def label(self, language: str) -> str:
+        return self.en if language == "en" else self.ja
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    needs: dict[str, Term]
+    audiences: dict[str, Term]
+    methods: dict[str, Term]
+
+    def of(self, kind: str) -> dict[str, Term]:
+        if kind not in KINDS:
+            raise KeyError(f"unknown taxonomy {kind!r}: one of {', '.join(KINDS)}")
+        terms: dict[str, Term] = getattr(self, kind)
+        return terms
+
+
+def read_taxonomy(path: Path) -> Taxonomy:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Taxonomy(
+        **{
+            kind: {code: Term(code, t["ja"], t["en"]) for code, t in data[kind].items()}
+            for kind in KINDS
+        }
+    )
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    return read_taxonomy(Path(settings.DATA_DIR) / "taxonomy.yaml")

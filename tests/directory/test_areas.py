@@ -1,0 +1,31 @@
+from tsunagari.directory.areas import check_digit, municipalities, prefectures, resolve_place
+
+
+def test_check_digit_matches_published_codes() -> None:
+    assert check_digit("13101") == "6"  # 千代田区 131016
+    assert check_digit("01100") == "2"  # 札幌市 011002
+    assert check_digit("27127") == "6"  # 大阪市北区 271276
+
+
+def test_every_prefecture_and_about_1900_municipalities_are_known() -> None:
+    assert len(prefectures()) == 47
+    assert 1800 < len(municipalities()) < 2000
+
+
+def test_a_postcode_in_any_width_or_format_finds_its_municipality() -> None:
+    for text in ("100-0001", "〒100-0001", "1000001", "１００－０００１"):
+        place = resolve_place(text)
+        assert place is not None and place.municipality is not None
+        assert place.municipality.code == "131016"
+
+
+def test_a_prefecture_is_found_by_name_with_or_without_its_suffix() -> None:
+    assert resolve_place("京都府").prefecture_code == "26"  # type: ignore[union-attr]
+    assert resolve_place("京都").prefecture_code == "26"  # type: ignore[union-attr]
+    assert resolve_place("13").prefecture == "東京都"  # type: ignore[union-attr]
+
+
+def test_an_ambiguous_or_unknown_place_is_none() -> None:
+    assert resolve_place("府中市") is None  # in Tokyo and in Hiroshima
+    assert resolve_place("") is None
+    assert resolve_place("999-9999") is None
