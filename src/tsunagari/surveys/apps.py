@@ -4,9 +4,6 @@ from tsunagari.apps_base import TsunagariApp, Writer
 
 
 class SurveysConfig(TsunagariApp):
-    # TsunagariApp is imported here too: without `default`, Django would find two AppConfig
-    # classes in this module and fall back to a plain AppConfig (no bundled data).
-    default = True
     name = "tsunagari.surveys"
     label = "surveys"
     verbose_name = _("孤独・孤立の実態把握調査")
