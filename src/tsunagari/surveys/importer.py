@@ -8,10 +8,13 @@ silently: codes and labels come from tsunagari's codebook or from an explicit ma
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import unicodedata
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +66,26 @@ def read_microdata(raw: bytes, source: str, mapping: Mapping | None = None) -> M
     header = _read_header(reader, mapping, errors)
     errors.raise_if_any()
     builder = _Builder(header, mapping, errors)
-    for lines, rows in _chunks(reader, header, errors):
-        builder.feed(lines, rows)
+    with _collector_paused():
+        for lines, rows in _chunks(reader, header, errors):
+            builder.feed(lines, rows)
     if builder.n == 0:
         errors.add(2, None, _("回答者の行がありません"))
     errors.raise_if_any()
     return builder.finish(source, mapping)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of short-lived rows would set off the cyclic garbage collector again and
+    again (none of them form cycles); pausing it halves the time to read a large file."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _decode(raw: bytes, errors: ErrorCollector) -> str:
@@ -205,8 +222,8 @@ class _Builder:
         self.answers: dict[str, list[IntArray]] = {column: [] for column in ANSWER_COLUMNS}
         self.strata: dict[str, int] = {}
         self.stratum_codes: list[IntArray] = []
-        self.psus: dict[tuple[str, str], int] = {}
-        self.psu_codes: list[IntArray] = []
+        self.psu_labels: dict[str, int] = {}
+        self.psu_keys: list[IntArray] = []
         self.levels: dict[str, dict[str, int]] = {name: {} for name in header.attributes}
         self.level_codes: dict[str, list[IntArray]] = {name: [] for name in header.attributes}
 
@@ -222,12 +239,14 @@ class _Builder:
         if self.header.has("weight"):
             self.weights.append(self._weights(lines, columns[self.header.position["weight"]]))
         strata = self._design_labels(lines, "stratum", columns)
+        stratum_codes = np.zeros(len(rows), dtype=np.int64)
         if strata is not None:
-            self.stratum_codes.append(_intern(strata, self.strata))
+            stratum_codes = _intern(strata, self.strata)
+            self.stratum_codes.append(stratum_codes)
         psus = self._design_labels(lines, "psu", columns)
         if psus is not None:
-            keys = list(zip(strata or [""] * len(psus), psus, strict=True))
-            self.psu_codes.append(_intern(keys, self.psus))
+            # PSU labels are nested in strata: the key is the pair (stratum, label).
+            self.psu_keys.append(stratum_codes << 32 | _intern(psus, self.psu_labels))
         if self.header.has(SYNTHETIC_COLUMN):
             self._synthetic(lines, columns[self.header.position[SYNTHETIC_COLUMN]])
         for name in self.header.attributes:
@@ -235,9 +254,17 @@ class _Builder:
             self.level_codes[name].append(_intern(values, self.levels[name], blank=-1))
 
     def _ids(self, lines: list[int], values: Sequence[str]) -> None:
+        ids = [value.strip() for value in values]
+        chunk = dict(zip(ids, lines, strict=True))
+        if "" not in chunk and len(chunk) == len(ids) and self.id_lines.keys().isdisjoint(chunk):
+            self.id_lines.update(chunk)
+        else:
+            self._check_ids(lines, ids)
+        self.ids.extend(ids)
+
+    def _check_ids(self, lines: list[int], ids: list[str]) -> None:
         label = self.header.label("id")
-        for line, raw in zip(lines, values, strict=True):
-            value = raw.strip()
+        for line, value in zip(lines, ids, strict=True):
             if not value:
                 self.errors.add(line, label, _("id が空です"))
             elif value in self.id_lines:
@@ -250,11 +277,10 @@ class _Builder:
                 )
             else:
                 self.id_lines[value] = line
-            self.ids.append(value)
 
     def _answers(self, lines: list[int], column: str, values: Sequence[str]) -> IntArray:
         lookup = self.lookups[column]
-        codes = np.fromiter((lookup.get(v, -1) for v in values), dtype=np.int64, count=len(values))
+        codes = np.array(list(map(lookup.get, values, repeat(-1))), dtype=np.int64)
         for index in np.flatnonzero(codes < 0):
             value = values[int(index)]
             code = lookup.get(_normalise(value), -1)
@@ -306,6 +332,8 @@ class _Builder:
         if not self.header.has(name):
             return None
         values = [value.strip() for value in columns[self.header.position[name]]]
+        if "" not in values:
+            return values
         for index, value in enumerate(values):
             if not value:
                 self.errors.add(
@@ -314,6 +342,8 @@ class _Builder:
         return values
 
     def _synthetic(self, lines: list[int], values: Sequence[str]) -> None:
+        if set(values) == {SYNTHETIC_VALUE}:
+            return
         for line, value in zip(lines, values, strict=True):
             if value.strip() != SYNTHETIC_VALUE:
                 self.errors.add(
@@ -326,7 +356,11 @@ class _Builder:
 
     def finish(self, source: str, mapping: Mapping | None) -> Microdata:
         n = self.n
-        psu_count = len(self.psus) if self.psu_codes else n
+        if self.psu_keys:
+            keys, psu = np.unique(np.concatenate(self.psu_keys), return_inverse=True)
+            psu_count = len(keys)
+        else:
+            psu, psu_count = np.arange(n), n
         return Microdata(
             source=source,
             ids=self.ids,
@@ -336,7 +370,7 @@ class _Builder:
             if self.stratum_codes
             else np.zeros(n, dtype=np.int64),
             strata=list(self.strata) if self.stratum_codes else [""],
-            psu=np.concatenate(self.psu_codes) if self.psu_codes else np.arange(n),
+            psu=psu.astype(np.int64),
             psu_count=psu_count,
             direct=np.concatenate(self.answers[DIRECT_COLUMN]),
             ucla=np.column_stack([np.concatenate(self.answers[c]) for c in UCLA_COLUMNS]),
