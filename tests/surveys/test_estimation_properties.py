@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.surveys.factories import respondent, survey_csv
-from tsunagari.surveys.estimate import estimate_survey, natural
+from tsunagari.surveys.estimate import estimate_survey
 from tsunagari.surveys.importer import read_microdata
+from tsunagari.surveys.results import SurveyEstimates, natural
 
 answers = st.lists(
     st.tuples(st.integers(1, 5), st.integers(1, 4), st.integers(1, 4), st.integers(1, 4)),
@@ -83,3 +84,27 @@ def test_a_domain_keeps_the_full_design_rather_than_being_cut_out() -> None:
 
 def test_domain_levels_sort_naturally() -> None:
     assert sorted(["80+", "16-19", "9", "100"], key=natural) == ["9", "16-19", "80+", "100"]
+
+
+def test_results_read_back_in_published_order_whatever_order_storage_kept() -> None:
+    """PostgreSQL's jsonb sorts object keys; the pages must still list 16-19 before 20-29."""
+    rows = [
+        respondent(id=f"r{i}", psu=f"P{i % 2}", sex=s) for i, s in enumerate(["b", "a", "10", "9"])
+    ]
+    estimates = estimate_survey(read_microdata(survey_csv(rows), "order.csv"), ["sex"])
+    stored = estimates.to_json()
+    shuffled = {
+        **stored,
+        "indicators": {k: stored["indicators"][k] for k in sorted(stored["indicators"])},
+    }
+    for result in shuffled["indicators"].values():
+        result["by"]["sex"] = dict(sorted(result["by"]["sex"].items()))
+    again = SurveyEstimates.from_json(shuffled)
+    assert list(again.indicators) == [
+        "direct_often_always",
+        "direct_any",
+        "ucla3_mean",
+        "ucla3_high",
+    ]
+    assert list(again.indicators["ucla3_mean"].by["sex"]) == ["9", "10", "a", "b"]
+    assert again.to_json() == stored

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,6 +22,7 @@ from tsunagari.surveys.results import (
     Cell,
     IndicatorEstimates,
     SurveyEstimates,
+    natural,
 )
 
 
@@ -69,7 +69,7 @@ def estimate_survey(
             order = sorted(range(len(attribute.levels)), key=lambda i: natural(attribute.levels[i]))
             by_cells[column] = {attribute.levels[i]: cells[i] for i in order}
         indicators[indicator.key] = IndicatorEstimates(overall, by_cells)
-    return SurveyEstimates(data.n, indicators, _meta(data, design, ci))
+    return SurveyEstimates(data.n, indicators, _meta(data, design, ci, list(dict.fromkeys(by))))
 
 
 def _cells(indicator: Indicator, means: DomainMeans, ci: str) -> list[Cell]:
@@ -81,16 +81,7 @@ def _cells(indicator: Indicator, means: DomainMeans, ci: str) -> list[Cell]:
     return [Cell.of(*values) for values in zip(means.estimate, se, low, high, means.n, strict=True)]
 
 
-def natural(label: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts "9" before "10" and "16-19" before "20-29"."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in re.split(r"(\d+)", label)
-        if part
-    )
-
-
-def _meta(data: Microdata, design: Design, ci: str) -> dict[str, object]:
+def _meta(data: Microdata, design: Design, ci: str, by: list[str]) -> dict[str, object]:
     meta: dict[str, object] = {
         "source": data.source,
         "synthetic": data.synthetic,
@@ -106,6 +97,7 @@ def _meta(data: Microdata, design: Design, ci: str) -> dict[str, object]:
         "ci_method": {"proportion": ci, "mean": "t"},
         "degrees_of_freedom": "PSUs minus strata among the domain's respondents",
         "small_cell_n": SMALL_CELL_N,
+        "breakdowns": list(by),
         "instruments": {i.key: i.instrument.key for i in INDICATORS},
         "mapping": data.mapping,
     }

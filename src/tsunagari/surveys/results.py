@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tsunagari.surveys.instruments import INDICATORS
+
 SMALL_CELL_N = 30
+INDICATOR_ORDER = [indicator.key for indicator in INDICATORS]
 SYNTHETIC_NOTICE = (
     "SYNTHETIC: 合成データ（実在の調査結果ではありません） / synthetic data, not survey results"
 )
@@ -69,14 +73,35 @@ class IndicatorEstimates:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> IndicatorEstimates:
+    def from_json(cls, data: dict[str, Any], breakdowns: list[str]) -> IndicatorEstimates:
+        """Read back, in the published order whatever order the storage kept the keys in."""
+        by = data["by"]
         return cls(
             Cell.from_json(data["overall"]),
             {
-                column: {level: Cell.from_json(cell) for level, cell in cells.items()}
-                for column, cells in data["by"].items()
+                column: {
+                    level: Cell.from_json(by[column][level])
+                    for level in sorted(by[column], key=natural)
+                }
+                for column in sorted(by, key=_position_in(breakdowns))
             },
         )
+
+
+def natural(label: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "9" before "10" and "16-19" before "20-29"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", label)
+        if part
+    )
+
+
+def _position_in(order: list[str]) -> Callable[[str], tuple[int, str]]:
+    def key(item: str) -> tuple[int, str]:
+        return (order.index(item) if item in order else len(order), item)
+
+    return key
 
 
 @dataclass(frozen=True)
@@ -115,10 +140,16 @@ class SurveyEstimates:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SurveyEstimates:
+        meta = data.get("meta", {})
+        breakdowns = meta.get("breakdowns", [])
+        indicators = data["indicators"]
         return cls(
             data["n"],
-            {key: IndicatorEstimates.from_json(v) for key, v in data["indicators"].items()},
-            data.get("meta", {}),
+            {
+                key: IndicatorEstimates.from_json(indicators[key], breakdowns)
+                for key in sorted(indicators, key=_position_in(INDICATOR_ORDER))
+            },
+            meta,
         )
 
     def rows(self) -> Iterator[Row]:
