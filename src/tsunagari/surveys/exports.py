@@ -108,7 +108,9 @@ def format_table(estimates: SurveyEstimates) -> str:
         }
     )
     header = ["", _("推定値"), _("標準誤差"), _("95%信頼区間"), "n"]
-    widths = [26, 10, 10, 20, 8]
+    widths = [26] + [
+        max(w, _width(h) + 2) for h, w in zip(header[1:], (10, 10, 20, 8), strict=True)
+    ]
     for key, result in estimates.indicators.items():
         indicator = INDICATORS_BY_KEY[key]
         lines += ["", f"{indicator.label} [{key}]"]

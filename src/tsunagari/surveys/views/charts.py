@@ -42,7 +42,9 @@ def year_chart(
     cells = survey_year.results.indicators[indicator].by.get(breakdown)
     if cells is None:
         raise Http404("no such breakdown")
-    key = f"surveys:chart:{survey_year.sha256}:{indicator}:{breakdown}:{fmt}:{get_language()}"
+    # The row's identity and upload time too: ids are reused after deletion on SQLite.
+    stored = f"{survey_year.pk}:{survey_year.uploaded_at.timestamp()}:{survey_year.sha256}"
+    key = f"surveys:chart:{stored}:{indicator}:{breakdown}:{fmt}:{get_language()}"
     content = cache.get(key)
     if content is None:
         title = _("%(year)s年　%(indicator)s（%(by)s別）") % {
