@@ -15,17 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long staff passphrase"
 
 
-def same_origin_posts(page: Any, base: str) -> None:
-    """Work around `Referrer-Policy: no-referrer`, with which Chromium sends `Origin: null` on
-    every form POST, so that Django's CSRF check refuses even same-origin forms. Reported to
-    the lead: settings.SECURE_REFERRER_POLICY and base.html's meta tag should say
-    "same-origin"; this header can go once they do.
-    """
-    page.set_extra_http_headers({"Origin": base})
-
-
 def sign_in(page: Any, base: str) -> None:
-    same_origin_posts(page, base)
     survey_staff("analyst", password=PASSWORD)
     page.goto(base + "/staff/surveys/")
     assert "/staff/login/" in page.url
