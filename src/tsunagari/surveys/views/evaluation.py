@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tsunagari.surveys import access
@@ -65,7 +66,7 @@ def demo(request: HttpRequest) -> HttpResponse:
         read_microdata_file(folder / "synthetic-programme-pre.csv"),
         read_microdata_file(folder / "synthetic-programme-post.csv"),
     )
-    return _report(request, result, "SYNTHETIC demo programme", "")
+    return _report(request, result, _("合成データによるデモ事業（SYNTHETIC）"), "")
 
 
 def _report(
