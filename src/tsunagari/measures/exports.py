@@ -1,0 +1,139 @@
+"""The plan as JSON, CSV and an .xlsx in the official 実施状況 table's layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from tsunagari.measures.models import Indicator, Plan
+from tsunagari.measures.queries import MeasureView, views_of
+
+XLSX_COLUMNS = (
+    ("施策No.", 8),
+    ("施策名", 28),
+    ("施策の概要", 45),
+    ("目標及び達成の期間", 45),
+    ("目標の達成状況", 45),
+    ("達成状況を踏まえた施策の見直し方針", 45),
+    ("関連URL", 30),
+    ("担当府省庁", 14),
+)
+
+
+def _number(value: Any) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+def indicator_dict(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "direction": indicator.direction,
+        "target_value": _number(indicator.target_value),
+        "target_year": indicator.target_year,
+        "target_year_kind": "fiscal" if indicator.target_year_is_fiscal else "calendar",
+        "source": indicator.source_field,
+        "source_sentence": indicator.source_sentence,
+        "needs_review": indicator.needs_review,
+        "observations": [
+            {
+                "fiscal_year": o.fiscal_year,
+                "value": _number(o.value),
+                "achievement": o.achievement,
+                "source_sentence": o.source_sentence,
+                "needs_review": o.needs_review,
+            }
+            for o in indicator.observations.all()
+        ],
+    }
+
+
+def measure_dict(view: MeasureView) -> dict[str, Any]:
+    measure, heading, review = view.measure, view.heading, view.review
+    return {
+        "no": measure.number if measure.number is not None else measure.page,
+        "name": measure.name,
+        "ministries": view.ministries,
+        "pillar": heading.pillar.title if heading else "",
+        "heading": heading.title if heading else "",
+        "overview": measure.overview,
+        "target": measure.target,
+        "achievement": review.achievement_text if review else "",
+        "review": review.policy_text if review else "",
+        "urls": list(measure.urls),
+        "indicators": [indicator_dict(i) for i in measure.indicators.all()],
+    }
+
+
+def to_json(plan: Plan) -> str:
+    return json.dumps(
+        {"measures": [measure_dict(v) for v in views_of(plan)]}, ensure_ascii=False, indent=2
+    )
+
+
+def _row(view: MeasureView) -> list[Any]:
+    data = measure_dict(view)
+    return [
+        data["no"],
+        data["name"],
+        data["overview"],
+        data["target"],
+        data["achievement"],
+        data["review"],
+        "\n".join(data["urls"]),
+        "\n".join(data["ministries"]),
+    ]
+
+
+def to_csv(plan: Plan) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["基本方針", "項目", *[c for c, _ in XLSX_COLUMNS]])
+    for view in views_of(plan):
+        heading = view.heading
+        writer.writerow(
+            [heading.pillar.title if heading else "", heading.title if heading else "", *_row(view)]
+        )
+    return buffer.getvalue()
+
+
+def write_xlsx(plan: Plan, path: Path) -> None:
+    """One sheet like the official table: title, header, then pillar and heading rows
+    above their measures."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "実施状況"
+    sheet.append([f"「{plan.title}」「Ⅲ.具体的施策」の実施状況"])
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet.append([c for c, _ in XLSX_COLUMNS])
+    for index, (_, width) in enumerate(XLSX_COLUMNS, start=1):
+        cell = sheet.cell(row=2, column=index)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A3"
+    shown: set[tuple[int, int]] = set()
+    for view in views_of(plan):
+        heading = view.heading
+        if heading and (heading.pillar.number, 0) not in shown:
+            shown.add((heading.pillar.number, 0))
+            sheet.append([f"({heading.pillar.number}){heading.pillar.title}"])
+            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if heading and (heading.pillar.number, heading.number) not in shown:
+            shown.add((heading.pillar.number, heading.number))
+            sheet.append([f"{heading.mark}{heading.title}"])
+        sheet.append(_row(view))
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book.save(path)

@@ -1,0 +1,396 @@
+"""`tsunagari measures ingest`: the two seeds → the database, in one transaction.
+
+Idempotent: measures are matched by plan and number (2024) or page (2023), indicators
+and the ingested FY2024 review are rebuilt only when their text changed, so a second run
+writes nothing and adds no history.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from tsunagari.measures.models import (
+    Heading,
+    Indicator,
+    Listing,
+    Measure,
+    Ministry,
+    Observation,
+    Pillar,
+    Plan,
+    Review,
+    Status,
+)
+from tsunagari.measures.parsing import indicators as extract
+from tsunagari.measures.parsing.corrections import load_corrections
+from tsunagari.measures.parsing.drafts import MeasureDraft
+from tsunagari.measures.parsing.lineup import Lineup
+from tsunagari.measures.parsing.ministries import load_ministries, match_ministry
+from tsunagari.measures.parsing.pipeline import PlanReading, read_plan
+
+LINEUP_FILE = "000_190ac43b03536460.txt"
+STATUS_FILE = "001_e2656c87001df674.txt"
+FISCAL_YEAR = 2024  # the status table reports 令和6年度
+
+
+@dataclass(frozen=True)
+class Sources:
+    lineup: Path
+    status_table: Path
+    corrections: Path
+    ministries: Path
+
+    @classmethod
+    def bundled(cls) -> Sources:
+        base = Path(settings.DATA_DIR) / "measures"
+        return cls(
+            base / "sources" / LINEUP_FILE,
+            base / "sources" / STATUS_FILE,
+            base / "corrections.yaml",
+            base / "ministries.yaml",
+        )
+
+
+@dataclass
+class IngestReport:
+    reading: PlanReading
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    with_targets: list[int] = field(default_factory=list)
+    without_targets: list[int] = field(default_factory=list)
+    status_mix: Counter[str] = field(default_factory=Counter)
+    indicators_flagged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def _save(obj: Any, values: dict[str, Any], report: IngestReport, kind: str) -> bool:
+    """Set values and save only when something differs (idempotence, quiet history)."""
+    changed = [k for k, v in values.items() if getattr(obj, k) != v]
+    if obj.pk is None or changed:
+        for key, value in values.items():
+            setattr(obj, key, value)
+        obj._change_reason = "ingest"
+        (report.created if obj.pk is None else report.updated)[kind] += 1
+        obj.save()
+        return True
+    return False
+
+
+def _ministries(sources: Sources, report: IngestReport) -> dict[str, Ministry]:
+    out = {}
+    for entry in load_ministries(sources.ministries):
+        ministry = Ministry.objects.filter(code=entry.code).first() or Ministry(code=entry.code)
+        _save(
+            ministry,
+            {"name": entry.name, "name_en": entry.name_en, "order": entry.order},
+            report,
+            "ministry",
+        )
+        out[entry.name] = ministry
+    return out
+
+
+def _plan(code: str, title: str, decided: datetime.date, source: str, report: IngestReport) -> Plan:
+    plan = Plan.objects.filter(code=code).first() or Plan(code=code)
+    _save(plan, {"title": title, "decided_on": decided, "source": source}, report, "plan")
+    return plan
+
+
+def _structure(
+    plan: Plan, pillars: list[tuple[int, str, list[tuple[int, str]]]], report: IngestReport
+) -> dict[tuple[int, int], Heading]:
+    headings = {}
+    for number, title, subs in pillars:
+        pillar = Pillar.objects.filter(plan=plan, number=number).first() or Pillar(
+            plan=plan, number=number
+        )
+        _save(pillar, {"title": title}, report, "pillar")
+        for sub_number, sub_title in subs:
+            heading = Heading.objects.filter(pillar=pillar, number=sub_number).first() or Heading(
+                pillar=pillar, number=sub_number
+            )
+            _save(heading, {"title": sub_title}, report, "heading")
+            headings[(number, sub_number)] = heading
+    return headings
+
+
+def _set_ministries(measure: Measure, names: list[str], ministries: dict[str, Ministry]) -> bool:
+    wanted = [ministries[n] for n in names if n in ministries]
+    if {m.pk for m in measure.ministries.all()} != {m.pk for m in wanted}:
+        measure.ministries.set(wanted)
+        return True
+    return False
+
+
+def _listing(
+    measure: Measure, heading: Heading, kind: str, order: int, report: IngestReport
+) -> None:
+    listing = Listing.objects.filter(measure=measure, heading=heading, kind=kind).first() or (
+        Listing(measure=measure, heading=heading, kind=kind)
+    )
+    _save(listing, {"order": order}, report, "listing")
+
+
+def _lineup(
+    lineup: Lineup, reading: PlanReading, ministries: dict[str, Ministry], report: IngestReport
+) -> dict[int, Measure]:
+    plan = _plan(
+        "2023",
+        "重点計画 具体的施策のラインアップ",
+        datetime.date(2023, 10, 26),
+        LINEUP_FILE,
+        report,
+    )
+    headings = _structure(
+        plan,
+        [(p.number, p.title, [(h.number, h.title) for h in p.headings]) for p in lineup.pillars],
+        report,
+    )
+    names = list(ministries)
+    by_page: dict[int, Measure] = {}
+    for p in lineup.pillars:
+        for h in p.headings:
+            for order, entry in enumerate(h.entries, start=1):
+                if entry.page is None:
+                    continue
+                measure = Measure.objects.filter(plan=plan, page=entry.page).first() or Measure(
+                    plan=plan, page=entry.page
+                )
+                found = [match_ministry(m, names).name for m in entry.ministries]
+                codes = [ministries[n].code for n in found if n]
+                overview = "・".join(part.name for part in entry.parts)
+                _save(
+                    measure,
+                    {
+                        "name": entry.name,
+                        "ministry_order": codes,
+                        "overview": overview,
+                        "discontinued_reason": reading.discontinued.get(entry.page, ""),
+                    },
+                    report,
+                    "measure",
+                )
+                if _set_ministries(measure, [n for n in found if n], ministries):
+                    report.updated["measure ministries"] += 1
+                _listing(
+                    measure, headings[(p.number, h.number)], Listing.Kind.PRIMARY, order, report
+                )
+                by_page[entry.page] = measure
+    for p in lineup.pillars:
+        for h in p.headings:
+            for order, entry in enumerate(h.entries, start=1):
+                if entry.cross_page is not None and entry.cross_page in by_page:
+                    _listing(
+                        by_page[entry.cross_page],
+                        headings[(p.number, h.number)],
+                        Listing.Kind.REPEATED,
+                        order,
+                        report,
+                    )
+    return by_page
+
+
+def _key(name: str, value: Any, unit: str, year: int | None, actual: Any) -> tuple[str, ...]:
+    def fmt(number: Any) -> str:
+        return "" if number is None else f"{Decimal(number):.3f}"
+
+    return (name, fmt(value), unit, str(year), fmt(actual))
+
+
+def _indicators(measure: Measure, draft: MeasureDraft, report: IngestReport) -> str:
+    """Rebuild the ingested indicators when the source text changed; the status."""
+    targets = extract.find_targets(draft.target) + extract.find_targets(draft.review, "review")
+    results = extract.find_results(draft.achievement)
+    statuses: list[str] = []
+    planned = []
+    for order, target in enumerate(targets):
+        result, note = extract.pair(target, results)
+        achievement = extract.compare(target, result) if result else ""
+        if achievement:
+            statuses.append(achievement)
+        planned.append((order, target, result, note, achievement))
+    wanted = [
+        _key(t.name, t.value, t.unit, t.year, r.value if r and r.fiscal_year else None)
+        for _, t, r, _, _ in planned
+    ]
+    stored = [
+        _key(
+            i.name,
+            i.target_value,
+            i.unit,
+            i.target_year,
+            next((o.value for o in i.observations.all()), None),
+        )
+        for i in measure.indicators.prefetch_related("observations")
+    ]
+    if wanted != stored:
+        measure.indicators.all().delete()
+        for order, target, result, note, achievement in planned:
+            indicator = Indicator.objects.create(
+                measure=measure,
+                name=target.name,
+                unit=target.unit,
+                direction=target.direction,
+                target_value=target.value,
+                target_year=target.year,
+                target_year_is_fiscal=target.fiscal,
+                source_field=target.field,
+                source_sentence=target.sentence,
+                needs_review=target.needs_review or bool(note),
+                review_note=target.note or note,
+                order=order,
+            )
+            report.created["indicator"] += 1
+            if result and result.fiscal_year:
+                Observation.objects.create(
+                    indicator=indicator,
+                    fiscal_year=result.fiscal_year,
+                    value=result.value,
+                    period_text=result.period,
+                    achievement=achievement,
+                    source_sentence=result.sentence,
+                    needs_review=result.needs_review or bool(note),
+                    review_note=result.note or note,
+                )
+                report.created["observation"] += 1
+    report.indicators_flagged += sum(1 for _, t, _, n, _ in planned if t.needs_review or n)
+    return _status(targets, statuses, draft.achievement)
+
+
+def _status(targets: list[extract.TargetFound], statuses: list[str], text: str) -> str:
+    stated = extract.stated_status(text)
+    if not targets:
+        return stated or Status.QUALITATIVE
+    if "not_achieved" in statuses or stated == "not_achieved":
+        return Status.NOT_ACHIEVED
+    if (statuses and all(s == "achieved" for s in statuses)) or stated == "achieved":
+        return Status.ACHIEVED
+    if "in_progress" in statuses:
+        return Status.IN_PROGRESS
+    return Status.UNDETERMINED
+
+
+def _plan_2024(
+    reading: PlanReading,
+    ministries: dict[str, Ministry],
+    predecessors: dict[int, Measure],
+    report: IngestReport,
+) -> None:
+    plan = _plan(
+        "2024",
+        "孤独・孤立対策に関する施策の推進を図るための重点計画",
+        datetime.date(2024, 6, 11),
+        STATUS_FILE,
+        report,
+    )
+    assembly = reading.plan
+    titles = {p.number: p.title for p in assembly.pillars}
+    headings = _structure(
+        plan,
+        [
+            (
+                number,
+                titles[number],
+                [(h.number, h.title) for h in assembly.headings if h.pillar == number],
+            )
+            for number in sorted(titles)
+        ],
+        report,
+    )
+    doubts: dict[int, list[dict[str, str]]] = {}
+    for d in assembly.doubts:
+        if d.no is not None:
+            doubts.setdefault(d.no, []).append({"field": d.field, "note": d.note})
+    for order, draft in enumerate(assembly.measures, start=1):
+        measure = Measure.objects.filter(plan=plan, number=draft.no, page=None).first() or Measure(
+            plan=plan, number=draft.no
+        )
+        _save(
+            measure,
+            {
+                "name": draft.name,
+                "overview": draft.overview,
+                "target": draft.target,
+                "urls": draft.urls,
+                "doubts": doubts.get(draft.no, []),
+                "ministry_order": [ministries[n].code for n in draft.ministries],
+            },
+            report,
+            "measure",
+        )
+        _set_ministries(measure, draft.ministries, ministries)
+        _listing(
+            measure, headings[(draft.pillar, draft.heading)], Listing.Kind.PRIMARY, order, report
+        )
+        status = _indicators(measure, draft, report)
+        (report.with_targets if measure.indicators.exists() else report.without_targets).append(
+            draft.no
+        )
+        report.status_mix[status] += 1
+        decision, evidence = extract.decision_of(draft.review)
+        review = Review.objects.filter(measure=measure, fiscal_year=FISCAL_YEAR).first() or Review(
+            measure=measure, fiscal_year=FISCAL_YEAR
+        )
+        if review.pk is None or review.state == Review.State.APPROVED:
+            _save(
+                review,
+                {
+                    "achievement_text": draft.achievement,
+                    "policy_text": draft.review,
+                    "status": status,
+                    "decision": decision,
+                    "decision_evidence": evidence,
+                    "state": Review.State.APPROVED,
+                },
+                report,
+                "review",
+            )
+    _link(reading, predecessors, plan, report)
+
+
+def _link(
+    reading: PlanReading, predecessors: dict[int, Measure], plan: Plan, report: IngestReport
+) -> None:
+    successors = {m.number: m for m in Measure.objects.filter(plan=plan, page=None)}
+    linked = {link.page: link for link in reading.links}
+    for page, old in predecessors.items():
+        link = linked.get(page)
+        values = {
+            "successor": successors[link.no] if link else None,
+            "successor_score": link.score if link else None,
+            "successor_method": link.method if link else "",
+        }
+        _save(old, values, report, "link")
+
+
+def ingest(sources: Sources | None = None) -> IngestReport:
+    """Read, repair and store both plans; nothing is written unless all of it succeeds.
+
+    Raises SourceError (file, line, column) on a malformed or different-layout source.
+    """
+    sources = sources or Sources.bundled()
+    names = [m.name for m in load_ministries(sources.ministries)]
+    reading = read_plan(
+        sources.lineup.read_text(encoding="utf-8"),
+        sources.status_table.read_text(encoding="utf-8"),
+        load_corrections(sources.corrections),
+        names,
+        (sources.lineup.name, sources.status_table.name, sources.corrections.name),
+    )
+    report = IngestReport(reading)
+    with transaction.atomic():
+        ministries = _ministries(sources, report)
+        predecessors = _lineup(reading.lineup, reading, ministries, report)
+        _plan_2024(reading, ministries, predecessors, report)
+    return report

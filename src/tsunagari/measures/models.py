@@ -1,0 +1,292 @@
+"""The priority plan (重点計画) and its PDCA record.
+
+Every model keeps its history (who, when, what) through django-simple-history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Ministry(models.Model):
+    """府省庁: a ministry or agency that owns measures."""
+
+    code = models.SlugField(unique=True)
+    name = models.CharField(max_length=40, unique=True)
+    name_en = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("府省庁")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Plan(models.Model):
+    """重点計画: one edition of the priority plan (2023 lineup, 2024 plan)."""
+
+    code = models.CharField(max_length=10, unique=True)  # "2023", "2024"
+    title = models.CharField(max_length=200)
+    decided_on = models.DateField()
+    source = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Pillar(models.Model):
+    """基本方針: one of the plan's four basic policies, (1)–(4)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="pillars")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="pillar_number")]
+
+    def __str__(self) -> str:
+        return f"({self.number}) {self.title}"
+
+
+class Heading(models.Model):
+    """A sub-heading ①②… under a pillar."""
+
+    pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="headings")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pillar", "number"]
+        constraints = [models.UniqueConstraint(fields=["pillar", "number"], name="heading_number")]
+
+    def __str__(self) -> str:
+        return f"{self.mark}{self.title}"
+
+    @property
+    def mark(self) -> str:
+        return "①②③④⑤⑥⑦⑧⑨"[self.number - 1]
+
+
+class Measure(models.Model):
+    """具体的施策: one measure of one plan, with the plan's own words for it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    number = models.PositiveSmallIntegerField(null=True, blank=True)  # 施策No. (2024)
+    page = models.PositiveSmallIntegerField(null=True, blank=True)  # page (2023 lineup)
+    name = models.CharField(max_length=300)
+    ministries = models.ManyToManyField(Ministry, related_name="measures")
+    ministry_order = models.JSONField(default=list)  # codes, in the plan's order
+    overview = models.TextField(blank=True)
+    target = models.TextField(blank=True)  # 目標及び達成の期間
+    urls = models.JSONField(default=list)
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors"
+    )
+    successor_score = models.FloatField(null=True, blank=True)
+    successor_method = models.CharField(max_length=40, blank=True)
+    discontinued_reason = models.TextField(blank=True)
+    doubts = models.JSONField(default=list)  # [{"field", "note"}]: still to check
+    history = HistoricalRecords(excluded_fields=["doubts"])
+
+    class Meta:
+        ordering = ["plan", "number", "page"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="measure_number", condition=models.Q(page=None)
+            ),
+        ]
+        permissions = [
+            ("edit_own_ministry", "Can update the yearly record of own ministry's measures"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number or 'P.' + str(self.page)} {self.name}"
+
+    @property
+    def primary_listing(self) -> Listing | None:
+        return self.listings.filter(kind=Listing.Kind.PRIMARY).first()
+
+    def ordered_ministries(self) -> list[Ministry]:
+        by_code = {m.code: m for m in self.ministries.all()}
+        return [by_code[c] for c in self.ministry_order if c in by_code]
+
+    def doubt_fields(self) -> set[str]:
+        return {d["field"] for d in self.doubts}
+
+
+class Listing(models.Model):
+    """掲載: one measure under one heading; a measure may be listed again (前出/再掲)."""
+
+    class Kind(models.TextChoices):
+        PRIMARY = "primary", _("掲載")
+        REPEATED = "repeated", _("前出")
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="listings")
+    heading = models.ForeignKey(Heading, on_delete=models.CASCADE, related_name="listings")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PRIMARY)
+    order = models.PositiveSmallIntegerField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["heading", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.measure} @ {self.heading}"
+
+
+class Direction(models.TextChoices):
+    INCREASE = "increase", _("増加が望ましい")
+    DECREASE = "decrease", _("減少が望ましい")
+    NONE = "none", _("方向なし")
+
+
+class Indicator(models.Model):
+    """指標 (KPI): a quantitative target of a measure, as the plan states it."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=200)
+    unit = models.CharField(max_length=20, blank=True)
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+    baseline_value = models.DecimalField(max_digits=16, decimal_places=3, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_value = models.DecimalField(max_digits=16, decimal_places=3, null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_year_is_fiscal = models.BooleanField(default=True)
+    source_field = models.CharField(max_length=20)  # target / review
+    source_sentence = models.TextField()
+    needs_review = models.BooleanField(default=False)
+    review_note = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Achievement(models.TextChoices):
+    ACHIEVED = "achieved", _("達成")
+    NOT_ACHIEVED = "not_achieved", _("未達成")
+    IN_PROGRESS = "in_progress", _("進行中")
+    NOT_COMPARABLE = "not_comparable", _("比較不能")
+
+
+class Observation(models.Model):
+    """実績: one fiscal year's actual value of an indicator, with the sentence it came from."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    fiscal_year = models.PositiveSmallIntegerField()
+    value = models.DecimalField(max_digits=16, decimal_places=3)
+    period_text = models.CharField(max_length=100, blank=True)
+    achievement = models.CharField(max_length=20, choices=Achievement.choices)
+    source_sentence = models.TextField(blank=True)
+    needs_review = models.BooleanField(default=False)
+    review_note = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "fiscal_year"], name="observation_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} FY{self.fiscal_year}: {self.value}"
+
+
+class Status(models.TextChoices):
+    """A measure's achievement status for a fiscal year (目標の達成状況)."""
+
+    ACHIEVED = "achieved", _("達成")
+    NOT_ACHIEVED = "not_achieved", _("未達成")
+    IN_PROGRESS = "in_progress", _("進行中")
+    QUALITATIVE = "qualitative", _("定性目標")
+    UNDETERMINED = "undetermined", _("判定不能")
+
+
+class Decision(models.TextChoices):
+    EXPAND = "expand", _("拡充")
+    CONTINUE = "continue", _("継続")
+    REVISE = "revise", _("見直し")
+    REDUCE = "reduce", _("縮小")
+    ABOLISH = "abolish", _("廃止")
+
+
+class Review(models.Model):
+    """評価・見直し: one fiscal year's PDCA check of a measure and its approval.
+
+    A ministry editor writes the achievement narrative and the review policy and submits
+    them; a Cabinet Office reviewer approves or returns them with a comment.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("下書き")
+        SUBMITTED = "submitted", _("確認待ち")
+        RETURNED = "returned", _("差戻し")
+        APPROVED = "approved", _("承認済み")
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reviews")
+    fiscal_year = models.PositiveSmallIntegerField()
+    achievement_text = models.TextField(blank=True)  # 目標の達成状況
+    status = models.CharField(max_length=20, choices=Status.choices)
+    policy_text = models.TextField(blank=True)  # 達成状況を踏まえた施策の見直し方針
+    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
+    decision_evidence = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    reviewer_comment = models.TextField(blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "fiscal_year"], name="review_year")
+        ]
+        permissions = [("decide_review", "Can approve or return a yearly review")]
+
+    def __str__(self) -> str:
+        return f"{self.measure} FY{self.fiscal_year} ({self.state})"
+
+
+class MinistryMembership(models.Model):
+    """Which ministry a staff user edits for (所属府省庁)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ministry_memberships"
+    )
+    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="members")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "ministry"], name="membership_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.ministry}"

@@ -1,0 +1,1 @@
+"""Reading the plan's source documents: pure functions, no database."""
