@@ -8,6 +8,7 @@ under a local load generator (wrk, or a Python client when wrk cannot be had), p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import resource
@@ -242,24 +243,27 @@ def _load_with_python(base: str, paths: list[str]) -> dict[str, str]:
     }
 
 
-def _peak_rss_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of a process and its children, in MB, summed."""
-    total = 0
+def _memory(pid: int) -> str:
+    """Peak RSS of the largest process, and PSS summed over the server's processes (RSS
+    counts the shared index and dictionary pages in every worker; PSS shares them out)."""
     pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    peak = pss = 0
     for one in pids:
         try:
             status = Path(f"/proc/{one}/status").read_text()
+            rollup = Path(f"/proc/{one}/smaps_rollup").read_text()
         except OSError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                total += int(line.split()[1])
-    return total / 1024
+        peak = max(
+            [peak] + [int(x.split()[1]) for x in status.splitlines() if x.startswith("VmHWM:")]
+        )
+        pss += sum(int(x.split()[1]) for x in rollup.splitlines() if x.startswith("Pss:"))
+    return (
+        f"{len(pids)} processes, largest peak RSS {peak / 1024:.0f} MB, "
+        f"PSS total {pss / 1024:.0f} MB"
+    )
 
 
 def _serve_and_load(out: Writer, queries: list[tuple[str, Filters]]) -> None:
@@ -286,7 +290,7 @@ def _serve_and_load(out: Writer, queries: list[tuple[str, Filters]]) -> None:
         )
         for name, value in figures.items():
             out.write(f"    {name:<20} {value}\n")
-        out.write(f"  server peak RSS (master + workers): {_peak_rss_mb(server.pid):.0f} MB\n")
+        out.write(f"  server memory: {_memory(server.pid)}\n")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -294,7 +298,11 @@ def _serve_and_load(out: Writer, queries: list[tuple[str, Filters]]) -> None:
 
 def run(out: Writer) -> None:
     rng = random.Random(7)
-    out.write(f"search benchmark: {SERVICES:,} synthetic services, {os.cpu_count()} CPUs\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    out.write(
+        f"search benchmark: {SERVICES:,} synthetic services, {os.cpu_count()} CPUs "
+        f"(load average at start {load})\n"
+    )
     start = time.perf_counter()
     sizes = synthetic.load(SERVICES)
     out.write(
@@ -321,3 +329,5 @@ def run(out: Writer) -> None:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out.write(f"  peak RSS: this process {own:.0f} MB, largest analysis worker {children:.0f} MB\n")
     _serve_and_load(out, queries)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    out.write(f"  load average at the end: {load}\n")

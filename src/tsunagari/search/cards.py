@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.utils import timezone
+
 from tsunagari.directory.models import Service
 from tsunagari.search.filters import hours_from_signature, hours_signature
 
@@ -59,10 +62,10 @@ def shown(
 ) -> dict[str, Any]:
     """The card as shown at `now`: open now (true, false, null when unknown), stale, why."""
     result = {key: value for key, value in data.items() if key != "hours"}
-    verified = Service(verified_on=dt.date.fromisoformat(data["verified_on"]))
+    age = timezone.localdate(now) - dt.date.fromisoformat(data["verified_on"])
     result.update(
         open_now=hours_from_signature(data["hours"]).state_at(now).as_bool(),
-        stale=verified.is_stale,
+        stale=age > dt.timedelta(days=settings.DIRECTORY_STALE_AFTER_DAYS),  # as Service.is_stale
         why=list(matched),
         matched_in=list(fields),
         score=round(score, 4) if score is not None else None,

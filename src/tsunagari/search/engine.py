@@ -23,7 +23,7 @@ from tsunagari.search import index as search_index
 from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS
 from tsunagari.search.explain import explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
-from tsunagari.search.query import Alternative, Concept, Known, ParsedQuery, parse_query
+from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
 
 __all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
@@ -31,6 +31,7 @@ __all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its best one
+COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -136,13 +137,35 @@ def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query
     return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in boosts]
 
 
+def _is_common(concept: Concept, searcher: tantivy.Searcher) -> bool:
+    """A word in most documents (相談 in a directory of consultation windows)."""
+    typed = concept.alternatives[0]
+    limit = COMMON_SHARE * max(searcher.num_docs, 1)
+    return typed.kind is Kind.TERMS and all(
+        searcher.doc_freq("description", term) > limit for term in typed.terms
+    )
+
+
+def _text_query(parsed: ParsedQuery, searcher: tantivy.Searcher) -> tantivy.Query:
+    """Any of the concepts; but when some words are common and others not, a service must
+    hold one of the others, and the common words only add to its score (子育て 相談 finds
+    the 子育て services, best those that also say 相談, not every 相談 window)."""
+    common = [c for c in parsed.concepts if _is_common(c, searcher)]
+    rare = [c for c in parsed.concepts if c not in common]
+    if not common or not rare:
+        return Query.boolean_query([(Occur.Should, _concept_query(c)) for c in parsed.concepts])
+    required = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in rare])
+    return Query.boolean_query(
+        [(Occur.Must, required), *((Occur.Should, _concept_query(c)) for c in common)]
+    )
+
+
 def _query(
     parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
 ) -> tantivy.Query:
     clauses = _filter_clauses(filters, searcher, now)
     if parsed.concepts:
-        text = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in parsed.concepts])
-        clauses.append((Occur.Must, text))
+        clauses.append((Occur.Must, _text_query(parsed, searcher)))
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)

@@ -55,16 +55,6 @@ class Filters:
     place: Place | None = None  # services whose area covers it (nationwide always does)
     open_now: bool = False  # open at `now` for certain; unknown hours are left out
 
-    def any(self) -> bool:
-        return bool(
-            self.needs
-            or self.audiences
-            or self.methods
-            or self.languages
-            or self.place
-            or self.open_now
-        )
-
 
 def area_term(kind: str, code: str = "") -> str:
     """The indexed form of a service area: nationwide, pref:13, muni:131016."""

@@ -91,8 +91,10 @@ def _synonym_alternatives(
     alternatives: list[Alternative] = []
     shown: list[str] = []
     for group in groups:
-        if group.need:
-            alternatives.append(Alternative(typed, (f"need:{group.need}",), Kind.NEED, NEED, True))
+        need = (f"need:{group.need}",)
+        if group.need and need not in own:
+            own.add(need)
+            alternatives.append(Alternative(typed, need, Kind.NEED, NEED, True))
         for synonym in group.synonyms:
             if synonym.word == typed or synonym.word in shown:
                 continue
