@@ -88,7 +88,7 @@ def details(report: IngestReport) -> str:
     out.append("== indicators flagged for review ==")
     for no, indicators in sorted(report.indicators.items()):
         for i in indicators.indicators:
-            notes = [i.note] if i.needs_review else []
+            notes = [i.note] if i.needs_review and i.note else []
             notes += [f"FY{o.fiscal_year}: {o.note}" for o in i.observations if o.needs_review]
             if notes:
                 out.append(f"#{no} {i.name or '(no name)'}: {' | '.join(notes)}")
