@@ -136,3 +136,15 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "methods: [phone]", "methods: [y]"
     )
     assert len(problems_of(write(tmp_path, broken))) == 2
+
+
+def test_a_text_longer_than_its_database_column_is_named(tmp_path: Path) -> None:
+    note = "確認" * 200
+    path = write(
+        tmp_path,
+        VALID.replace(
+            "verified_on: 2026-11-23", f"verified_on: 2026-11-23\n    verification_note: {note}"
+        ),
+    )
+    (problem,) = problems_of(path)
+    assert problem == f"{path}:7: services[0].verification_note: 400 characters, at most 300"

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from tsunagari.directory.hours import Closure as ClosureRule
 from tsunagari.directory.hours import Hours, Rule
+from tsunagari.directory.phone_numbers import is_dialable
 from tsunagari.directory.taxonomy import Taxonomy, load_taxonomy
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -27,7 +28,6 @@ TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # YAML's folded blocks join lines with a space, which Japanese text must not get.
 SPACE_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])[ \n]+(?=[^\x00-\x7f])")
-PHONE = re.compile(r"^(#\d{4}|\d{3}|0\d{1,4}-\d{1,4}-\d{3,5}|0\d{9,10})$")
 
 
 class DirectoryFileError(Exception):
@@ -140,7 +140,7 @@ class PhoneEntry(Strict):
         if value is None:
             raise ValueError('a number is required; quote numbers that start with #: "#8008"')
         text = str(value).strip()
-        if not PHONE.match(text):
+        if not is_dialable(text):
             raise ValueError(f"{text!r} is not a Japanese number as dialled (0120-…, #8008, 189)")
         return text
 
@@ -348,6 +348,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
     problems.extend(_check_organizations(organizations))
+    problems.extend(_check_lengths(services))
     if curated:
         problems.extend(_check_english(organizations, services))
     problems.extend(_cross_check([o for *_, o in organizations], services, taxonomy))
@@ -373,6 +374,37 @@ def _check_organizations(
         if org.id in seen:
             yield f"{where}: organizations[{index}].id: {org.id!r} is also at {seen[org.id]}"
         seen[org.id] = where
+
+
+def _check_lengths(
+    services: Iterable[tuple[Path, yaml.Node, int, ServiceEntry]],
+) -> Iterator[str]:
+    """The database's column limits, checked here so that a file never fails half-imported."""
+    from tsunagari.directory import models
+
+    parts: list[tuple[str, type[models.models.Model]]] = [
+        ("phones", models.Phone),
+        ("schedules", models.Schedule),
+        ("closures", models.Closure),
+    ]
+    for file, node, index, service in services:
+        where = f"{file}:{_line(node, ('services', index))}: services[{index}]"
+        yield from _too_long(where, service, models.Service)
+        for attribute, model in parts:
+            for i, item in enumerate(getattr(service, attribute)):
+                yield from _too_long(f"{where}.{attribute}[{i}]", item, model)
+
+
+def _too_long(where: str, entry: BaseModel, model: type[Any]) -> Iterator[str]:
+    from django.db.models import CharField
+
+    for field in model._meta.get_fields():
+        if not isinstance(field, CharField):
+            continue
+        limit = field.max_length
+        value = getattr(entry, field.name, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            yield f"{where}.{field.name}: {len(value)} characters, at most {limit}"
 
 
 def _check_english(

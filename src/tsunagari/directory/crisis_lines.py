@@ -20,6 +20,7 @@ from django.utils import timezone
 from tsunagari.directory.bundle import ServiceEntry, read_bundle
 from tsunagari.directory.hours import Hours, OpenState
 from tsunagari.directory.models import Service, pick
+from tsunagari.directory.phone_numbers import tel_uri
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class CrisisPhone:
 
     @property
     def tel_uri(self) -> str:
-        return "tel:" + self.number.replace("#", "%23").replace("-", "")
+        return tel_uri(self.number)
 
 
 @dataclass(frozen=True)

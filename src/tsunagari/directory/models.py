@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.hours import Closure as ClosureRule
 from tsunagari.directory.hours import Hours, Rule
+from tsunagari.directory.phone_numbers import is_dialable, tel_uri
 
 ID_NAMESPACE = uuid.UUID("6f1c2f5e-5b7a-4f0e-9a51-7473756e6167")  # "tsunag" in its tail
 
@@ -30,6 +31,13 @@ MONTH_DAY_VALIDATOR = RegexValidator(
 )
 DAYS_VALIDATOR = RegexValidator(r"^((MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*)?$")
 MONTHDAYS_VALIDATOR = RegexValidator(r"^((3[01]|[12]\d|[1-9])(,(3[01]|[12]\d|[1-9]))*)?$")
+
+
+def _dialable(number: str) -> None:
+    if not is_dialable(number):
+        raise ValidationError(
+            _("国内でかけられる番号の形で入力してください（例: 0120-0-78310, #8008）")
+        )
 
 
 def stable_id(*parts: str) -> uuid.UUID:
@@ -251,7 +259,7 @@ class Phone(models.Model):
     number = models.CharField(
         _("番号"),
         max_length=20,
-        validators=[RegexValidator(r"^(#\d{4}|\d{3}|0\d{1,4}-\d{1,4}-\d{3,5}|0\d{9,10})$")],
+        validators=[_dialable],
     )
     type = models.CharField(_("種類"), max_length=10, choices=Type, default=Type.VOICE)
     label = models.CharField(_("ラベル"), max_length=100, blank=True)
@@ -269,8 +277,7 @@ class Phone(models.Model):
 
     @property
     def tel_uri(self) -> str:
-        """A `tel:` link; `#` must be escaped as %23 or the dialler drops everything after it."""
-        return "tel:" + self.number.replace("#", "%23").replace("-", "")
+        return tel_uri(self.number)
 
 
 class Schedule(models.Model):
