@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from tsunagari.directory.models import Service
+from tsunagari.directory.models import Service, TaxonomyTerm
 from tsunagari.search.filters import hours_from_signature, hours_signature
 
 
@@ -21,8 +21,16 @@ def _both(ja: str, en: str) -> dict[str, str]:
     return {"ja": ja, "en": en}
 
 
-def card(service: Service) -> dict[str, Any]:
-    """Expects `Service.objects.with_details()`."""
+def card(
+    service: Service, terms: list[TaxonomyTerm] | None = None, hours: str | None = None
+) -> dict[str, Any]:
+    """Expects `Service.objects.with_details()`; `terms` and `hours` (its signature) when the
+    caller has them already."""
+    terms = list(service.terms.all()) if terms is None else terms
+
+    def codes(kind: str) -> list[str]:
+        return sorted(t.code for t in terms if t.taxonomy == kind)
+
     return {
         "id": str(service.id),
         "slug": service.slug,
@@ -32,9 +40,9 @@ def card(service: Service) -> dict[str, Any]:
         "status": service.status,
         "crisis_line": service.crisis_line,
         "scope": service.scope,
-        "needs": service.codes("needs"),
-        "audiences": service.codes("audiences"),
-        "methods": service.codes("methods"),
+        "needs": codes("needs"),
+        "audiences": codes("audiences"),
+        "methods": codes("methods"),
         "languages": list(service.languages),
         "phones": [
             {
@@ -49,7 +57,7 @@ def card(service: Service) -> dict[str, Any]:
         "url": service.url,
         "verified_on": service.verified_on.isoformat(),
         "source_url": service.source_url,
-        "hours": hours_signature(service.hours()),
+        "hours": hours or hours_signature(service.hours()),
     }
 
 

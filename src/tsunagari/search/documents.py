@@ -70,6 +70,7 @@ def record(service: Service) -> ServiceRecord:
         return tuple(sorted((t.code, t.name, t.name_en) for t in terms if t.taxonomy == kind))
 
     hours = service.hours()
+    signature = hours_signature(hours)
     flags = ["crisis"] if service.crisis_line else []
     flags += ["always-open"] if hours.always_open else []
     flags.append(service.scope)
@@ -98,10 +99,10 @@ def record(service: Service) -> ServiceRecord:
         ),
         languages=tuple(service.languages),
         areas=tuple(sorted({area_term(a.kind, a.code) for a in service.areas.all()})),
-        hours=hours_signature(hours),
+        hours=signature,
         flags=tuple(flags),
         modified=int(service.last_modified.timestamp() * 1_000_000),
-        card=json.dumps(card(service), ensure_ascii=False, separators=(",", ":")),
+        card=json.dumps(card(service, terms, signature), ensure_ascii=False, separators=(",", ":")),
     )
 
 

@@ -193,7 +193,7 @@ def _codes(terms: dict[tuple[str, str], Any], kind: str) -> list[str]:
 def _insert(model: type[Model], rows: list[dict[str, Any]]) -> None:
     """Plain INSERTs of prepared values: the ORM's per-object work dominates at this size."""
     db = connections[DEFAULT_DB_ALIAS]
-    fields = list(model._meta.concrete_fields)
+    fields = [f for f in model._meta.concrete_fields if not f.db_returning]  # not serial ids
     now = timezone.now()
     values = []
     for row in rows:
