@@ -32,6 +32,7 @@ browser:  ## Debian chromium for the browser tests (no browser download by Playw
 run: install  ## migrate SQLite, load the bundled data, serve on 127.0.0.1:8000
 	$(TSUNAGARI) migrate --noinput
 	$(TSUNAGARI) bootstrap
+	$(TSUNAGARI) demo_staff
 	$(TSUNAGARI) serve --host $(HOST) --port $(PORT)
 
 test: install browser lint typecheck migrations-check test-sqlite test-postgres test-e2e  ## every check

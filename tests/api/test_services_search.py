@@ -66,6 +66,14 @@ def test_a_query_returns_explained_results_with_what_a_person_needs(
     assert {r["open_now"] for r in body["results"][1:]} == {None}  # hours unknown
 
 
+def test_the_answer_has_the_documented_shape(client: Client, lines: None) -> None:
+    from tsunagari.api.services import ServicePage
+
+    for params in ({"q": "いじめ"}, {}, {"open_now": "true", "area": "13"}):
+        body = get(client, **params).json()
+        assert ServicePage.model_validate(body).model_dump(mode="json") == body
+
+
 def test_filters_narrow_the_results(client: Client, lines: None) -> None:
     def found(**params: Any) -> set[str]:
         return {r["slug"] for r in get(client, **params).json()["results"]}

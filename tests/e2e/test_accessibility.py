@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -56,37 +57,33 @@ def directory() -> None:
     )
 
 
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A 360-px-wide phone."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="ja-JP")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_accessibility_violation(
-    page: Any, live_server: Any, directory: None, path: str
+def test_no_serious_violation_and_nothing_overflows_a_360_px_phone(
+    phone: Any, live_server: Any, directory: None, path: str
 ) -> None:
-    page.goto(live_server.url + path)
-    results = Axe().run(page)
+    phone.goto(live_server.url + path)
+    results = Axe().run(phone)
     serious = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_nothing_overflows_a_360_px_phone(
-    browser: Any, live_server: Any, directory: None, path: str
-) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="ja-JP")
-    page = context.new_page()
-    try:
-        page.goto(live_server.url + path)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        wide = page.evaluate(
-            """() => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > 360.5)
-                .map(e => e.tagName + '.' + e.className)"""
-        )
-        assert wide == []
-    finally:
-        context.close()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    wide = phone.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > 360.5)
+            .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert wide == []
 
 
 def test_call_buttons_and_the_quick_exit_are_large_enough_to_tap(

@@ -18,7 +18,7 @@ def directory(db: None) -> list[Service]:
     import_path(Path(settings.DATA_DIR) / "directory")
     return [
         create_service(
-            "kodomo-jinken-110",
+            "extra-jinken-line",
             name="こどもの人権110番",
             name_en="Children's Human Rights Hotline",
             description="いじめや虐待など、こどもの人権に関わる悩みを法務局の職員や人権擁護委員が"
@@ -32,7 +32,7 @@ def directory(db: None) -> list[Service]:
             holidays="closed",
         ),
         create_service(
-            "kodomo-sos-mini-letter",
+            "extra-mini-letter",
             name="こどもの人権SOSミニレター",
             description="いじめや虐待など、誰にも言えない悩みを手紙で相談できます。",
             needs=("bullying", "child-abuse", "child-worries"),
@@ -40,7 +40,7 @@ def directory(db: None) -> list[Service]:
             audiences=("child",),
         ),
         create_service(
-            "inochi-no-denwa",
+            "extra-inochi-line",
             name="いのちの電話",
             description="死にたいほどつらい気持ちを、ボランティアの相談員が聞きます。",
             description_en="Volunteers listen when you feel like dying.",
@@ -50,7 +50,7 @@ def directory(db: None) -> list[Service]:
             hours=(("MO,TU,WE,TH,FR,SA,SU", "10:00", "22:00"),),
         ),
         create_service(
-            "dv-navi",
+            "extra-dv-line",
             name="DV相談ナビ",
             description="配偶者やパートナーからの暴力に悩む人を、最寄りの相談窓口につなぎます。",
             description_en="Connects people facing domestic violence to the nearest centre.",
@@ -58,7 +58,7 @@ def directory(db: None) -> list[Service]:
             phones=("#8008",),
         ),
         create_service(
-            "yorisoi",
+            "extra-yorisoi",
             name="よりそいホットライン",
             description="どんな人の、どんな悩みにも寄り添って話を聞く電話です。",
             needs=("loneliness", "poverty"),

@@ -133,3 +133,19 @@ def test_an_organisation_rename_reaches_all_its_services() -> None:
     org.name = "みらい"
     org.save()
     assert sorted(slugs("みらい")) == ["a", "b"]
+
+
+def test_a_failed_index_write_does_not_fail_the_save_and_is_retried(
+    monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    rebuild_index()
+
+    def broken(ids: object) -> None:
+        raise ValueError("Failed to acquire Lockfile: LockBusy")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(search_index, "update", broken)
+        with django_capture_on_commit_callbacks(execute=True):
+            create_service("saved-anyway")
+    assert Service.objects.filter(slug="saved-anyway").exists()
+    assert slugs() == ["saved-anyway"]

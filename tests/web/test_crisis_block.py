@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.db import DatabaseError
 from django.test import Client
 
 from tests.factories import create_service
+from tsunagari.directory.importer import import_path
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +109,21 @@ def test_a_crisis_need_brings_the_lines_first_with_a_warm_message(client: Client
     assert "crisis--prominent" in page
     assert "ひとりで抱えこまないでください" in page
     assert "crisis--prominent" not in client.get("/needs/housing/").content.decode()
+
+
+def test_with_the_curated_directory_the_general_24_hour_lines_lead(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    block = _crisis_block(client.get("/").content.decode())
+    dialled = re.findall(r'<a class="call" href="tel:([^"]+)"', block)
+    assert dialled == ["0120279338", "0120078310"]
+    assert block.count('href="tel:110"') == 1 and block.count('href="tel:119"') == 1
+
+
+def test_110_and_119_are_not_repeated_among_the_lines(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    block = _crisis_block(client.get("/crisis/").content.decode())
+    assert block.count('href="tel:110"') == 1
+    assert 'href="tel:189"' in block
 
 
 def _crisis_block(page: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from unittest import mock
 
@@ -12,7 +13,7 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 
 from tsunagari.directory.bundle import ServiceEntry, read_bundle
-from tsunagari.web.crisis import EMERGENCY_NUMBERS, STATIC_LINES, StaticLine
+from tsunagari.web.crisis import EMERGENCY_NUMBERS, STATIC_LINES, EmergencyNumber, StaticLine
 from tsunagari.web.views.errors import server_error
 
 
@@ -67,6 +68,7 @@ def test_a_failing_page_answers_with_the_500_page(client: Client) -> None:
     assert 'href="tel:0120279338"' in response.content.decode()
 
 
+@cache
 def _curated() -> list[ServiceEntry]:
     return list(read_bundle(Path(settings.DATA_DIR) / "directory").services)
 
@@ -76,6 +78,14 @@ def test_the_500_page_dials_the_static_copy_and_the_emergency_numbers() -> None:
     dialled = set(re.findall(r'href="tel:([^"]+)"', page))
     static = {line.number.replace("-", "") for line in STATIC_LINES}
     assert dialled == static | {item.number for item in EMERGENCY_NUMBERS}
+
+
+@pytest.mark.parametrize("item", EMERGENCY_NUMBERS, ids=lambda item: item.number)
+def test_the_emergency_numbers_match_the_curated_directory(item: EmergencyNumber) -> None:
+    entries = [s for s in _curated() if item.number in {p.number for p in s.phones}]
+    if not entries:
+        pytest.skip(f"{item.number} is not in data/directory yet")
+    assert all(entry.crisis_line for entry in entries)
 
 
 def test_the_childrens_sos_line_of_the_static_copy_is_curated() -> None:

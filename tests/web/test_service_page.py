@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.test import Client
 
 from tests.factories import create_service
+from tests.web.conftest import TUESDAY_NOON
 from tsunagari.directory.models import Closure, Phone, Schedule, Service
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +66,7 @@ def test_a_closed_line_says_when_it_opens_next(client: Client, tuesday_night: dt
     _weekday_line()
     page = client.get("/services/weekday-line/").content.decode()
     assert '<span class="badge badge--closed">受付時間外</span>' in page
-    assert "次の受付: 11月25日(水) 9:00" in page
+    assert "次の受付: 明日 9:00" in page
 
 
 def test_unknown_hours_are_never_shown_as_open(client: Client, tuesday_noon: dt.datetime) -> None:
@@ -174,3 +176,11 @@ def test_an_ended_service_says_so_and_offers_no_call(client: Client) -> None:
     page = client.get("/services/ended/").content.decode()
     assert "この窓口は終了しました。" in page
     assert "tel:0120999999" not in page
+
+
+def test_a_line_closed_for_days_gives_the_date_it_reopens(client: Client) -> None:
+    create_service("weekend-line", phones=("0120-111-999",), hours=(("SA", "10:00", "16:00"),))
+    monday = dt.datetime(2026, 11, 23, 20, 0, tzinfo=TUESDAY_NOON.tzinfo)
+    with mock.patch("django.utils.timezone.now", return_value=monday):
+        page = client.get("/services/weekend-line/").content.decode()
+    assert "次の受付: 11月28日(土) 10:00" in page

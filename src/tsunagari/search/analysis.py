@@ -12,7 +12,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from sudachipy import Dictionary, SplitMode
@@ -76,6 +76,7 @@ def _normalize_once(text: str) -> str:
     return _GAP_IN_JAPANESE.sub("", text)
 
 
+@lru_cache(maxsize=20_000)
 def stem_english(word: str) -> str:
     return str(_english_stemmer().stemWord(word))
 

@@ -6,10 +6,12 @@ run in other processes when the whole directory is rebuilt.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from tsunagari.directory.models import Service
+from tsunagari.search.cards import card
 from tsunagari.search.filters import area_term, hours_signature
 from tsunagari.search.words import Analysed, analyse
 
@@ -57,6 +59,7 @@ class ServiceRecord:
     hours: str
     flags: tuple[str, ...]
     modified: int
+    card: str  # JSON
 
 
 def record(service: Service) -> ServiceRecord:
@@ -67,6 +70,7 @@ def record(service: Service) -> ServiceRecord:
         return tuple(sorted((t.code, t.name, t.name_en) for t in terms if t.taxonomy == kind))
 
     hours = service.hours()
+    signature = hours_signature(hours)
     flags = ["crisis"] if service.crisis_line else []
     flags += ["always-open"] if hours.always_open else []
     flags.append(service.scope)
@@ -95,9 +99,10 @@ def record(service: Service) -> ServiceRecord:
         ),
         languages=tuple(service.languages),
         areas=tuple(sorted({area_term(a.kind, a.code) for a in service.areas.all()})),
-        hours=hours_signature(hours),
+        hours=signature,
         flags=tuple(flags),
         modified=int(service.last_modified.timestamp() * 1_000_000),
+        card=json.dumps(card(service, terms, signature), ensure_ascii=False, separators=(",", ":")),
     )
 
 
@@ -135,6 +140,7 @@ def fields(rec: ServiceRecord) -> dict[str, Any]:
         "hours": rec.hours,
         "flag": list(rec.flags),
         "modified": rec.modified,
+        "card": rec.card.encode("utf-8"),
         "prior": CRISIS_PRIOR * ("crisis" in rec.flags)
         + ALWAYS_OPEN_PRIOR * ("always-open" in rec.flags),
     }

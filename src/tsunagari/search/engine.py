@@ -10,20 +10,18 @@ that ended (inactive, defunct) are never returned.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import tantivy
 from django.utils import timezone
 
 from tsunagari.search import index as search_index
-from tsunagari.search.documents import (
-    READING_FIELDS,
-    SHOWN_AS,
-    TAG_FIELDS,
-    WORD_FIELDS,
-)
+from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS
+from tsunagari.search.explain import explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
 from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
@@ -33,6 +31,7 @@ __all__ = ["Filters", "Hit", "Results", "rebuild_index", "search"]
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its best one
+COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -60,14 +59,6 @@ def rebuild_index() -> int:
     return search_index.rebuild()
 
 
-def _fields_for(alternative: Alternative) -> dict[str, float]:
-    if alternative.kind is Kind.NEED:
-        return {"needs": TAG_FIELDS["needs"]}
-    if alternative.kind is Kind.READING:
-        return READING_FIELDS
-    return WORD_FIELDS
-
-
 def _term(field: str, value: str, boost: float) -> tantivy.Query:
     query = Query.term_query(search_index.SCHEMA, field, value)
     if field in TAG_FIELDS:
@@ -80,7 +71,7 @@ def _alternative_query(alternative: Alternative) -> tantivy.Query:
     for value in alternative.terms:
         clauses = [
             (Occur.Should, _term(field, value, weight * alternative.weight))
-            for field, weight in _fields_for(alternative).items()
+            for field, weight in fields_for(alternative).items()
         ]
         per_term.append((Occur.Must, Query.boolean_query(clauses)))
     return per_term[0][1] if len(per_term) == 1 else Query.boolean_query(per_term)
@@ -146,48 +137,53 @@ def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query
     return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in boosts]
 
 
+def _is_common(concept: Concept, searcher: tantivy.Searcher) -> bool:
+    """A word in most documents (相談 in a directory of consultation windows)."""
+    typed = concept.alternatives[0]
+    limit = COMMON_SHARE * max(searcher.num_docs, 1)
+    return typed.kind is Kind.TERMS and all(
+        searcher.doc_freq("description", term) > limit for term in typed.terms
+    )
+
+
+def _text_query(parsed: ParsedQuery, searcher: tantivy.Searcher) -> tantivy.Query:
+    """Any of the concepts; but when some words are common and others not, a service must
+    hold one of the others, and the common words only add to its score (子育て 相談 finds
+    the 子育て services, best those that also say 相談, not every 相談 window)."""
+    common = [c for c in parsed.concepts if _is_common(c, searcher)]
+    rare = [c for c in parsed.concepts if c not in common]
+    if not common or not rare:
+        return Query.boolean_query([(Occur.Should, _concept_query(c)) for c in parsed.concepts])
+    required = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in rare])
+    return Query.boolean_query(
+        [(Occur.Must, required), *((Occur.Should, _concept_query(c)) for c in common)]
+    )
+
+
 def _query(
     parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
 ) -> tantivy.Query:
     clauses = _filter_clauses(filters, searcher, now)
     if parsed.concepts:
-        text = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in parsed.concepts])
-        clauses.append((Occur.Must, text))
+        clauses.append((Occur.Must, _text_query(parsed, searcher)))
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)
     return Query.boolean_query(clauses)
 
 
-def _explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Which query words (or synonyms) matched, and in which fields."""
-    held = {
-        field: set(str(doc.get_first(field) or "").split())
-        for field in (*WORD_FIELDS, *READING_FIELDS)
-    }
-    words: list[str] = []
-    places: set[str] = set()
-    for concept in parsed.concepts:
-        matched: list[tuple[Alternative, list[str]]] = []
-        for alternative in concept.alternatives:
-            where = [
-                SHOWN_AS.get(field, field)
-                for field in _fields_for(alternative)
-                if all(term in held[field] for term in alternative.terms)
-            ]
-            if where:
-                matched.append((alternative, where))
-        typed = [alternative for alternative, _where in matched if alternative.typed]
-        for alternative in typed or [alternative for alternative, _where in matched]:
-            if alternative.word not in words:
-                words.append(alternative.word)
-        where_all = {field for _alternative, where in matched for field in where}
-        if where_all - {"reading"}:
-            where_all.discard("reading")  # said by the text fields already
-        places.update(where_all)
-    order = ["name", "keywords", "needs", "audiences", "methods", "organization", "description"]
-    order.append("reading")
-    return tuple(words), tuple(sorted(places, key=order.index))
+def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The stored cards (see `cards.card`) of these services, from the index."""
+    if not ids:
+        return {}
+    searcher = search_index.current().searcher()
+    found = searcher.search(_any_of("id", tuple(str(i) for i in ids)), limit=len(ids))
+    result = {}
+    for _score, address in found.hits:
+        doc = searcher.doc(address)
+        stored: bytes = doc.get_first("card") or b"{}"
+        result[uuid.UUID(str(doc.get_first("id")))] = json.loads(stored)
+    return result
 
 
 def search(
@@ -217,7 +213,7 @@ def search(
     hits = []
     for score, address in found.hits[:limit]:
         doc = searcher.doc(address)
-        matched, fields = _explain(doc, parsed) if parsed.concepts else ((), ())
+        matched, fields = explain(doc, parsed) if parsed.concepts else ((), ())
         hits.append(
             Hit(
                 service_id=uuid.UUID(str(doc.get_first("id"))),

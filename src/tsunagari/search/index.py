@@ -9,6 +9,7 @@ the others wait for it.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import multiprocessing
 import shutil
@@ -36,10 +37,11 @@ from tsunagari.search.documents import (
     fields_of_chunk,
     record,
 )
+from tsunagari.search.loading import listed_in_chunks
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TOKENIZER = "terms"  # the text is analysed before it reaches tantivy: split on spaces only
 FRESHNESS_SECONDS = 60
 LOCK_WAIT_SECONDS = 30
@@ -73,6 +75,7 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("modified", fast=True)
     builder.add_float_field("prior", fast=True)
+    builder.add_bytes_field("card", stored=True, indexed=False)
     return builder.build()
 
 
@@ -129,19 +132,9 @@ def _writer(index: tantivy.Index, heap: int = 50_000_000, threads: int = 1) -> I
     index.reload()
 
 
-def _listed() -> Any:
-    return Service.objects.listed().with_details()
-
-
 def _record_chunks() -> Iterator[list[ServiceRecord]]:
-    chunk: list[ServiceRecord] = []
-    for service in _listed().iterator(chunk_size=CHUNK):
-        chunk.append(record(service))
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    for services in listed_in_chunks():
+        yield [record(s) for s in services]
 
 
 def _documents(pool: Any) -> Iterator[dict[str, Any]]:
@@ -178,6 +171,12 @@ def rebuild() -> int:
     """Index every listed service from the database; returns how many."""
     with _lock:
         handle = _opened()
+        with _builders_turn(handle.path):
+            return _rebuild(handle)
+
+
+def _rebuild(handle: OpenIndex) -> int:
+    with _lock:
         _pending.clear()
         count = 0
         with (
@@ -202,9 +201,8 @@ def update(ids: Iterable[uuid.UUID]) -> None:
     with _lock:
         handle = _opened()
         if not handle.built:
-            rebuild()
-            return
-        services = [record(s) for s in _listed().filter(id__in=ids)]
+            return  # the next search builds it whole
+        services = [record(s) for chunk in listed_in_chunks(ids) for s in chunk]
         with _writer(handle.index) as writer:
             for service_id in ids:
                 writer.delete_documents_by_term("id", str(service_id))
@@ -244,19 +242,39 @@ def _in_step_with_database(searcher: tantivy.Searcher) -> bool:
     return int(found["latest"]["value"] or 0) == latest
 
 
+@contextmanager
+def _builders_turn(path: Path) -> Iterator[None]:
+    """One process at a time decides to build: the others wait, then find it built."""
+    path.mkdir(parents=True, exist_ok=True)
+    with open(path.parent / f"{path.name}.build-lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _needs_building(handle: OpenIndex) -> bool:
+    if not handle.built:
+        return True
+    if time.monotonic() - handle.checked_at <= FRESHNESS_SECONDS:
+        return False
+    handle.index.reload()
+    handle.checked_at = time.monotonic()
+    return not _in_step_with_database(handle.index.searcher())
+
+
 def current() -> tantivy.Index:
     """The index, brought in step with the database: built if missing, pending changes in."""
     with _lock:
         handle = _opened()
-        if not handle.built:
-            rebuild()
-            return handle.index
         flush()
-        if time.monotonic() - handle.checked_at > FRESHNESS_SECONDS:
-            handle.checked_at = time.monotonic()
-            if not _in_step_with_database(handle.index.searcher()):
-                log.info("search index out of step with the database: rebuilding")
-                rebuild()
+        if _needs_building(handle):
+            with _builders_turn(handle.path):
+                handle.checked_at = 0.0
+                if _needs_building(handle):  # another process may have built it meanwhile
+                    log.info("search index missing or out of step with the database: building")
+                    _rebuild(handle)
         return handle.index
 
 

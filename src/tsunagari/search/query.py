@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from tsunagari.search.analysis import normalize
 from tsunagari.search.synonyms import Group, Thesaurus
@@ -74,6 +75,11 @@ class ParsedQuery:
     def terms(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.concepts)
 
+    @cached_property
+    def all_terms(self) -> frozenset[str]:
+        """Every term any alternative looks for."""
+        return frozenset(t for c in self.concepts for a in c.alternatives for t in a.terms)
+
     @property
     def expanded(self) -> dict[str, tuple[str, ...]]:
         return {c.key: c.synonyms for c in self.concepts if c.synonyms}
@@ -85,8 +91,10 @@ def _synonym_alternatives(
     alternatives: list[Alternative] = []
     shown: list[str] = []
     for group in groups:
-        if group.need:
-            alternatives.append(Alternative(typed, (f"need:{group.need}",), Kind.NEED, NEED, True))
+        need = (f"need:{group.need}",)
+        if group.need and need not in own:
+            own.add(need)
+            alternatives.append(Alternative(typed, need, Kind.NEED, NEED, True))
         for synonym in group.synonyms:
             if synonym.word == typed or synonym.word in shown:
                 continue

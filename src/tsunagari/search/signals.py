@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 def _flush() -> None:
     try:
         index.flush()
-    except (OSError, ValueError):
-        # The services stay pending: the next search indexes them.
+    except Exception:
+        # A save or an import has committed: it must not fail for the index's sake. The
+        # services stay pending, and the next search (or the freshness check) indexes them.
         log.exception("search index not updated; will retry at the next search")
 
 

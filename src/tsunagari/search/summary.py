@@ -1,4 +1,4 @@
-"""A search result as JSON-ready data: one shape for the API and `tsunagari search --json`."""
+"""A search answer as JSON-ready data: one shape for the API and `tsunagari search --json`."""
 
 from __future__ import annotations
 
@@ -8,47 +8,41 @@ from typing import Any
 
 from tsunagari.directory.areas import municipality, prefectures
 from tsunagari.directory.models import Service
-from tsunagari.search.engine import Hit, Results
+from tsunagari.search.cards import card, shown
+from tsunagari.search.engine import Results, cards
 
 
 def _both(ja: str, en: str) -> dict[str, str]:
     return {"ja": ja, "en": en}
 
 
-def summary(service: Service, now: dt.datetime, hit: Hit | None = None) -> dict[str, Any]:
-    """What a list of results shows of a service (expects `with_details()`)."""
+def result_page(results: Results, now: dt.datetime, limit: int, offset: int) -> dict[str, Any]:
+    """The whole answer to a search: totals, what the query was read as, the results.
+
+    Built from the cards stored in the index: no database query.
+    """
+    stored = cards([hit.service_id for hit in results.hits])
     return {
-        "id": str(service.id),
-        "slug": service.slug,
-        "name": _both(service.name, service.name_en),
-        "organization": _both(service.organization.name, service.organization.name_en),
-        "description": _both(service.description, service.description_en),
-        "status": service.status,
-        "crisis_line": service.crisis_line,
-        "scope": service.scope,
-        "needs": service.codes("needs"),
-        "audiences": service.codes("audiences"),
-        "methods": service.codes("methods"),
-        "languages": list(service.languages),
-        "phones": [
-            {
-                "number": p.number,
-                "tel": p.tel_uri,
-                "type": p.type,
-                "label": _both(p.label, p.label_en),
-                "toll_free": p.toll_free,
-            }
-            for p in service.phones.all()
+        "total": results.total,
+        "limit": limit,
+        "offset": offset,
+        "query_terms": list(results.query_terms),
+        "expanded": {term: list(words) for term, words in results.expanded.items()},
+        "results": [
+            shown(stored[hit.service_id], now, hit.matched, hit.fields, hit.score)
+            for hit in results.hits
+            if hit.service_id in stored
         ],
-        "url": service.url,
-        "open_now": service.hours().state_at(now).as_bool(),
-        "verified_on": service.verified_on.isoformat(),
-        "source_url": service.source_url,
-        "stale": service.is_stale,
-        "why": list(hit.matched) if hit else [],
-        "matched_in": list(hit.fields) if hit else [],
-        "score": round(hit.score, 4) if hit else None,
     }
+
+
+def services_of(results: Results) -> list[Service]:
+    """The hits' services from the database, in the hits' order (with details)."""
+    ids = [hit.service_id for hit in results.hits]
+    found: dict[uuid.UUID, Service] = {
+        s.id: s for s in Service.objects.with_details().filter(id__in=ids)
+    }
+    return [found[i] for i in ids if i in found]
 
 
 def _area_name(kind: str, code: str) -> str:
@@ -61,11 +55,10 @@ def _area_name(kind: str, code: str) -> str:
 
 
 def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
-    """Everything a service page shows (expects `with_details()`)."""
-    hours = service.hours()
-    following = hours.next_opening(now)
+    """Everything a service page shows (expects `with_details()`): the card and the rest."""
+    following = service.hours().next_opening(now)
     return {
-        **summary(service, now),
+        **shown(card(service), now),
         "alternate_name": _both(service.alternate_name, service.alternate_name_en),
         "alert": _both(service.alert, service.alert_en),
         "email": service.email,
@@ -99,30 +92,4 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
             for a in service.areas.all()
         ],
         "verification_note": service.verification_note,
-    }
-
-
-def services_of(results: Results) -> list[Service]:
-    """The hits' services, in the hits' order."""
-    ids = [hit.service_id for hit in results.hits]
-    found: dict[uuid.UUID, Service] = {
-        s.id: s for s in Service.objects.with_details().filter(id__in=ids)
-    }
-    return [found[i] for i in ids if i in found]
-
-
-def result_page(results: Results, now: dt.datetime, limit: int, offset: int) -> dict[str, Any]:
-    """The whole answer to a search: totals, what the query was read as, the results."""
-    services = {s.id: s for s in services_of(results)}
-    return {
-        "total": results.total,
-        "limit": limit,
-        "offset": offset,
-        "query_terms": list(results.query_terms),
-        "expanded": {term: list(words) for term, words in results.expanded.items()},
-        "results": [
-            summary(services[hit.service_id], now, hit)
-            for hit in results.hits
-            if hit.service_id in services
-        ],
     }

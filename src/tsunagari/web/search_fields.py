@@ -15,6 +15,7 @@ FIELD_LABELS: dict[str, str | Promise] = {
     "methods": _("相談の方法"),
     "eligibility": _("対象となる人"),
     "organization": _("運営"),
+    "reading": _("読み"),
 }
 
 

@@ -12,6 +12,10 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return HttpResponse(render_to_string("web/404.html", request=request), status=404)
 
 
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(render_to_string("web/403.html", request=request), status=403)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context: context processors could query the database that just failed.
     context = {"lines": static_lines(), "emergency": EMERGENCY_NUMBERS, "prominent": True}

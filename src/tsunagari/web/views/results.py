@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tsunagari.directory.models import Service
 from tsunagari.search.engine import Filters, Results, search
@@ -47,6 +48,7 @@ def _search(request: HttpRequest, criteria: dict[str, Any]) -> dict[str, Any]:
     return {
         "searched": True,
         "results": found,
+        "expanded": _expansions(found),
         "cards": _cards(found),
         "page_number": page,
         "pages": pages,
@@ -88,6 +90,15 @@ def _cards(found: Results) -> list[ServiceCard]:
         )
         for hit in found.hits
         if hit.slug in services
+    ]
+
+
+def _expansions(found: Results, shown: int = 4) -> list[str]:
+    """いじめ（イジメ・虐め・bullying）: what each word was also searched as."""
+    return [
+        _("%(text)s（%(note)s）") % {"text": term, "note": "・".join(synonyms[:shown])}
+        for term, synonyms in found.expanded.items()
+        if synonyms
     ]
 
 

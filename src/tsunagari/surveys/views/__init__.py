@@ -1,0 +1,1 @@
+"""Staff pages of the survey app: thin views over services, estimates and charts."""

@@ -1,0 +1,43 @@
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from tsunagari.measures.models import Ministry
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("demo_staff", "--force", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def ministry() -> None:
+    Ministry.objects.get_or_create(name="厚生労働省", defaults={"code": "mhlw", "name_en": "MHLW"})
+
+
+def test_it_creates_an_editor_a_reviewer_and_an_analyst_with_printed_passwords() -> None:
+    out = run()
+    editor = User.objects.get(username="demo-editor")
+    password = out.split("demo-editor (府省庁編集者): password ")[1].split()[0]
+    assert editor.check_password(password)
+    assert User.objects.get(username="demo-analyst").has_perm("surveys.view_surveyyear")
+
+
+def test_a_second_run_keeps_the_passwords() -> None:
+    run()
+    before = User.objects.get(username="demo-reviewer").password
+    assert "exists" in run()
+    assert User.objects.get(username="demo-reviewer").password == before
+
+
+def test_it_refuses_a_database_other_than_sqlite_unless_forced() -> None:
+    with mock.patch.object(connection, "vendor", "postgresql"), pytest.raises(CommandError):
+        call_command("demo_staff", stdout=StringIO())
