@@ -127,3 +127,12 @@ def test_an_empty_query_lists_crisis_lines_first(client: Client, lines: None) ->
     assert body["query_terms"] == []
     assert body["results"][0]["slug"] == "kodomo"
     assert body["results"][0]["why"] == []
+
+
+def test_a_page_of_results_needs_no_database_query(
+    client: Client, lines: None, django_assert_num_queries: Any
+) -> None:
+    get(client, q="いじめ")  # builds the index
+    with django_assert_num_queries(0):
+        response = get(client, q="いじめ", area="13", open_now="true")
+    assert response.status_code == 200
