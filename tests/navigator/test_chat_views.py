@@ -84,6 +84,8 @@ def test_crisis_words_show_the_lines_first_at_once(client: Client, directory: No
     assert "crisis--prominent" in html
     assert html.index("crisis--prominent") < html.index("あなたに合いそうな相談先")
     assert "話してくれてありがとう" in html
+    answers = html[html.index("あなたに合いそうな相談先") :]
+    assert answers.count("card card--crisis") == 3  # the block above lists every line
 
 
 def test_a_child_choosing_to_die_gets_the_lines(client: Client, directory: None) -> None:

@@ -82,9 +82,20 @@ def turns_shown(state: ChatState) -> list[dict[str, str]]:
     return shown
 
 
+SHOWN_CRISIS_LINES = 3  # on the page; all of them are in the crisis block above it
+
+
 def results_context(found: Answer) -> dict[str, Any]:
+    """The answers as cards: the best-fitting crisis lines first (the page's crisis block
+    lists them all), then the services for the needs."""
+    lines = [item for item in found.results if item["crisis_line"]]
+    others = [item for item in found.results if not item["crisis_line"]]
+    if found.crisis and not found.error:
+        shown = lines[:SHOWN_CRISIS_LINES] + others
+    else:
+        shown = found.results
     results = []
-    for item in found.results:
+    for item in shown:
         state, label = BADGES.get(item["open_now"], BADGES[None])
         results.append({**item, "badge_state": state, "badge_label": str(label)})
     language = found.language
