@@ -9,6 +9,7 @@ rewrites of data/navigator/rewrites.yaml (タヒ → 死, 行きたくねー →
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -112,9 +113,9 @@ class Prepared:
     reading_starts: frozenset[int] = field(default=frozenset())
 
     def word_at_reading(self, offset: int) -> Word | None:
-        for word in self.words:
-            if word.reading_start <= offset < word.reading_end:
-                return word
+        index = bisect_right(self.words, offset, key=lambda w: w.reading_start) - 1
+        if index >= 0 and offset < self.words[index].reading_end:
+            return self.words[index]
         return None
 
 
