@@ -17,5 +17,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "tsunagari.web.views.errors.forbidden"
 handler404 = "tsunagari.web.views.errors.not_found"
 handler500 = "tsunagari.web.views.errors.server_error"

@@ -9,7 +9,7 @@ def test_check_digit_matches_published_codes() -> None:
 
 def test_every_prefecture_and_about_1900_municipalities_are_known() -> None:
     assert len(prefectures()) == 47
-    assert 1800 < len(municipalities()) < 2000
+    assert 1800 < len(municipalities()) < 2000  # with the 20 designated cities
 
 
 def test_a_postcode_in_any_width_or_format_finds_its_municipality() -> None:
@@ -29,3 +29,21 @@ def test_an_ambiguous_or_unknown_place_is_none() -> None:
     assert resolve_place("府中市") is None  # in Tokyo and in Hiroshima
     assert resolve_place("") is None
     assert resolve_place("999-9999") is None
+
+
+def test_a_large_offices_own_postcode_finds_its_municipality() -> None:
+    place = resolve_place("100-8914")  # 内閣府
+    assert place is not None and place.municipality is not None
+    assert place.municipality.name == "千代田区"
+
+
+def test_a_designated_city_is_a_place_and_its_wards_know_it() -> None:
+    from tsunagari.directory.areas import designated_city
+
+    osaka = resolve_place("大阪市")
+    assert osaka is not None and osaka.municipality is not None
+    assert osaka.municipality.code == "271004"
+    kita = resolve_place("大阪市北区")
+    assert kita is not None and kita.municipality is not None
+    city = designated_city(kita.municipality)
+    assert city is not None and city.code == "271004"

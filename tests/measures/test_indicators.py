@@ -1,68 +1,102 @@
+"""Indicators and observations of the ingested 2024 plan, and what a second ingestion keeps."""
+
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from tsunagari.measures.models import Measure
-from tsunagari.measures.parsing.eras import find_era_years, fiscal_year_of_month
-from tsunagari.measures.parsing.indicators import (
-    compare,
-    decision_of,
-    find_results,
-    find_targets,
-    pair,
-)
+from tests.measures.personas import Personas
+from tsunagari.measures.ingest import ingest
+from tsunagari.measures.models import Indicator, Measure, Observation, Review
+from tsunagari.measures.services import open_review, submit_review
+
+pytestmark = pytest.mark.django_db
 
 
-@given(st.integers(min_value=2, max_value=40))
-def test_reiwa_fiscal_years_map_to_western_fiscal_years(n: int) -> None:
-    (year,) = find_era_years(f"令和{n}年度までに")
-    assert (year.year, year.fiscal) == (2018 + n, True)
+def measure(number: int) -> Measure:
+    return Measure.objects.get(plan__code="2024", number=number, page=None)
 
 
-def test_a_year_without_do_is_a_calendar_year() -> None:
-    (year,) = find_era_years("令和7年までに")
-    assert (year.year, year.fiscal) == (2025, False)
-
-
-def test_january_belongs_to_the_previous_fiscal_year() -> None:
-    assert fiscal_year_of_month(2025, 3) == 2024
-    assert fiscal_year_of_month(2024, 4) == 2024
-
-
-def test_the_issues_example_target_and_result_are_extracted_and_compared() -> None:
-    (target,) = find_targets("支援情報検索サイトのPV数を令和8年度までに年間30万回以上とする。")
-    assert (target.value, target.unit, target.year, target.direction) == (
-        Decimal(300000),
-        "回",
-        2026,
-        "increase",
-    )
-    results = find_results("・支援情報検索サイトPV数:332,598(令和6年4月~令和7年3月)")
-    result, note = pair(target, results)
-    assert result is not None and note == ""
-    assert (result.value, result.fiscal_year) == (Decimal(332598), 2024)
-    assert compare(target, result) == "achieved"
-
-
-def test_a_target_without_a_year_is_flagged_not_guessed() -> None:
-    (target,) = find_targets("常用雇用移行率を71.2%以上とする。")
-    assert target.needs_review and target.year is None
-
-
-def test_a_review_that_rules_out_revision_is_not_a_revision() -> None:
-    assert decision_of("本事業による支援を推進していく必要があるため、見直しを検討していない。")[
-        0
-    ] != ("revise")
-    assert decision_of("引き続き支援を行う。")[0] == "continue"
-
-
-@pytest.mark.django_db
 def test_measure_8s_indicators_keep_their_source_sentences() -> None:
-    measure = Measure.objects.get(plan__code="2024", number=8)
-    first = measure.indicators.first()
-    assert first is not None and "13万回以上" in first.source_sentence
+    first = measure(8).indicators.get(name="支援情報検索サイトのアクセス数")
+    assert "13万回以上" in first.source_sentence
     assert first.observations.get(fiscal_year=2024).value == Decimal(332598)
+
+
+def test_the_review_cells_target_has_the_fy2024_result_as_its_baseline() -> None:
+    pv = measure(8).indicators.get(name="支援情報検索サイトのPV数")
+    assert (pv.source_field, pv.target_value, pv.target_year) == ("review", 300000, 2025)
+    assert (pv.baseline_value, pv.baseline_year) == (332598, 2024)
+    assert not pv.observations.exists()
+
+
+def test_measure_66_keeps_its_baseline_and_is_in_progress() -> None:
+    share = measure(66).indicators.get(source_field="target")
+    assert (share.baseline_value, share.baseline_year, share.target_value) == (
+        Decimal("70.7"),
+        2020,
+        75,
+    )
+    assert share.observations.get().achievement == "in_progress"
+    assert Review.objects.get(measure=measure(66), fiscal_year=2024).status == "in_progress"
+
+
+def test_a_missed_target_makes_the_measure_not_achieved() -> None:
+    assert Review.objects.get(measure=measure(121), fiscal_year=2024).status == "not_achieved"
+    assert Review.objects.get(measure=measure(57), fiscal_year=2024).status == "not_achieved"
+
+
+def test_an_increment_target_is_compared_with_the_increase() -> None:
+    created = measure(71).indicators.get(source_field="target")
+    assert created.increment and created.target_value == 3000
+    assert created.observations.get().value == 3062
+    assert Review.objects.get(measure=measure(71), fiscal_year=2024).status == "achieved"
+
+
+def test_results_without_a_target_are_indicators_with_observations() -> None:
+    awareness = measure(14).indicators.get()
+    assert awareness.target_value is None and awareness.source_field == "achievement"
+    assert awareness.observations.get().value == Decimal("44.1")
+    series = measure(117).indicators.get()
+    assert list(series.observations.values_list("fiscal_year", "value")) == [
+        (2023, Decimal(732)),
+        (2024, Decimal(747)),
+    ]
+
+
+def test_targets_named_by_the_issue_are_extracted() -> None:
+    wanted = {
+        43: 1_000_000,
+        50: 80,
+        57: 95,
+        61: 10206,
+        63: 2_730_000,
+        66: 75,
+        71: 3000,
+        72: 150,
+        90: 10000,
+        92: 1800,
+        93: 452,
+        96: 6000,
+        107: 6850,
+    }
+    for number, value in wanted.items():
+        values = measure(number).indicators.filter(source_field="target")
+        assert values.filter(target_value=value).exists(), number
+
+
+def test_no_law_number_or_date_becomes_a_target() -> None:
+    targets = Indicator.objects.filter(measure__plan__code="2024", target_value__isnull=False)
+    assert not targets.filter(target_value__in=[17, 63, 12, 2022, 2024]).exists()
+
+
+def test_ingesting_again_keeps_what_a_ministry_editor_entered(personas: Personas) -> None:
+    target = measure(8).indicators.get(name="支援情報検索サイトのアクセス数")
+    review = open_review(measure(8), 2025, personas.editor)
+    submit_review(review, personas.editor, {}, {target.pk: Decimal(350_000)})
+    report = ingest()
+    assert not report.changed
+    entered = Observation.objects.get(indicator=target, fiscal_year=2025)
+    assert (entered.value, entered.achievement) == (350_000, "achieved")
+    assert target.observations.get(fiscal_year=2024).value == 332_598

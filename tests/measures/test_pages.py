@@ -46,3 +46,10 @@ def test_the_staff_record_shows_the_change_history(client: Client, personas: Per
     client.force_login(personas.editor)
     body = client.get("/plan/staff/measures/8/").content.decode()
     assert "変更履歴" in body and "ingest" in body
+
+
+def test_a_measure_page_shows_the_baseline_and_results_without_a_target(client: Client) -> None:
+    body = client.get("/plan/66/").content.decode()
+    assert "基準: 70.7 %（FY2020）" in body and "75 %（FY2025）" in body
+    body = client.get("/plan/14/").content.decode()
+    assert "目標の記載なし（実績のみ）" in body and "44.1" in body

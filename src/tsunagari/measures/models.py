@@ -154,7 +154,8 @@ class Direction(models.TextChoices):
 
 
 class Indicator(models.Model):
-    """指標 (KPI): a quantitative target of a measure, as the plan states it."""
+    """指標 (KPI): a quantitative target of a measure, as the plan states it, or a result
+    the plan reports without a target (target_value empty)."""
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(max_length=200)
@@ -165,10 +166,12 @@ class Indicator(models.Model):
     target_value = models.DecimalField(max_digits=16, decimal_places=3, null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(null=True, blank=True)
     target_year_is_fiscal = models.BooleanField(default=True)
-    source_field = models.CharField(max_length=20)  # target / review
+    annual = models.BooleanField(default=False)  # 毎年: the target holds every year
+    increment = models.BooleanField(default=False)  # 増加数: an increase, not a level
+    source_field = models.CharField(max_length=20)  # target / review / achievement
     source_sentence = models.TextField()
     needs_review = models.BooleanField(default=False)
-    review_note = models.CharField(max_length=300, blank=True)
+    review_note = models.CharField(max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -196,7 +199,7 @@ class Observation(models.Model):
     achievement = models.CharField(max_length=20, choices=Achievement.choices)
     source_sentence = models.TextField(blank=True)
     needs_review = models.BooleanField(default=False)
-    review_note = models.CharField(max_length=300, blank=True)
+    review_note = models.CharField(max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:

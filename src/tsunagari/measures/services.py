@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from tsunagari.measures import access
-from tsunagari.measures.models import Achievement, Indicator, Measure, Observation, Review
+from tsunagari.measures.models import Indicator, Measure, Observation, Review
+from tsunagari.measures.parsing.indicators import achievement_of
 
 
 class WorkflowError(ValueError):
@@ -41,18 +42,14 @@ def open_review(measure: Measure, fiscal_year: int, user: Any) -> Review:
 
 
 def _achievement(indicator: Indicator, year: int, value: Decimal) -> str:
-    if indicator.target_value is None or indicator.direction == "none":
-        return Achievement.NOT_COMPARABLE
-    met = (
-        value >= indicator.target_value
-        if indicator.direction == "increase"
-        else (value <= indicator.target_value)
+    return achievement_of(
+        indicator.direction,
+        indicator.target_value,
+        indicator.target_year,
+        indicator.annual,
+        year,
+        value,
     )
-    if met:
-        return Achievement.ACHIEVED
-    if indicator.target_year and year < indicator.target_year:
-        return Achievement.IN_PROGRESS
-    return Achievement.NOT_ACHIEVED
 
 
 @transaction.atomic

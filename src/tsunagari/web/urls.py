@@ -1,11 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from tsunagari.web.views import pages
+from tsunagari.web.views import browse, pages, results, service
 
 app_name = "web"
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("search/", results.results, name="search"),
+    path("services/<slug:slug>/", service.service, name="service"),
+    path("needs/", browse.needs, name="needs"),
+    path("needs/<slug:code>/", browse.need, name="need"),
+    path("life-stages/<slug:code>/", browse.stage, name="stage"),
+    path("crisis/", pages.crisis, name="crisis"),
+    path("safety/", pages.safety, name="safety"),
+    path("kids/", pages.kids, name="kids"),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -293,6 +293,8 @@ class _Assembler:
                 draft.urls.append(url.url)
             for rule in url.rules:
                 self.repairs.append(Repair(unit.no, "urls", url.raw, url.url, rule))
+            for doubt in url.doubts:
+                self.doubts.append(Doubt(unit.no, "urls", doubt))
         self._ministries(draft, unit)
         return draft
 

@@ -1,14 +1,22 @@
-"""Error pages. They never touch the database, so the crisis lines always show."""
+"""Error pages. The 500 page never touches the database: its crisis lines are a static copy."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from tsunagari.web.crisis import EMERGENCY_NUMBERS, static_lines
+
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return HttpResponse(render_to_string("web/404.html", request=request), status=404)
 
 
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(render_to_string("web/403.html", request=request), status=403)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(render_to_string("web/500.html"), status=500)
+    # No request context: context processors could query the database that just failed.
+    context = {"lines": static_lines(), "emergency": EMERGENCY_NUMBERS, "prominent": True}
+    return HttpResponse(render_to_string("web/500.html", context), status=500)

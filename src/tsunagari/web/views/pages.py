@@ -1,6 +1,28 @@
+"""Home and the fixed pages: now-or-never help, staying safe, the children's entry."""
+
+from __future__ import annotations
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tsunagari.web.catalogue import LIFE_STAGES, NEED_GROUPS
+from tsunagari.web.forms import SearchForm
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+    context = {"form": SearchForm(), "life_stages": LIFE_STAGES, "need_groups": NEED_GROUPS}
+    return render(request, "web/home.html", context)
+
+
+def crisis(request: HttpRequest) -> HttpResponse:
+    """今すぐ話したいとき: every crisis line, first and in full."""
+    return render(request, "web/crisis.html", {"crisis_first": True})
+
+
+def safety(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/safety.html")
+
+
+def kids(request: HttpRequest) -> HttpResponse:
+    """こどものページ: plain words (やさしい日本語) from the four worries children name first."""
+    return render(request, "web/kids.html")

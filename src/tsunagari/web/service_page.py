@@ -1,0 +1,124 @@
+"""Everything the service page shows, gathered from one service in the page's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from tsunagari.directory.areas import municipality, prefectures
+from tsunagari.directory.models import Service, ServiceArea, pick
+from tsunagari.web.hours_text import HoursText, describe_hours, format_date
+from tsunagari.web.languages import language_name
+from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, service_phones
+
+
+@dataclass(frozen=True)
+class Label:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    slug: str
+    name: str
+    alternate_name: str
+    description: str
+    organization: str
+    url: str
+    email: str
+    listed: bool
+    status: str
+    alert: str
+    needs: tuple[Label, ...]
+    audiences: tuple[Label, ...]
+    methods: tuple[Label, ...]
+    ages: str
+    eligibility: str
+    phones: tuple[PhoneLink, ...]
+    badge: OpenBadge
+    hours: HoursText
+    languages: tuple[str, ...]
+    fees: str
+    local_kind: bool
+    local_finder: str
+    local_finder_url: str
+    areas: tuple[str, ...]
+    areas_in_japanese: bool
+    source_url: str
+    verified_on: str
+    verification_note: str
+    stale: bool
+    crisis_line: bool
+
+
+def service_page(service: Service, language: str, now: dt.datetime) -> ServicePage:
+    def text(field: str) -> str:
+        return pick(language, getattr(service, field), getattr(service, field + "_en"))
+
+    terms = {kind: [] for kind in ("needs", "audiences", "methods")}  # type: dict[str, list[Label]]
+    for term in sorted(service.terms.all(), key=lambda t: t.code):
+        terms[term.taxonomy].append(Label(term.code, term.display_name(language)))
+    return ServicePage(
+        slug=service.slug,
+        name=service.display_name(language),
+        alternate_name=text("alternate_name"),
+        description=text("description"),
+        organization=service.organization.display_name(language),
+        url=service.url,
+        email=service.email,
+        listed=service.status not in (Service.Status.DEFUNCT, Service.Status.INACTIVE),
+        status=_status(service.status),
+        alert=text("alert"),
+        needs=tuple(terms["needs"]),
+        audiences=tuple(terms["audiences"]),
+        methods=tuple(terms["methods"]),
+        ages=_ages(service.minimum_age, service.maximum_age),
+        eligibility=text("eligibility"),
+        phones=service_phones(service, language),
+        badge=service_badge(service, now),
+        hours=describe_hours(service, language, now.date()),
+        languages=tuple(language_name(code) for code in service.languages),
+        fees=text("fees"),
+        local_kind=service.scope == Service.Scope.LOCAL_KIND,
+        local_finder=text("local_finder"),
+        local_finder_url=service.local_finder_url,
+        areas=tuple(area_label(area) for area in service.areas.all()),
+        areas_in_japanese=language != "ja"
+        and any(a.kind != ServiceArea.Kind.NATIONWIDE for a in service.areas.all()),
+        source_url=service.source_url,
+        verified_on=format_date(service.verified_on),
+        verification_note=service.verification_note,
+        stale=service.is_stale,
+        crisis_line=service.crisis_line,
+    )
+
+
+def area_label(area: ServiceArea) -> str:
+    if area.kind == ServiceArea.Kind.NATIONWIDE:
+        return _("全国")
+    if area.kind == ServiceArea.Kind.PREFECTURE:
+        return prefectures().get(area.code, area.code)
+    found = municipality(area.code)
+    return found.full_name if found else area.code
+
+
+def _ages(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return _("%(min)s歳〜%(max)s歳") % {"min": minimum, "max": maximum}
+    if minimum is not None:
+        return _("%(min)s歳以上") % {"min": minimum}
+    if maximum is not None:
+        return _("%(max)s歳まで") % {"max": maximum}
+    return ""
+
+
+def _status(status: str) -> str:
+    messages: dict[str, str] = {
+        Service.Status.INACTIVE: _("この窓口は休止しています。"),
+        Service.Status.DEFUNCT: _("この窓口は終了しました。"),
+        Service.Status.TEMPORARILY_CLOSED: _("この窓口は一時的に休止しています。"),
+    }
+    return messages.get(status, "")
