@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+def _shared_dir() -> Path:
+    """The read-only contracts beside the checkout (../shared), wherever the clone lives."""
+    if os.environ.get("TSUNAGARI_SHARED_DIR"):
+        return Path(os.environ["TSUNAGARI_SHARED_DIR"])
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "spec").is_dir():
+            return parent / "shared"
+    return Path("/work/shared")
+
+
+SHARED_DIR = _shared_dir()
 
 
 @pytest.fixture(autouse=True)

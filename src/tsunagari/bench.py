@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import sys
 import tempfile
 
@@ -11,6 +12,13 @@ import tempfile
 def main() -> None:
     # Benchmarks work on their own throw-away database and index, never on var/.
     scratch = tempfile.mkdtemp(prefix="tsunagari-bench-")
+    try:
+        run_all(scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_all(scratch: str) -> None:
     os.environ["TSUNAGARI_VAR_DIR"] = scratch
     os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tsunagari.settings")

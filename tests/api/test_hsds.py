@@ -18,7 +18,6 @@ from tsunagari.directory.importer import import_path
 from tsunagari.directory.models import Organization, Service, TaxonomyTerm
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
 PAGE_KEYS = {
     "total_items",
     "total_pages",
@@ -34,12 +33,11 @@ PAGE_KEYS = {
 @cache
 def compiled(name: str) -> Draft202012Validator | None:
     """A compiled HSDS schema from the shared spec, when this checkout has it next door."""
-    for shared in (SHARED_DIR, ROOT.parent / "shared", ROOT.parent.parent / "shared"):
-        path = shared / "spec" / "hsds-3.0" / "compiled" / f"{name}.json"
-        if path.exists():
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            return Draft202012Validator(schema, format_checker=FormatChecker())
-    return None
+    path = SHARED_DIR / "spec" / "hsds-3.0" / "compiled" / f"{name}.json"
+    if not path.exists():
+        return None
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def assert_valid(kind: str, data: dict[str, Any], compiled_name: str | None = None) -> None:

@@ -79,10 +79,16 @@ def test_an_area_by_postcode_keeps_the_services_of_that_prefecture(
     assert "/services/osaka-housing/" not in page
 
 
-def test_a_large_offices_own_postcode_is_reported_not_a_crash(client: Client) -> None:
-    response = client.get("/search/", {"need": "housing", "area": "100-8914"})
+def test_a_large_offices_own_postcode_finds_its_municipality(client: Client) -> None:
+    response = client.get("/search/", {"need": "housing", "area": "100-8914"})  # 内閣府
     assert response.status_code == 200
-    assert "「100-8914」という地域が見つかりません" in response.content.decode()
+    assert "「100-8914」という地域が見つかりません" not in response.content.decode()
+
+
+def test_an_unknown_postcode_is_reported_not_a_crash(client: Client) -> None:
+    response = client.get("/search/", {"need": "housing", "area": "999-9999"})
+    assert response.status_code == 200
+    assert "「999-9999」という地域が見つかりません" in response.content.decode()
 
 
 def test_an_area_by_municipality_name(client: Client, lines: None) -> None:

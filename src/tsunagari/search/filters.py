@@ -58,15 +58,18 @@ def hours_signature(hours: Hours) -> str:
     return json.dumps(
         {
             "rules": sorted(
-                [
-                    list(r.days),
-                    list(r.monthdays),
-                    r.opens,
-                    r.closes,
-                    day(r.valid_from),
-                    day(r.valid_to),
-                ]
-                for r in hours.rules
+                (
+                    [
+                        list(r.days),
+                        list(r.monthdays),
+                        r.opens,
+                        r.closes,
+                        day(r.valid_from),
+                        day(r.valid_to),
+                    ]
+                    for r in hours.rules
+                ),
+                key=json.dumps,  # None (open-ended) and dates do not compare
             ),
             "closures": sorted([list(c.start), list(c.end)] for c in hours.closures),
             "holidays": hours.holidays,

@@ -27,11 +27,21 @@ class Command(BaseCommand):
             def load_config(self) -> None:
                 self.cfg.set("bind", bind)
                 self.cfg.set("workers", options["workers"])
-                # No access log: URLs carry what visitors type (privacy).
+                # No access log, and no warnings either: gunicorn's warning about a malformed
+                # request quotes its URL, which carries what the visitor typed (privacy).
                 self.cfg.set("accesslog", None)
+                self.cfg.set("loglevel", "error")
                 self.cfg.set("timeout", 30)
+                # Load the app (Sudachi's dictionary, the thesaurus) once, before the
+                # workers fork, rather than on each worker's first request.
+                self.cfg.set("preload_app", True)
 
             def load(self) -> Any:
+                from tsunagari.search.analysis import terms
+                from tsunagari.search.synonyms import load_thesaurus
+
+                terms("つながり")
+                load_thesaurus()
                 return application
 
         self.stdout.write(f"tsunagari: serving on http://{bind}/")
