@@ -284,3 +284,13 @@ def _navigate(
         if crisis.error
         else None,
     )
+
+
+def preload() -> None:
+    """Compile the lexicon and the crisis rules now (before a server forks its workers),
+    rather than on the first message, which would otherwise wait about two seconds."""
+    from tsunagari.navigator.crisis import load_rules
+
+    load_rules()
+    load_lexicon()
+    understand("つながり")
