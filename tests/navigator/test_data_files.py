@@ -8,11 +8,11 @@ import pytest
 import yaml
 from django.conf import settings
 
+from tsunagari.directory.crisis_lines import STATIC_LINES
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.crisis import load_rules, read_rules
 from tsunagari.navigator.datafiles import DataFileError, read_data_file
 from tsunagari.navigator.lexicon import load_lexicon, read_lexicon
-from tsunagari.navigator.lines import STATIC_LINES
 
 
 def test_every_need_of_the_taxonomy_has_cues() -> None:

@@ -8,8 +8,8 @@ from django.db import DatabaseError
 
 from tests.factories import create_service
 from tests.navigator.conftest import NOON
+from tsunagari.directory.crisis_lines import STATIC_LINES
 from tsunagari.navigator import navigate as navigate_module
-from tsunagari.navigator.lines import STATIC_LINES
 from tsunagari.navigator.navigate import navigate
 from tsunagari.navigator.text import MAX_CHARS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -177,15 +178,27 @@ def test_a_crisis_need_puts_the_crisis_lines_first(client: Client) -> None:
     assert "ひとりで抱えこまないでください" in page
 
 
-def test_the_crisis_detector_hook_puts_the_crisis_lines_first(
+@pytest.mark.parametrize(
+    "query", ["死にたい", "しにたい", "消えてしまいたい", "I want to kill myself"]
+)
+def test_a_query_that_reads_as_a_crisis_puts_the_crisis_lines_first(
+    client: Client, query: str
+) -> None:
+    crisis = client.get("/search/", {"q": query}).content.decode()
+    assert crisis.index("crisis--prominent") < crisis.index('<main id="main"')
+
+
+@pytest.mark.parametrize("query", ["住まい", "死ぬほど笑った"])
+def test_an_ordinary_query_keeps_the_compact_crisis_block(client: Client, query: str) -> None:
+    assert "crisis--prominent" not in client.get("/search/", {"q": query}).content.decode()
+
+
+def test_a_failing_crisis_detector_still_puts_the_lines_first(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        "tsunagari.web.views.results.query_is_crisis", lambda text: text == "死にたい"
-    )
-    crisis = client.get("/search/", {"q": "死にたい"}).content.decode()
-    assert crisis.index("crisis--prominent") < crisis.index('<main id="main"')
-    assert "crisis--prominent" not in client.get("/search/", {"q": "住まい"}).content.decode()
+    monkeypatch.setattr("tsunagari.navigator.crisis.load_rules", mock.Mock(side_effect=OSError))
+    page = client.get("/search/", {"q": "住まい"}).content.decode()
+    assert "crisis--prominent" in page
 
 
 def test_the_query_text_is_never_logged(

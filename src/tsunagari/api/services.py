@@ -1,11 +1,13 @@
 """/api/v1/services and /api/v1/taxonomy: search the directory, read one service.
 
-Crisis first: every result carries `crisis_line`; the web and navigator layers put the
-24-hour lines before anything else.
+Crisis first: when the query reads as a life in danger (the navigator's detector), the
+answer says `crisis: true` and carries the crisis lines, 24-hour ones first, before the
+results. Every result also carries `crisis_line`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -16,8 +18,10 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
+from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
+from tsunagari.navigator.crisis import detect
 from tsunagari.search.engine import MAX_LIMIT, MAX_OFFSET, Filters, search
 from tsunagari.search.params import FilterError, build_filters
 from tsunagari.search.query import MAX_QUERY_CHARS
@@ -63,7 +67,26 @@ class ServiceSummary(Schema):
     score: float | None
 
 
+class CrisisPhoneOut(Schema):
+    number: str
+    tel: str
+    label: Text
+
+
+class CrisisLineOut(Schema):
+    slug: str
+    name: Text
+    phones: list[CrisisPhoneOut]
+    open_now: bool | None
+    always_open: bool
+    url: str
+
+
 class ServicePage(Schema):
+    crisis: bool = Field(description="The query reads as a life in danger: call a line now")
+    crisis_lines: list[CrisisLineOut] = Field(
+        description="When crisis is true: the lines to call first, 24-hour ones first"
+    )
     total: int
     limit: int
     offset: int
@@ -165,9 +188,30 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> HttpResp
     again on every request would cost as much as the search."""
     filters = filters_from(params)
     now = timezone.now()
+    found = detect(params.q)
+    crisis = found.crisis or found.error
+    lines = crisis_lines_out(now) if crisis else []
     results = search(params.q, filters, limit=params.limit, offset=params.offset, now=now)
     page = result_page(results, now, params.limit, params.offset)
-    return JsonResponse(page, json_dumps_params={"ensure_ascii": False})
+    answer = {"crisis": crisis, "crisis_lines": lines, **page}
+    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+
+
+def crisis_lines_out(now: dt.datetime) -> list[dict[str, Any]]:
+    return [
+        {
+            "slug": line.slug,
+            "name": {"ja": line.name, "en": line.name_en},
+            "phones": [
+                {"number": p.number, "tel": p.tel_uri, "label": {"ja": p.label, "en": p.label_en}}
+                for p in line.phones
+            ],
+            "open_now": line.open_state(now).as_bool(),
+            "always_open": line.always_open,
+            "url": line.url,
+        }
+        for line in crisis_lines(now)
+    ]
 
 
 @router.get(

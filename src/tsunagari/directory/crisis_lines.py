@@ -1,8 +1,9 @@
 """The lines shown first to a person at risk: from the database, else from the bundled files.
 
 Crisis handling must never fail quietly. If the database cannot be read, the lines come
-from data/directory (read once and kept); callers that cannot even do that (the 500 page)
-carry their own static copy.
+from data/directory (read once and kept); when even that fails (the 500 page, a broken
+bundle), STATIC_LINES is the last resort: only numbers certain to be in the curated
+directory, which tests check.
 """
 
 from __future__ import annotations
@@ -58,6 +59,61 @@ class CrisisLine:
     @property
     def always_open(self) -> bool:
         return self.hours.always_open
+
+
+@dataclass(frozen=True)
+class StaticLine:
+    """One line of the last-resort copy."""
+
+    slug: str
+    name: str
+    name_en: str
+    number: str
+    note: str  # hours of a line that listens; what an emergency number is for
+    note_en: str
+    emergency: bool = False  # 110/119: danger now, not a line that listens
+
+    def display_name(self, language: str) -> str:
+        return pick(language, self.name, self.name_en)
+
+    def display_note(self, language: str) -> str:
+        return pick(language, self.note, self.note_en)
+
+    @property
+    def tel_uri(self) -> str:
+        return tel_uri(self.number)
+
+
+STATIC_LINES = (
+    StaticLine(
+        "yorisoi-hotline",
+        "よりそいホットライン",
+        "Yorisoi Hotline",
+        "0120-279-338",
+        "24時間・無料",
+        "24 hours, free",
+    ),
+    StaticLine(
+        "kodomo-sos-dial",
+        "24時間子供SOSダイヤル",
+        "24-Hour Children's SOS Dial",
+        "0120-0-78310",
+        "24時間・無料・こども向け",
+        "24 hours, free, for children",
+    ),
+    StaticLine(
+        "emergency-119",
+        "救急・消防（119番）",
+        "Ambulance and fire (119)",
+        "119",
+        "救急・消防",
+        "Ambulance and fire",
+        emergency=True,
+    ),
+    StaticLine(
+        "emergency-110", "警察（110番）", "Police (110)", "110", "警察", "Police", emergency=True
+    ),
+)
 
 
 def crisis_lines(moment: dt.datetime | None = None) -> list[CrisisLine]:

@@ -15,12 +15,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.crisis_lines import CrisisLine
+from tsunagari.directory.crisis_lines import CrisisLine, StaticLine
 from tsunagari.directory.hours import OpenState
 from tsunagari.directory.models import pick
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.catalogue import Entry, PhoneEntry
-from tsunagari.navigator.lines import StaticLine, is_open
+from tsunagari.navigator.lines import is_open
 from tsunagari.navigator.ranking import Ranked
 
 

@@ -3,35 +3,16 @@
 They are the directory's crisis lines (`crisis_line: true`), the same that `crisis_lines()`
 returns: read from the navigator's snapshot of the directory when it can be read, else from
 `crisis_lines()` itself (which falls back to the bundled files), else from STATIC_LINES
-below (tests check each number against data/directory).
+(tests check each number against data/directory).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
 from tsunagari.directory.hours import OpenState
 from tsunagari.navigator.catalogue import Entry
-
-
-@dataclass(frozen=True)
-class StaticLine:
-    slug: str
-    name: str
-    name_en: str
-    number: str
-
-
-STATIC_LINES = (
-    StaticLine("yorisoi-hotline", "よりそいホットライン", "Yorisoi Hotline", "0120-279-338"),
-    StaticLine(
-        "kodomo-sos-dial", "24時間子供SOSダイヤル", "24-Hour Children's SOS Dial", "0120-0-78310"
-    ),
-    StaticLine("emergency-119", "救急・消防（119番）", "Ambulance and fire (119)", "119"),
-    StaticLine("emergency-110", "警察（110番）", "Police (110)", "110"),
-)
 
 
 def _fit(

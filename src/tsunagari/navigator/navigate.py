@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.areas import Place, resolve_place
+from tsunagari.directory.crisis_lines import STATIC_LINES
 from tsunagari.navigator import catalogue
 from tsunagari.navigator.answer import (
     Answer,
@@ -28,7 +29,7 @@ from tsunagari.navigator.answer import (
 from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
 from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
-from tsunagari.navigator.lines import STATIC_LINES, fallback_lines, lines_for
+from tsunagari.navigator.lines import fallback_lines, lines_for
 from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.text import MAX_CHARS, Cleaned, clean_input

@@ -13,11 +13,10 @@ import logging
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
+from tsunagari.directory.crisis_lines import STATIC_LINES, CrisisLine, crisis_lines
 from tsunagari.directory.hours import OpenState
 from tsunagari.directory.phone_numbers import tel_uri
 from tsunagari.web.presenters import OpenBadge, PhoneLink, open_badge, phone_link
@@ -38,40 +37,23 @@ class ShownLine:
 
 
 @dataclass(frozen=True)
-class StaticLine:
-    slug: str
-    name: str | Promise
-    number: str
-    hours: str | Promise
-
-    def shown(self) -> ShownLine:
-        badge = OpenBadge("open", str(_("24時間受付")))
-        return ShownLine(
-            self.slug, str(self.name), str(self.hours), (phone_link(self.number),), badge
-        )
-
-
-@dataclass(frozen=True)
 class EmergencyNumber:
     number: str
-    label: str | Promise
+    label: str
 
     @property
     def tel_uri(self) -> str:
         return tel_uri(self.number)
 
 
-# The static copy, for when nothing else can be read (the 500 page, a broken bundle).
-STATIC_LINES: tuple[StaticLine, ...] = (
-    StaticLine("yorisoi-hotline", _("よりそいホットライン"), "0120-279-338", _("24時間・無料")),
-    StaticLine(
-        "kodomo-sos-dial", _("24時間子供SOSダイヤル"), "0120-0-78310", _("24時間・無料・こども向け")
-    ),
-)
-EMERGENCY_NUMBERS: tuple[EmergencyNumber, ...] = (
-    EmergencyNumber("110", _("警察")),
-    EmergencyNumber("119", _("救急・消防")),
-)
+def emergency_numbers() -> list[EmergencyNumber]:
+    """110 and 119, with what each is for, in the page's language."""
+    language = get_language() or "ja"
+    return [
+        EmergencyNumber(line.number, line.display_note(language))
+        for line in STATIC_LINES
+        if line.emergency
+    ]
 
 
 def lines_to_show(moment: dt.datetime | None = None) -> list[ShownLine]:
@@ -95,11 +77,23 @@ def lines_to_show(moment: dt.datetime | None = None) -> list[ShownLine]:
 
 
 def static_lines() -> list[ShownLine]:
-    return [line.shown() for line in STATIC_LINES]
+    """The last-resort copy of the lines that listen (110/119 have a row of their own)."""
+    language = get_language() or "ja"
+    return [
+        ShownLine(
+            line.slug,
+            line.display_name(language),
+            line.display_note(language),
+            (phone_link(line.number),),
+            OpenBadge("open", str(_("24時間受付"))),
+        )
+        for line in STATIC_LINES
+        if not line.emergency
+    ]
 
 
 def _only_emergency_numbers(line: CrisisLine) -> bool:
-    emergency = {item.number for item in EMERGENCY_NUMBERS}
+    emergency = {line.number for line in STATIC_LINES if line.emergency}
     return bool(line.phones) and all(phone.number in emergency for phone in line.phones)
 
 
@@ -135,12 +129,3 @@ def first_open(lines: list[ShownLine], count: int) -> list[ShownLine]:
     """For the compact block: lines open now first (they are ranked so), at most `count`."""
     open_now = [line for line in lines if line.badge.state == OpenState.OPEN.value]
     return (open_now or lines)[:count]
-
-
-def no_crisis_detector(text: str) -> bool:
-    """Stand-in for the navigator's detector (tsunagari.navigator.crisis), not yet merged.
-
-    It takes no query for a crisis by its words; the crisis block still shows on every page,
-    and a crisis need chosen in the form still brings the lines first.
-    """
-    return False

@@ -8,7 +8,7 @@ from django import template
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from tsunagari.web.crisis import EMERGENCY_NUMBERS, first_open, lines_to_show
+from tsunagari.web.crisis import emergency_numbers, first_open, lines_to_show
 
 register = template.Library()
 
@@ -23,7 +23,7 @@ def crisis_block(prominent: bool = False) -> dict[str, Any]:
         "prominent": prominent,
         "lines": lines if prominent else first_open(lines, COMPACT_LINES),
         "more": not prominent and len(lines) > COMPACT_LINES,
-        "emergency": EMERGENCY_NUMBERS,
+        "emergency": emergency_numbers(),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from tsunagari.web.crisis import EMERGENCY_NUMBERS, static_lines
+from tsunagari.web.crisis import emergency_numbers, static_lines
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -18,5 +18,5 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context: context processors could query the database that just failed.
-    context = {"lines": static_lines(), "emergency": EMERGENCY_NUMBERS, "prominent": True}
+    context = {"lines": static_lines(), "emergency": emergency_numbers(), "prominent": True}
     return HttpResponse(render_to_string("web/500.html", context), status=500)

@@ -11,15 +11,21 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.models import Service
+from tsunagari.navigator.crisis import detect
 from tsunagari.search.engine import Filters, Results, search
 from tsunagari.web.catalogue import CRISIS_NEEDS
-from tsunagari.web.crisis import no_crisis_detector as query_is_crisis
 from tsunagari.web.forms import SearchForm
 from tsunagari.web.hours_text import format_date
 from tsunagari.web.presenters import ServiceCard, service_card
 from tsunagari.web.search_fields import field_labels
 
 PAGE_SIZE = 20
+
+
+def query_is_crisis(text: str) -> bool:
+    """A life may be in danger, or the detector could not tell: the lines come first."""
+    found = detect(text)
+    return found.crisis or found.error
 
 
 def results(request: HttpRequest) -> HttpResponse:

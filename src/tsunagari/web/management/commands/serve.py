@@ -37,10 +37,10 @@ class Command(BaseCommand):
                 self.cfg.set("preload_app", True)
 
             def load(self) -> Any:
-                from tsunagari.search.analysis import terms
+                from tsunagari.navigator.navigate import preload
                 from tsunagari.search.synonyms import load_thesaurus
 
-                terms("つながり")
+                preload()  # Sudachi, the lexicon and the crisis rules
                 load_thesaurus()
                 return application
 
