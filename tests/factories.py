@@ -60,3 +60,20 @@ def create_service(
     for kind, code in areas:
         ServiceArea.objects.create(service=service, kind=kind, code=code)
     return service
+
+
+def create_childrens_sos_dial(**fields: Any) -> Service:
+    """24時間子供SOSダイヤル as the curated directory has it: a 24-hour crisis line."""
+    defaults: dict[str, Any] = {
+        "name": "24時間子供SOSダイヤル",
+        "name_en": "24-Hour Children's SOS Dial",
+        "description": "いじめなど、こどもの悩みをいつでも相談できる電話。",
+        "needs": ("bullying", "child-worries"),
+        "audiences": ("child",),
+        "keywords": ["いじめ"],
+        "crisis_line": True,
+        "phones": ("0120-0-78310",),
+        "holidays": "open",
+        "hours": (("MO,TU,WE,TH,FR,SA,SU", "00:00", "24:00"),),
+    }
+    return create_service("kodomo-sos-dial", **{**defaults, **fields})

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import create_service
+from tests.factories import create_childrens_sos_dial, create_service
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,21 +29,7 @@ PAGES = [
 
 @pytest.fixture
 def directory() -> None:
-    create_service(
-        "kodomo-sos-dial",
-        name="24時間子供SOSダイヤル",
-        name_en="24-Hour Children's SOS Dial",
-        description="いじめなど、こどもの悩みをいつでも相談できる電話。",
-        needs=("bullying", "child-worries"),
-        audiences=("child",),
-        keywords=["いじめ"],
-        crisis_line=True,
-        phones=("0120-0-78310",),
-        holidays="open",
-        hours=(("MO,TU,WE,TH,FR,SA,SU", "00:00", "24:00"),),
-        fees="無料",
-        languages=["ja"],
-    )
+    create_childrens_sos_dial(fees="無料", languages=["ja"])
     create_service(
         "houkatsu",
         name="地域包括支援センター",

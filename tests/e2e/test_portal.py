@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import create_service
+from tests.factories import create_childrens_sos_dial, create_service
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,19 +32,7 @@ def offline(page: Any, live_server: Any) -> Iterator[list[str]]:
 
 @pytest.fixture
 def bullying_line() -> None:
-    create_service(
-        "kodomo-sos-dial",
-        name="24時間子供SOSダイヤル",
-        name_en="24-Hour Children's SOS Dial",
-        description="いじめなど、こどもの悩みをいつでも相談できる電話。",
-        needs=("bullying", "child-worries"),
-        audiences=("child",),
-        keywords=["いじめ"],
-        crisis_line=True,
-        phones=("0120-0-78310",),
-        holidays="open",
-        hours=(("MO,TU,WE,TH,FR,SA,SU", "00:00", "24:00"),),
-    )
+    create_childrens_sos_dial()
     create_service("child-line", name="こども電話 #8008", needs=("bullying",), phones=("#8008",))
 
 

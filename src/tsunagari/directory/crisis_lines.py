@@ -16,11 +16,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from tsunagari.directory.bundle import ServiceEntry, read_bundle
 from tsunagari.directory.hours import Hours, OpenState
-from tsunagari.directory.models import Service, pick
+from tsunagari.directory.models import Service, ServiceQuerySet, pick
 from tsunagari.directory.phone_numbers import tel_uri
 
 log = logging.getLogger(__name__)
@@ -135,8 +136,22 @@ def _rank(line: CrisisLine, moment: dt.datetime) -> tuple[int, int, str]:
 
 
 def _from_database() -> list[CrisisLine]:
-    services = Service.objects.listed().filter(crisis_line=True).with_details()
-    return [
+    """Every page shows these lines: they are read again only when a crisis line changed
+    (a cheap fingerprint query), not on every request."""
+    global _cached
+    crisis = Service.objects.listed().filter(crisis_line=True)
+    fingerprint = tuple(crisis.aggregate(n=Count("id"), changed=Max("last_modified")).values())
+    if _cached is None or _cached[0] != fingerprint:
+        _cached = (fingerprint, _read(crisis))
+    return list(_cached[1])
+
+
+_cached: tuple[tuple[object, ...], tuple[CrisisLine, ...]] | None = None
+
+
+def _read(crisis: ServiceQuerySet) -> tuple[CrisisLine, ...]:
+    services = crisis.prefetch_related("phones", "schedules", "closures")
+    return tuple(
         CrisisLine(
             slug=s.slug,
             name=s.name,
@@ -150,7 +165,7 @@ def _from_database() -> list[CrisisLine]:
             url=s.url,
         )
         for s in services
-    ]
+    )
 
 
 @cache

@@ -16,6 +16,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tsunagari.directory.hours import Closure as ClosureRule
 from tsunagari.directory.hours import Hours, Rule
@@ -88,9 +89,9 @@ class TaxonomyTerm(models.Model):
     """分類: one code of data/taxonomy.yaml (a need, an audience or a contact method)."""
 
     class Kind(models.TextChoices):
-        NEED = "needs", _("困りごと")
-        AUDIENCE = "audiences", _("対象")
-        METHOD = "methods", _("相談方法")
+        NEED = "needs", pgettext_lazy("taxonomy", "困りごと")
+        AUDIENCE = "audiences", pgettext_lazy("taxonomy", "対象")
+        METHOD = "methods", pgettext_lazy("taxonomy", "相談方法")
 
     id = models.UUIDField(primary_key=True, editable=False)
     taxonomy = models.CharField(max_length=20, choices=Kind.choices)
@@ -290,10 +291,14 @@ class Schedule(models.Model):
         _("曜日"), max_length=30, blank=True, validators=[DAYS_VALIDATOR], help_text="MO,TU,…"
     )
     bymonthday = models.CharField(
-        _("日"), max_length=90, blank=True, validators=[MONTHDAYS_VALIDATOR], help_text="10,20"
+        _("毎月の日"),
+        max_length=90,
+        blank=True,
+        validators=[MONTHDAYS_VALIDATOR],
+        help_text="10,20",
     )
-    opens_at = models.CharField(_("開始"), max_length=5, validators=[TIME_VALIDATOR])
-    closes_at = models.CharField(_("終了"), max_length=5, validators=[TIME_VALIDATOR])
+    opens_at = models.CharField(_("開始時刻"), max_length=5, validators=[TIME_VALIDATOR])
+    closes_at = models.CharField(_("終了時刻"), max_length=5, validators=[TIME_VALIDATOR])
     valid_from = models.DateField(_("有効期間（開始）"), null=True, blank=True)
     valid_to = models.DateField(_("有効期間（終了）"), null=True, blank=True)
     description = models.CharField(_("説明"), max_length=300, blank=True)

@@ -8,31 +8,15 @@ are matched against its reading so that only the kanji carry the ruby (<ruby>食
 from __future__ import annotations
 
 import re
-import threading
-from functools import cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from sudachipy import Dictionary, SplitMode
+from sudachipy import SplitMode
 
-from tsunagari.search.analysis import to_hiragana
+from tsunagari.search.analysis import to_hiragana, tokenizer
 
 _KANJI = re.compile(r"[\u3005\u4e00-\u9fff]")  # 々 and the CJK ideographs
 _RUNS = re.compile(r"[\u3005\u4e00-\u9fff]+|[^\u3005\u4e00-\u9fff]+")
-_local = threading.local()
-
-
-@cache
-def _dictionary() -> Dictionary:
-    return Dictionary(dict="core")
-
-
-def _tokenizer() -> object:
-    tokenizer = getattr(_local, "tokenizer", None)
-    if tokenizer is None:
-        tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
-        _local.tokenizer = tokenizer
-    return tokenizer
 
 
 def _ruby(kanji: str, reading: str) -> str:
@@ -59,7 +43,7 @@ def furigana(text: str) -> SafeString:
     if not text or not _KANJI.search(text):
         return mark_safe(escape(text))
     pieces = []
-    for morpheme in _tokenizer().tokenize(text, SplitMode.C):  # type: ignore[attr-defined]
+    for morpheme in tokenizer().tokenize(text, SplitMode.C):  # type: ignore[attr-defined]
         surface = morpheme.surface()
         reading = to_hiragana(morpheme.reading_form())
         pieces.append(_word(surface, reading))

@@ -38,7 +38,8 @@ def _dictionary() -> Dictionary:
     return Dictionary(dict="core")
 
 
-def _tokenizer() -> object:
+def tokenizer() -> object:
+    """This thread's Sudachi tokenizer (mode C); Sudachi tokenizers are not thread-safe."""
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
         tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
@@ -112,7 +113,7 @@ def analyze(text: str, mode: SplitMode = SplitMode.C) -> list[Token]:
     if not text:
         return []
     tokens: list[Token] = []
-    for m in _tokenizer().tokenize(text, mode):  # type: ignore[attr-defined]
+    for m in tokenizer().tokenize(text, mode):  # type: ignore[attr-defined]
         surface = m.surface()
         if not surface.strip():
             continue

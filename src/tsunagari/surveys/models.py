@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tsunagari.surveys.results import SurveyEstimates
 
@@ -74,7 +75,7 @@ class AuditEntry(models.Model):
     )
     username = models.CharField(_("ユーザー"), max_length=150, blank=True)
     action = models.CharField(_("操作"), max_length=20, choices=Action.choices)
-    target = models.CharField(_("対象"), max_length=255)
+    target = models.CharField(pgettext_lazy("audit", "対象"), max_length=255)
     details = models.JSONField(default=dict)
 
     class Meta:

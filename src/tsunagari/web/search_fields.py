@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 FIELD_LABELS: dict[str, str | Promise] = {
-    "name": _("名称"),
-    "alternate_name": _("別名"),
-    "description": _("説明"),
-    "keywords": _("キーワード"),
-    "needs": _("困りごと"),
-    "audiences": _("対象"),
-    "methods": _("相談の方法"),
-    "eligibility": _("対象となる人"),
-    "organization": _("運営"),
-    "reading": _("読み"),
+    "name": pgettext_lazy("matched in", "名称"),
+    "alternate_name": pgettext_lazy("matched in", "別名"),
+    "description": pgettext_lazy("matched in", "説明"),
+    "keywords": pgettext_lazy("matched in", "キーワード"),
+    "needs": pgettext_lazy("matched in", "困りごと"),
+    "audiences": pgettext_lazy("matched in", "対象"),
+    "methods": pgettext_lazy("matched in", "相談の方法"),
+    "eligibility": pgettext_lazy("matched in", "対象となる人"),
+    "organization": pgettext_lazy("matched in", "運営"),
+    "reading": pgettext_lazy("matched in", "読み"),
 }
 
 
