@@ -129,7 +129,9 @@ def _concept(
         alternatives.append(Alternative(text, lemmas, Kind.TERMS, PARTS if whole else DIRECT, True))
     if len(found) == 1 and found[0].parts:
         alternatives.append(Alternative(text, found[0].parts, Kind.TERMS, PARTS, True))
-    if kana:
+    # Readings only for kana the dictionary could not resolve: しにたい is read as 死ぬ, and
+    # reading matches on top would rank it apart from 死にたい.
+    if kana and not (lemmas and not any(is_kana(lemma) for lemma in lemmas)):
         readings = {hiragana_key(text)} | {w.reading for w in found if len(w.reading) > 1}
         alternatives += [
             Alternative(text, (r,), Kind.READING, READING, True)
