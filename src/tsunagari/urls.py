@@ -2,11 +2,14 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+from django.views.generic import RedirectView
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", include("tsunagari.api.urls")),
+    # A /ja/ address (typed, or shared from another site's habit) finds the Japanese page.
+    re_path(r"^ja/(?P<rest>.*)$", RedirectView.as_view(url="/%(rest)s", query_string=True)),
 ]
 
 urlpatterns += i18n_patterns(

@@ -66,3 +66,34 @@ def test_the_api_lists_with_filters_and_shows_one(client: Client) -> None:
     one = client.get("/api/v1/measures/1").json()
     assert one["name"] == "孤独・孤立の実態把握"
     assert client.get("/api/v1/measures/999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"plan": "2099"}, "plan"),
+        ({"ministry": "no-such-ministry"}, "ministry"),
+        ({"pillar": 9}, "pillar"),
+        ({"pillar": "one"}, "pillar"),
+        ({"status": "done"}, "status"),
+        ({"q": "あ" * 201}, "q"),
+    ],
+)
+def test_the_api_names_a_filter_that_means_nothing(
+    client: Client, params: dict[str, object], field: str
+) -> None:
+    answer = client.get("/api/v1/measures", params)
+    assert answer.status_code == 422
+    assert [error["loc"] for error in answer.json()["detail"]] == [["query", field]]
+
+
+def test_the_api_filters_by_status_and_names_a_missing_measure(client: Client) -> None:
+    listed = client.get("/api/v1/measures", {"status": "achieved"}).json()
+    assert listed["count"] > 0
+    assert all(
+        client.get(f"/api/v1/measures/{m['no']}").json()["status"] == "achieved"
+        for m in listed["measures"][:3]
+    )
+    missing = client.get("/api/v1/measures/999", {"plan": "2024"})
+    assert missing.json() == {"detail": "no measure 999 in plan 2024"}
+    assert client.get("/api/v1/measures/1", {"plan": "1999"}).status_code == 422

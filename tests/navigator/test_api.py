@@ -1,4 +1,4 @@
-"""GET /api/v1/navigate: the navigator's JSON, crisis lines first, 422 naming bad fields."""
+"""/api/v1/navigate, GET and POST: the navigator's JSON, crisis lines first, 422 naming fields."""
 
 from __future__ import annotations
 
@@ -79,3 +79,33 @@ def test_the_place_and_methods_narrow_the_answer(client: Client, directory: None
 def test_it_is_in_the_openapi_schema(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/navigate" in schema["paths"]
+
+
+def test_a_message_too_long_for_a_url_is_posted(client: Client, directory: None) -> None:
+    text = "夫が怒ると物を投げてくる。" * 150  # 1,950 characters: some 17 KB as a URL
+    body = client.post(URL, {"text": text, "place": "13"}, content_type="application/json")
+    assert body.status_code == 200
+    assert "dv" in [n["code"] for n in body.json()["needs"]]
+    assert body["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("payload", "loc"),
+    [
+        ({"text": "いじめ", "method": ["pigeon"]}, ["body", "method"]),
+        ({"text": "いじめ", "place": "nowhere at all"}, ["body", "place"]),
+        ({"text": 5}, ["body", "params", "text"]),
+    ],
+)
+def test_a_bad_posted_field_is_named(
+    client: Client, payload: dict[str, Any], loc: list[str]
+) -> None:
+    response = client.post(URL, payload, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == loc
+
+
+def test_a_crisis_posted_puts_the_crisis_lines_first(client: Client, directory: None) -> None:
+    body = client.post(URL, {"text": "もう死にたい"}, content_type="application/json").json()
+    assert body["crisis"] is True
+    assert body["results"][0]["crisis_line"] is True

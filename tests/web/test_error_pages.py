@@ -94,3 +94,9 @@ def test_every_line_of_the_static_copy_matches_the_curated_directory(line: Stati
         assert line.number in {p.number for p in entry.phones}, (
             f"{entry.id}: the 500 page dials {line.number}, the directory does not"
         )
+
+
+def test_a_ja_address_finds_the_japanese_page(client: Client) -> None:
+    response = client.get("/ja/search/", {"q": "いじめ"})
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?q=%E3%81%84%E3%81%98%E3%82%81"

@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 from pydantic import Field
 
+from tsunagari.api.errors import invalid_param
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
     organization_object,
@@ -88,9 +89,7 @@ def page_of(
 ) -> dict[str, Any]:
     """An HSDS Page: `items` is everything (or, with `total`, this page already)."""
     if (params.page - 1) * params.per_page > MAX_OFFSET:
-        raise ValidationError(
-            [{"type": "value_error", "loc": ["query", "page"], "msg": "page too far"}]
-        )
+        raise invalid_param("page", f"page too far: at most {MAX_OFFSET:,} items are skipped")
     start = (params.page - 1) * params.per_page
     if total is None:
         total = items.count() if isinstance(items, QuerySet) else len(items)

@@ -4,33 +4,56 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
-from ninja import Router
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
 
+from tsunagari.api.errors import invalid_param
 from tsunagari.measures.exports import measure_dict
-from tsunagari.measures.models import Plan
+from tsunagari.measures.models import Ministry, Pillar, Plan, Status
 from tsunagari.measures.queries import latest_review, primary_heading, views_of
 
 router = Router(tags=["measures"])
 
 
+class MeasureFilters(Schema):
+    plan: str = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
+    ministry: str = Field(
+        "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
+    )
+    pillar: int | None = Field(None, description="基本方針 number, 1–4")
+    status: str = Field("", description="Achievement status: " + ", ".join(Status.values))
+    q: str = Field("", max_length=200, description="Words in the name or overview")
+
+
 def _plan(code: str) -> Plan:
     plan = Plan.objects.filter(code=code).first()
     if plan is None:
-        raise Http404("no such plan")
+        known = ", ".join(Plan.objects.values_list("code", flat=True)) or "none loaded"
+        raise invalid_param("plan", f"unknown plan {code!r}; known: {known}")
+    return plan
+
+
+def _checked(filters: MeasureFilters) -> Plan:
+    """Raises a 422 naming the parameter that means nothing in this register."""
+    plan = _plan(filters.plan)
+    named = Q(code=filters.ministry) | Q(name=filters.ministry)
+    if filters.ministry and not Ministry.objects.filter(named).exists():
+        raise invalid_param("ministry", f"unknown ministry {filters.ministry!r}")
+    pillars = Pillar.objects.filter(plan=plan).values_list("number", flat=True)
+    if filters.pillar is not None and filters.pillar not in pillars:
+        raise invalid_param("pillar", f"plan {plan.code} has pillars {sorted(pillars)}")
+    if filters.status and filters.status not in Status.values:
+        raise invalid_param("status", f"unknown status; known: {', '.join(Status.values)}")
     return plan
 
 
 @router.get("", summary="Measures of a plan, filtered")
-def list_measures(
-    request: HttpRequest,
-    plan: str = "2024",
-    ministry: str | None = None,
-    pillar: int | None = None,
-    status: str | None = None,
-    q: str | None = None,
-) -> dict[str, Any]:
-    views = views_of(_plan(plan))
+def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[str, Any]:
+    views = views_of(_checked(filters))
+    ministry, pillar, status, q = filters.ministry, filters.pillar, filters.status, filters.q
     if ministry:
         views = [
             v
@@ -56,4 +79,4 @@ def get_measure(request: HttpRequest, number: int, plan: str = "2024") -> dict[s
             data["status"] = review.status if review else None
             data["pillar_number"] = heading.pillar.number if heading else None
             return data
-    raise Http404("no such measure")
+    raise HttpError(404, f"no measure {number} in plan {plan}")

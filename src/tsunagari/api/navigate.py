@@ -1,8 +1,11 @@
-"""GET /api/v1/navigate?text=…: the navigator's answer, crisis lines first when needed.
+"""/api/v1/navigate: the navigator's answer, crisis lines first when needed.
 
-The same JSON as `tsunagari navigate --json` (see tsunagari.navigator.answer). `text` is cut
-at 2,000 characters (the answer says so in `notices`); bad parameters get 422 naming the
-field. The answer is never cached and the text is never logged.
+`GET ?text=…` or `POST` with the same fields as a JSON object: a URL holds about 900
+percent-encoded Japanese characters (the server reads request lines up to 8 KB), so a long
+message is posted. The same JSON as `tsunagari navigate --json` (see
+tsunagari.navigator.answer). `text` is cut at 2,000 characters (the answer says so in
+`notices`); bad parameters get 422 naming the field. The answer is never cached and the text
+is never logged.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from ninja.errors import ValidationError
 from pydantic import Field
 
+from tsunagari.api.errors import invalid_param
 from tsunagari.directory.areas import Place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
@@ -97,29 +100,36 @@ class AnswerOut(Schema):
     language: str
 
 
-def _invalid(field: str, message: str) -> ValidationError:
-    return ValidationError([{"type": "value_error", "loc": ["query", field], "msg": message}])
-
-
-def _checked(params: NavigateParams) -> Place | None:
-    """Raises ValidationError (422) naming the parameter that is wrong."""
+def _checked(params: NavigateParams, where: str) -> Place | None:
+    """Raises a 422 naming the parameter that is wrong."""
     known = load_taxonomy().methods
     unknown = [m for m in params.method if m not in known]
     if unknown:
-        raise _invalid(
-            "method", f"unknown method(s) {', '.join(unknown)}; known: {', '.join(known)}"
+        raise invalid_param(
+            "method", f"unknown method(s) {', '.join(unknown)}; known: {', '.join(known)}", where
         )
     try:
         return place_of(params.place)
     except FilterError as error:
-        raise _invalid("place", str(error)) from None
+        raise invalid_param("place", str(error), where) from None
 
 
 @router.get("/navigate", response=AnswerOut, summary="From what a person writes to the right help")
 def navigate_text(
     request: HttpRequest, response: HttpResponse, params: Query[NavigateParams]
 ) -> dict[str, Any]:
-    place = _checked(params)
+    return _answer(params, response, "query")
+
+
+@router.post("/navigate", response=AnswerOut, summary="The same, for a message too long for a URL")
+def navigate_posted(
+    request: HttpRequest, response: HttpResponse, params: NavigateParams
+) -> dict[str, Any]:
+    return _answer(params, response, "body")
+
+
+def _answer(params: NavigateParams, response: HttpResponse, where: str) -> dict[str, Any]:
+    place = _checked(params, where)
     response["Cache-Control"] = "no-store"
     answer = navigate(
         params.text,

@@ -15,9 +15,10 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 from pydantic import Field
 
+from tsunagari.api.errors import invalid_param
 from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
@@ -166,7 +167,7 @@ class SearchParams(Schema):
 
 
 def filters_from(params: SearchParams) -> Filters:
-    """Raises ValidationError (422) naming the parameter that is wrong."""
+    """Raises a 422 naming the parameter that is wrong."""
     try:
         return build_filters(
             needs=params.need,
@@ -177,9 +178,7 @@ def filters_from(params: SearchParams) -> Filters:
             open_now=params.open_now,
         )
     except FilterError as error:
-        raise ValidationError(
-            [{"type": "value_error", "loc": ["query", error.field], "msg": str(error)}]
-        ) from None
+        raise invalid_param(error.field, str(error)) from None
 
 
 @router.get("/services", response=ServicePage, summary="Search the support directory")

@@ -32,6 +32,9 @@ class Command(BaseCommand):
                 self.cfg.set("accesslog", None)
                 self.cfg.set("loglevel", "error")
                 self.cfg.set("timeout", 30)
+                # gunicorn's largest request line (4 KB by default) holds a search or a short
+                # message; longer messages are POSTed to /api/v1/navigate.
+                self.cfg.set("limit_request_line", 8190)
                 # Load the app (Sudachi's dictionary, the thesaurus) once, before the
                 # workers fork, rather than on each worker's first request.
                 self.cfg.set("preload_app", True)
