@@ -63,6 +63,25 @@ def test_a_verb_cue_matches_its_other_forms() -> None:
     assert "dv" in top("夫が殴ってくる")
 
 
+def test_a_katakana_verb_cue_matches_its_other_forms() -> None:
+    # The cue チェックされる, in katakana, is read by its words like a kanji cue.
+    assert "dv" in top("パートナーにスマホを全部チェックされて友達と会うのも禁止されている")
+
+
+def test_a_polite_or_literary_denial_is_a_denial() -> None:
+    # 出ません and 出ずに say what 出ない says.
+    assert "hikikomori" in top("息子が部屋から出てきません")
+    assert "hikikomori" in top("30代の弟がずっと家から出ずにゲームばかりしている")
+
+
+def test_a_denial_that_makes_an_obligation_is_not_a_denial() -> None:
+    # 家を出なければならない is having to leave home, not staying in it.
+    assert "hikikomori" not in understand("来月までに家を出なければならない").need_codes
+    assert "housing" in understand("来月までに家を出なければならない").need_codes
+    assert "school-refusal" not in understand("明日は学校に行かなきゃ").need_codes
+    assert "school-refusal" in understand("学校に行けない").need_codes
+
+
 def test_kanji_homophones_do_not_meet_by_reading() -> None:
     # 赴任 and 不妊 are both read ふにん; 障害 and 傷害 しょうがい.
     assert "pregnancy" not in understand("海外赴任が決まった").need_codes

@@ -134,8 +134,10 @@ def compile_cue(text: str) -> Cue:
     lemmas = prepared.lemmas
     if len(lemmas) == 1 and any(w.token.pos == "助詞" for w in prepared.words):
         lemmas = ()  # 誰とも is not 誰: a particle that carries the meaning must be matched
-    if not english and _KANA_ONLY.match(letters):
-        lemmas = ()  # kana alone is read ambiguously (はぶられ as 振ら・れ): letters only
+    if not english and _KANA_ONLY.match(prepared.normalised):
+        # Hiragana alone is read ambiguously (はぶられ as 振ら・れ): letters only. Katakana
+        # words are read well, so チェックされる also meets チェックされて.
+        lemmas = ()
     negated = letters.endswith(("ない", "なく", "ません", "ず")) or " not " in f" {letters} "
     if english:
         return Cue(text, True, "", "", lemmas, negated)

@@ -20,6 +20,8 @@ _DENIED_AFTER = re.compile(
     r"^(?:[はも]?(?:では|じゃ)(?:ない|なく|ありません|ねえ)|(?:という|って)?(?:わけ|訳)(?:では|じゃ)(?:ない|なく)"
     r"|とかじゃ(?:ない|なく)|ではないです)"
 )
+# 出なければならない, 行かなきゃ, 出ないといけない: a denial that makes an obligation.
+_OBLIGATION = re.compile(r"な(?:ければ|きゃ|けりゃ|くちゃ|いと(?:いけ|だめ|ならな))")
 _ENGLISH_DENIALS = frozenset({"not", "never", "isn't", "aren't", "wasn't", "weren't"})
 _KANA = re.compile(r"^[\u3041-\u309f]+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
@@ -44,11 +46,7 @@ class Matcher:
         self._found = {
             key: tuple(
                 sorted(
-                    (
-                        f
-                        for f in spots.values()
-                        if cues[key].negated_itself or not self._denied(cues[key], f)
-                    ),
+                    (f for f in spots.values() if self._counts(cues[key], f)),
                     key=lambda f: f.start,
                 )
             )
@@ -114,6 +112,17 @@ class Matcher:
                     last = words[content[position + len(wanted) - 1]]
                     result.append((cue, Found(first.start, last.end)))
         return result
+
+    def _counts(self, cue: Cue, found: Found) -> bool:
+        if not cue.negated_itself:
+            return not self._denied(cue, found)
+        return bool(_OBLIGATION.search(cue.letters)) or not self._obligation(found)
+
+    def _obligation(self, found: Found) -> bool:
+        """A cue that says "not" (家から出ない) read where the text says "must" (出なければ)."""
+        folded = self.text.folded
+        last_na = folded.rfind("な", found.start, found.end)
+        return last_na >= 0 and bool(_OBLIGATION.match(folded, last_na))
 
     def _denied(self, cue: Cue, found: Found) -> bool:
         if cue.english:

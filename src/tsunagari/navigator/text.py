@@ -22,7 +22,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]"
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,500}>")
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARTICLES = {"助詞", "補助記号", "空白", "記号"}
-_LEMMA_ALIASES = {"無い": "ない"}  # Sudachi reads ない as an adjective or an auxiliary
+# Sudachi reads ない as an adjective or an auxiliary; ず, ぬ and ん deny as ない does
+# (出ずに, 出ません = 出ない).
+_LEMMA_ALIASES = {"無い": "ない", "ず": "ない", "ぬ": "ない"}
+_POLITE = {"ます", "です"}  # 出ません is 出ない: politeness carries no meaning to match
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,11 @@ def prepare(text: str) -> Prepared:
         words.append(Word(token, start, end, reading_length, reading_length + len(token_reading)))
         reading.append(token_reading)
         reading_length += len(token_reading)
-    content = tuple(i for i, w in enumerate(words) if w.token.pos not in _PARTICLES)
+    content = tuple(
+        i
+        for i, w in enumerate(words)
+        if w.token.pos not in _PARTICLES and not (w.token.pos == "助動詞" and w.lemma in _POLITE)
+    )
     lemmas = tuple(words[i].lemma for i in content)
     return Prepared(
         normalised=normalised,
