@@ -53,6 +53,10 @@ SUICIDAL = [
     "I want to end my life",
     "I'm going to end it all",
     "kms",
+    "もう死ぬ",
+    "kieteshimaitai",
+    "shinitai kamo",
+    "jisatsu shitai",
 ]
 SELF_HARM = [
     "リスカした",
@@ -74,6 +78,9 @@ OVERDOSE = [
     "睡眠薬をためている",
     "I took too many pills",
     "overdose",
+    "I'm going to take all my pills tonight",
+    "thinking of swallowing the whole bottle of pills",
+    "I took 30 sleeping pills",
 ]
 MEANS_AND_PLACES = [
     "遺書を書いた",
@@ -85,6 +92,7 @@ MEANS_AND_PLACES = [
     "ビルの屋上にいる",
     "はしのうえにいる",
     "I'm standing on the bridge",
+    "学校の屋上から飛びたい",
 ]
 DANGER = [
     "殺される",
@@ -126,6 +134,14 @@ HYPERBOLE_AND_ORDINARY = [
     "this movie is to die for",
     "I'm dead tired",
     "上司のパワハラで眠れない",
+    "課題が多すぎてもう死ぬ",
+    "暑くてもう死ぬ",
+    "今日中に宿題を全部終わらせる",
+    "みんなありがとう！楽しかった",
+    "自殺のニュースを見て不安になった",
+    "映画で主人公が飛び降りるシーンが怖かった",
+    "I take 2 pills a day",
+    "I go to Kobe tomorrow",
 ]
 
 
@@ -151,6 +167,15 @@ def test_weak_signals_carry_over_a_conversation() -> None:
     first = detect("もう限界")
     assert not first.crisis and first.weak == ("at-the-limit",)
     assert detect("楽になりたい", first.weak).crisis
+
+
+def test_a_goodbye_with_an_ending_raises_it() -> None:
+    assert detect("今日で全部終わらせる。みんなありがとう").crisis
+    assert not detect("みんなありがとう").crisis
+
+
+def test_a_scene_or_a_report_named_as_such_hides_nothing_else() -> None:
+    assert detect("自殺のニュースを見て死にたくなった").crisis
 
 
 def test_a_preparation_with_a_set_time_raises_it() -> None:

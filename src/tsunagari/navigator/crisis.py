@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from tsunagari.navigator import romaji
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
 from tsunagari.navigator.text import surface
 from tsunagari.search.analysis import to_hiragana
@@ -167,6 +168,14 @@ def _about_someone_else(rules: Rules, text: str, at: int) -> bool:
 
 
 def detect_with(rules: Rules, text: str, earlier_weak: tuple[str, ...] = ()) -> CrisisResult:
+    found = _detect_in(rules, text, earlier_weak)
+    kana = romaji.reading(text[:SCAN_CHARS])
+    if found.crisis or kana is None:
+        return found
+    return _detect_in(rules, kana, found.weak)  # "shinitai" is しにたい
+
+
+def _detect_in(rules: Rules, text: str, earlier_weak: tuple[str, ...]) -> CrisisResult:
     folded = _masked(to_hiragana(surface(text[:SCAN_CHARS])), rules.exceptions)
     letters_only = _NOT_LETTER.sub("", folded)
     fired: list[Rule] = []

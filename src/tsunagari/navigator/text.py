@@ -23,8 +23,9 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,500}>")
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARTICLES = {"助詞", "補助記号", "空白", "記号"}
 # Sudachi reads ない as an adjective or an auxiliary; ず, ぬ and ん deny as ない does
-# (出ずに, 出ません = 出ない).
-_LEMMA_ALIASES = {"無い": "ない", "ず": "ない", "ぬ": "ない"}
+# (出ずに, 出ません = 出ない); older people write おる for いる and 者 for 人
+# (頼れる者がおりません = 頼れる人がいない).
+_LEMMA_ALIASES = {"無い": "ない", "ず": "ない", "ぬ": "ない", "おる": "居る", "者": "人"}
 _POLITE = {"ます", "です"}  # 出ません is 出ない: politeness carries no meaning to match
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from tsunagari.navigator import romaji
 from tsunagari.navigator.lexicon import Combo, Entry, Lexicon, load_lexicon
 from tsunagari.navigator.matching import Found, Matcher, near
 from tsunagari.navigator.text import prepare
@@ -177,7 +178,19 @@ def _audiences(reader: _Reader) -> tuple[dict[str, float], dict[str, list[Eviden
 
 def understand(text: str, lexicon: Lexicon | None = None) -> Understanding:
     """Needs and audiences of a cleaned text (see text.clean_input), best first."""
-    reader = _Reader(text, lexicon or load_lexicon())
+    lexicon = lexicon or load_lexicon()
+    read = _understand(text, lexicon)
+    kana = romaji.reading(text)
+    if kana is None:
+        return read
+    # "ijime ni atte imasu" may be Japanese in Latin letters, "I go to Kobe" English: the
+    # reading that finds more wins.
+    as_japanese = _understand(kana, lexicon)
+    return as_japanese if as_japanese.top_score > read.top_score else read
+
+
+def _understand(text: str, lexicon: Lexicon) -> Understanding:
+    reader = _Reader(text, lexicon)
     evidence = {
         code: reader.evidence("needs", entry) for code, entry in reader.lexicon.needs.items()
     }
