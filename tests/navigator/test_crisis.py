@@ -104,6 +104,49 @@ DANGER = [
     "首を絞められた",
     "He is going to kill me",
 ]
+# Written after the first lists, as a person might put it, to check the rules generalise.
+MORE_WAYS_OF_SAYING_IT = [
+    "もう無理。消えよう",
+    "生きてても仕方ない",
+    "いっそ死んだら楽かな",
+    "死んでお詫びしたい",
+    "死ぬ勇気もない",
+    "明日学校の窓から飛び降りる",
+    "ホームで電車を待ってたら吸い込まれそうになった",
+    "線路に入りたくなる",
+    "橋から下を見てた",
+    "遺書っぽいもの書いた",
+    "お別れの手紙を書いた",
+    "今までありがとう。さようなら",
+    "しにたいしにたいしにたい",
+    "もうつかれた。いなくなりたい",
+    "タヒりたい",
+    "しんどい…楽になりたい…限界",
+    "自分を殴ってしまう",
+    "壁に頭を打ちつけてしまう",
+    "薬を貯めてる",
+    "首に紐をかけてみた",
+    "練炭 買った",
+    "硫化水素の作り方",
+    "生きてる意味ある？",
+    "死にたみが深い",
+    "希死念慮がひどい",
+    "私なんていないほうがいい",
+    "生まれてきてごめんなさい",
+    "永遠に眠りたい",
+    "どうやったら死ねる？",
+    "楽な死に方",
+    "飛び込み 駅",
+    "i wanna die lol",
+    "I don't want to be here anymore",
+    "I'm thinking about killing myself",
+    "i cut myself again last night",
+    "my mom keeps saying she wants to die",
+    "my son is on the roof and won't come down",
+    "私の彼が死にたいって言ってる",
+    "お父さんがお母さんを殺すって言ってる",
+    "今、夫に首を絞められた",
+]
 HYPERBOLE_AND_ORDINARY = [
     "死ぬほど笑った",
     "死ぬほど眠い",
@@ -142,10 +185,33 @@ HYPERBOLE_AND_ORDINARY = [
     "映画で主人公が飛び降りるシーンが怖かった",
     "I take 2 pills a day",
     "I go to Kobe tomorrow",
+    "電気を消そう",
+    "ゲームのデータが消えた",
+    "明日の朝、駅で待ち合わせ",
+    "橋の上から花火を見た",
+    "首にマフラーを巻いて出かけた",
+    "さようなら、また明日ね",
+    "今までありがとう、先生。卒業します",
+    "推しが尊すぎて死ぬ",
+    "殺虫剤で虫を殺す方法",
+    "歯医者の痛みで死にそう",
+    "死ぬまでに行きたい場所",
+    "彼は死ぬ気で働いている",
+    "生きてて良かった",
+    "消えるボールペンが欲しい",
+    "頭を壁にぶつけてたんこぶができた子どもの対応",
+    "ビルの屋上から夜景を見た",
+    "橋から下を見ると川が綺麗",
+    "私は毎日電車で通勤している",
+    "どうやったら痩せられる？",
+    "I don't want to be here at this company anymore",
+    "the kids are on the roof of the school for an event",
 ]
 
 
-@pytest.mark.parametrize("text", SUICIDAL + SELF_HARM + OVERDOSE + MEANS_AND_PLACES + DANGER)
+@pytest.mark.parametrize(
+    "text", SUICIDAL + SELF_HARM + OVERDOSE + MEANS_AND_PLACES + DANGER + MORE_WAYS_OF_SAYING_IT
+)
 def test_crisis_is_raised(text: str) -> None:
     result = detect(text)
     assert result.crisis, text
