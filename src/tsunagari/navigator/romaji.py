@@ -8,6 +8,7 @@ letters or more is made of romaji syllables ("want", "lonely" and "sad" are not)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import jaconv
 
@@ -22,9 +23,9 @@ MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as 
 
 def reading(text: str) -> str | None:
     """The hiragana of `text` when it reads as romaji, else None."""
-    if not text.isascii():
+    lowered = unicodedata.normalize("NFKC", text).lower()  # ｓｈｉｎｉｔａｉ is shinitai
+    if not lowered.isascii():
         return None
-    lowered = text.lower()
     words = _WORD.findall(lowered)
     if not any(len(word) >= MIN_LONG_WORD for word in words):
         return None
