@@ -83,7 +83,9 @@ def _expand(source: DataFile, where: Location, pattern: Any, macros: dict[str, s
             raise source.error(where, f"unknown macro {{{name}}}; known: {', '.join(macros)}")
         return macros[name]
 
-    return _MACRO.sub(macro, pattern)
+    # The text is read with katakana folded to hiragana, so a pattern is folded the same way:
+    # ビルの上 in a rule still meets ビルの上 in a message.
+    return to_hiragana(_MACRO.sub(macro, pattern))
 
 
 def _compile(
