@@ -395,6 +395,13 @@ MORE_WAYS_OF_SAYING_IT = [
     "everyone would be happier without me",
     "I have pills saved up",
     "どうせ死ぬなら今がいい",
+    "消えたかった",
+    "いなくなりたかった",
+    "生きていたくなかった",
+    "ずっと消えたかったし今も",
+    "死にたかったけど今は大丈夫、でも不安",
+    "じさつしたかった",
+    "もう楽になりたかった",
 ]
 HYPERBOLE_AND_ORDINARY = [
     "死ぬほど笑った",
