@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,15 @@ def _isolated_var_dir(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Each test writes its search index and other state under its own temporary folder."""
     settings.VAR_DIR = tmp_path / "var"  # type: ignore[attr-defined]
     settings.INDEX_DIR = tmp_path / "var" / "index"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in Japanese: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware activates a language and nothing deactivates it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
