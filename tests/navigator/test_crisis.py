@@ -491,6 +491,36 @@ MORE_WAYS_OF_SAYING_IT = [
     "無理すぎてしにそう、たすけて",
     "今から飛び降ります",
     "さっき手首切った",
+    "消えたいって思うのは変？",
+    "生きていく意味が見つからない",
+    "最近、死について考えることが多い",
+    "死ねたらどんなに楽か",
+    "苦しいから早く死にたい",
+    "生きるのやめたいなあ",
+    "死にたみ",
+    "ﾀﾋりたい",
+    "しにたすぎる",
+    "もう無理ぽ。しぬ",
+    "自分で命を絶とうとしたことがある",
+    "弟がリストカットしているのを隠している",
+    "祖父が「もう長く生きたくない」と言う",
+    "妻が子どもを連れて死ぬと言っている",
+    "友達から「さよなら、今までありがとう」とLINEが来た",
+    "薬局で睡眠薬をたくさん買った",
+    "包丁で自分を刺したくなる",
+    "頭の中で「死ね」という声が聞こえる",
+    "ベランダに出ると飛びたくなる",
+    "自分の葬式のことを考えている",
+    "I want to go to heaven to see my mom",
+    "I tried to kill myself last year and I feel that way again",
+    "my roommate said goodbye and locked herself in the bathroom",
+    "I've been researching ways to die",
+    "I took a lot of my antidepressants",
+    "I'm going to drive my car off a cliff",
+    "I feel empty and want to disappear",
+    "I don't deserve to live",
+    "He said he was going to kill himself",
+    "everyone would be better off if I was dead",
 ]
 HYPERBOLE_AND_ORDINARY = [
     "死ぬほど笑った",
@@ -621,6 +651,9 @@ HYPERBOLE_AND_ORDINARY = [
     "明日の試合は雨天決行",
     "I will end my subscription",
     "I cut my hair",
+    "死について考える哲学の授業",
+    "自分の葬式の費用を準備したい高齢者です",
+    "市販薬をたくさん買った、花粉症がひどい",
 ]
 
 
@@ -653,6 +686,11 @@ def test_weak_signals_carry_over_a_conversation() -> None:
 def test_a_goodbye_with_an_ending_raises_it() -> None:
     assert detect("今日で全部終わらせる。みんなありがとう").crisis
     assert not detect("みんなありがとう").crisis
+
+
+def test_an_exception_never_hides_words_it_was_not_written_for() -> None:
+    # 尊し (とうとし) once blanked 絶とうとした.
+    assert detect("自分で命を絶とうとしたことがある").crisis
 
 
 def test_a_scene_or_a_report_named_as_such_hides_nothing_else() -> None:
