@@ -42,9 +42,10 @@ def _checked(filters: MeasureFilters) -> Plan:
     named = Q(code=filters.ministry) | Q(name=filters.ministry)
     if filters.ministry and not Ministry.objects.filter(named).exists():
         raise invalid_param("ministry", f"unknown ministry {filters.ministry!r}")
-    pillars = Pillar.objects.filter(plan=plan).values_list("number", flat=True)
-    if filters.pillar is not None and filters.pillar not in pillars:
-        raise invalid_param("pillar", f"plan {plan.code} has pillars {sorted(pillars)}")
+    if filters.pillar is not None:
+        pillars = sorted(Pillar.objects.filter(plan=plan).values_list("number", flat=True))
+        if filters.pillar not in pillars:
+            raise invalid_param("pillar", f"plan {plan.code} has pillars {pillars}")
     if filters.status and filters.status not in Status.values:
         raise invalid_param("status", f"unknown status; known: {', '.join(Status.values)}")
     return plan
