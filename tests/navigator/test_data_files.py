@@ -72,6 +72,20 @@ def test_an_unknown_concept_in_a_combo_is_named_with_its_line(tmp_path: Path) ->
         read_lexicon(read_data_file(path))
 
 
+def test_a_combo_is_either_all_or_a_sequence(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.yaml"
+    needs = "\n".join(f"  {code}: {{cues: [x]}}" for code in load_taxonomy().needs)
+    path.write_text(
+        "weights: {strong: 0.9, cues: 0.6, weak: 0.3, combo: 0.8}\nconcepts: {a: [x], b: [y]}\n"
+        "needs:\n"
+        + needs.replace("  dv: {cues: [x]}", "  dv: {combos: [{all: [a], sequence: [b]}]}")
+        + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"needs.dv.combos.0: a combo is a list"):
+        read_lexicon(read_data_file(path))
+
+
 def test_a_number_written_as_a_cue_must_be_quoted(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.yaml"
     needs = "\n".join(f"  {code}: {{cues: [x]}}" for code in load_taxonomy().needs)

@@ -104,6 +104,43 @@ def test_a_combination_needs_its_parts_near_each_other() -> None:
     assert "poverty" not in understand(far).need_codes
 
 
+def test_a_short_katakana_cue_does_not_meet_the_same_hiragana() -> None:
+    # タイ (Thailand) and ~たい (want to): only the katakana is the country.
+    assert "foreign-residents" not in understand("会いたい人です").need_codes
+    assert "foreign-residents" in understand("タイ人です。日本で働いています").need_codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アメリカに住んでいて、話せる人がいない",
+        "夫の転勤でシンガポールに来て半年、友達がいない",
+        "NY在住です。毎日寂しい",
+        "ドイツの日本人です、相談できる人がいない",
+        "カナダ留学中だけどホームシックがつらい",
+        "I'm Japanese, living in the UK, and I feel alone",
+        "I moved to Canada for work and have no friends",
+    ],
+)
+def test_living_in_a_place_abroad_is_understood_as_japanese_abroad(text: str) -> None:
+    assert "overseas-japanese" in top(text, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "アメリカ人で日本に住んでいます。寂しい",
+        "ベトナムから来た技能実習生です",
+        "中国留学生です。日本語が難しい",
+        "I'm from the Philippines and live in Osaka",
+    ],
+)
+def test_coming_from_a_place_abroad_is_not_living_abroad(text: str) -> None:
+    understood = understand(text)
+    assert "foreign-residents" in understood.need_codes
+    assert "overseas-japanese" not in understood.need_codes
+
+
 def test_english_words_match_by_their_stem() -> None:
     assert top("I'm being bullied at school")[0] == "bullying"
     assert "employment" in top("I lost my job")

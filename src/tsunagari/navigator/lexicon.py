@@ -74,6 +74,9 @@ class Combo:
     concepts: tuple[str, ...]
     weight: float
     within: int
+    # A sequence (アメリカ + に住んで, living in + germany): the concepts in this order, each
+    # starting at most `gap` characters after the previous one ends; None: any order, `within`.
+    gap: int | None = None
 
     @property
     def label(self) -> str:
@@ -132,8 +135,13 @@ def compile_cue(text: str) -> Cue:
     letters = prepared.folded
     english = letters.isascii()
     lemmas = prepared.lemmas
-    if len(lemmas) == 1 and any(w.token.pos == "助詞" for w in prepared.words):
-        lemmas = ()  # 誰とも is not 誰: a particle that carries the meaning must be matched
+    words = prepared.words
+    if (len(lemmas) == 1 and any(w.token.pos == "助詞" for w in words)) or (
+        words and words[0].token.pos == "助詞"
+    ):
+        # 誰とも is not 誰, and に来た is not から来た: a particle that carries the meaning
+        # must be matched, so such a cue is found by its letters only.
+        lemmas = ()
     if not english and _KANA_ONLY.match(prepared.normalised):
         # Hiragana alone is read ambiguously (はぶられ as 振ら・れ): letters only. Katakana
         # words are read well, so チェックされる also meets チェックされて.
@@ -188,16 +196,24 @@ def _combo(
 ) -> Combo:
     if isinstance(value, list):
         value = {"all": value}
-    if not isinstance(value, dict) or not isinstance(value.get("all"), list):
-        raise source.error(where, "a combo is a list of concepts or {all: [...], weight: …}")
-    unknown = [name for name in value["all"] if name not in concepts]
+    shapes = ("all", "sequence")
+    if not isinstance(value, dict) or sum(isinstance(value.get(k), list) for k in shapes) != 1:
+        raise source.error(
+            where,
+            "a combo is a list of concepts, {all: [...], weight: …} or {sequence: [...], gap: …}",
+        )
+    key = "all" if "all" in value else "sequence"
+    unknown = [name for name in value[key] if name not in concepts]
     if unknown:
-        raise source.error((*where, "all"), f"unknown concept(s): {', '.join(map(str, unknown))}")
+        raise source.error((*where, key), f"unknown concept(s): {', '.join(map(str, unknown))}")
     within = value.get("within", DEFAULT_WITHIN)
     if not isinstance(within, int) or within < 1:
         raise source.error((*where, "within"), "within is a number of characters (≥ 1)")
-    weight = value.get("weight", weights["combo"])
-    return Combo(tuple(value["all"]), _weight(source, (*where, "weight"), weight), within)
+    gap = value.get("gap", 0) if key == "sequence" else None
+    if gap is not None and (not isinstance(gap, int) or gap < 0):
+        raise source.error((*where, "gap"), "gap is a number of characters (≥ 0)")
+    weight = _weight(source, (*where, "weight"), value.get("weight", weights["combo"]))
+    return Combo(tuple(value[key]), weight, within, gap)
 
 
 def _entry(

@@ -24,6 +24,7 @@ _DENIED_AFTER = re.compile(
 _OBLIGATION = re.compile(r"な(?:ければ|きゃ|けりゃ|くちゃ|いと(?:いけ|だめ|ならな))")
 _ENGLISH_DENIALS = frozenset({"not", "never", "isn't", "aren't", "wasn't", "weren't"})
 _KANA = re.compile(r"^[\u3041-\u309f]+$")
+_KATAKANA = re.compile(r"^[\u30a1-\u30ff]+$")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -72,6 +73,7 @@ class Matcher:
 
     def _letters(self, index: CueIndex) -> list[tuple[Cue, Found]]:
         folded = self.text.folded
+        written = self.text.normalised
         starts = {w.start for w in self.text.words}
         result = []
         for i in range(len(folded)):
@@ -79,6 +81,9 @@ class Matcher:
                 for cue in index.letters.get(folded[i : i + length], ()):
                     if len(cue.letters) <= 3 and i not in starts and _KANA.match(cue.letters):
                         continue  # a short kana cue inside another word: おや in およや
+                    short_katakana = length <= 2 and _KATAKANA.match(cue.text)
+                    if short_katakana and written[i : i + length] != cue.text:
+                        continue  # タイ the country is not the たい of 会いたい
                     result.append((cue, Found(i, i + length)))
         return result
 
@@ -147,3 +152,17 @@ def near(places: list[tuple[Found, ...]], within: int) -> tuple[Found, ...] | No
         if span <= within and span < best_span:
             best, best_span = tuple(choice), span
     return best
+
+
+def in_a_row(places: list[tuple[Found, ...]], gap: int) -> tuple[Found, ...] | None:
+    """One place per concept, in this order, each starting at most `gap` characters after the
+    previous one ends (アメリカ|に住んで, but not アメリカ人で日本|に住んで); None if impossible."""
+    chains: list[tuple[Found, ...]] = [(found,) for found in places[0]]
+    for others in places[1:]:
+        chains = [
+            (*chain, found)
+            for chain in chains
+            for found in others
+            if 0 <= found.start - chain[-1].end <= gap
+        ]
+    return chains[0] if chains else None

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from tsunagari.navigator import romaji
 from tsunagari.navigator.lexicon import Combo, Entry, Lexicon, load_lexicon
-from tsunagari.navigator.matching import Found, Matcher, near
+from tsunagari.navigator.matching import Found, Matcher, in_a_row, near
 from tsunagari.navigator.text import prepare
 
 MIN_NEED_SCORE = 0.25
@@ -109,7 +109,8 @@ class _Reader:
     def _combo(self, combo: Combo) -> Evidence | None:
         if any(name not in self.concepts for name in combo.concepts):
             return None
-        chosen = near([self.concepts[name] for name in combo.concepts], combo.within)
+        places = [self.concepts[name] for name in combo.concepts]
+        chosen = near(places, combo.within) if combo.gap is None else in_a_row(places, combo.gap)
         if chosen is None:
             return None
         words = tuple(dict.fromkeys(self.matcher.shown(f) for f in chosen))
