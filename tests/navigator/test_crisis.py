@@ -705,11 +705,73 @@ HYPERBOLE_AND_ORDINARY = [
     "風邪薬を飲んだかもしれないけど覚えていない",
     "息子が部屋にこもって出てこない",
     "バイトも勉強も全部やめたいくらい忙しい",
+    # grief, past self-harm, idioms, play, reports and a will (遺言書) named as such
+    "3年前に自殺した父のことを今も思い出す",
+    "腕を切ってた痕が残ってるのが気になる",
+    "自傷をやめて2年になります。経験を話せる場はありますか",
+    "それって自分で自分の首を絞めてるよね",
+    "ニュースでビルから飛び降りた人の事件を見て気分が沈んだ",
+    "子どもが高い所から飛び降りる遊びばかりする",
+    "「殺すぞ」が口癖の先輩がいて困っている",
+    "遺書じゃなくて遺言書の相談です",
+    "The film ends with him jumping off a bridge and my son can't sleep",
+    "家族で海に入って泳いだ",
+]
+
+# Regional speech (方言) and warning signs that name neither death nor a method outright:
+# a wish to be gone by a set day, giving things away, a note and no answer, a burden.
+DIALECTS_AND_WARNING_SIGNS = [
+    "もう生きとっても意味ないけん",
+    "いま駅のホームにおる。電車来たら楽になれるかな",
+    "おら、もう生ぎでぐね",
+    "眠剤いっぺぇ飲んでしまった",
+    "もうおらんくなりたい",
+    "来月にはもういないから、気にしないで",
+    "保険金で借金は返せるから大丈夫",
+    "家族に迷惑かける前にいなくなろうと思う",
+    "父を連れて一緒に終わりにしたい",
+    "私なんかいない方が家族のためだ",
+    "大切にしてたカメラ、全部後輩にあげた",
+    "電車が来るたびにふらっと前に出そうになる",
+    "生きるのつかれた",
+    "おにいちゃんがママのくびをしめてる",
+    "マイハズバンド ナイフ もってる",
+    "しぬほうがましだと思う",
+    "今日で人生ログアウトします",
+    "高速でトラックに突っ込めば事故に見えるかな",
+    "薬を少しずつ貯めてあるので、いつでも逝けます",
+    "ロープ買ってきた。明日の朝やる",
+    "屋上の扉が開いてた。いまそこにいる",
+    "最後の投稿です。みなさん今までありがとう",
+    "なんもかんも嫌になった。もうあかん",
+    "夫が書き置きを残して出ていった。携帯もつながりません",
+    "去年未遂して入院した。またあの気持ちが戻ってきた",
+    "方法はもう決めてある",
+    "I bought charcoal and tape for my car",
+    "my wife said she would drive into the ocean",
+    "took about 25 of my sleeping pills",
+    "he is going to jump off the school roof",
+    "my son was searching for painless ways to go",
+    "my sister posted a goodbye message and isn't answering",
+    "whats the point anymore",
+    "no one would even care if i was gone",
+    "wrote letters to my family. i'm ready now.",
+    "been giving away all my stuff this week",
+    "isho kaita. minna arigatou",
+    "kareshi ni kubi shimerareta",
+    "tomodachi ga okujou ni iru tte LINE kita. tobioriru tte",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", SUICIDAL + SELF_HARM + OVERDOSE + MEANS_AND_PLACES + DANGER + MORE_WAYS_OF_SAYING_IT
+    "text",
+    SUICIDAL
+    + SELF_HARM
+    + OVERDOSE
+    + MEANS_AND_PLACES
+    + DANGER
+    + MORE_WAYS_OF_SAYING_IT
+    + DIALECTS_AND_WARNING_SIGNS,
 )
 def test_crisis_is_raised(text: str) -> None:
     result = detect(text)

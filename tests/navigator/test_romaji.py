@@ -39,3 +39,16 @@ def test_english_short_or_japanese_text_is_not_romaji(text: str) -> None:
 def test_romaji_is_understood_and_english_keeps_its_own_reading() -> None:
     assert "bullying" in understand("ijime ni atte imasu. tasukete").need_codes
     assert "dv" in understand("My husband hits me").need_codes
+
+
+def test_names_in_capitals_and_laughter_do_not_stop_a_reading() -> None:
+    assert reading("tomodachi kara LINE kita www") == "ともだち から LINE きた "
+    assert reading("tan'i ga yabai lol") == "たんい が やばい "
+
+
+def test_the_spaces_of_romaji_are_word_boundaries() -> None:
+    # Run together, ははがにんちしょでかいご reads でかい (big) and loses 介護.
+    assert "caregiver" in understand("haha ga ninchisho de kaigo ga turai").need_codes[:3]
+    # Hiragana alone suggests a child; kana from Latin letters does not.
+    assert "child" in understand("まいにちおかねがなくてこまっています").audience_codes
+    assert "child" not in understand("mainichi okane ga nakute komatte imasu").audience_codes

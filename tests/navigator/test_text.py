@@ -1,5 +1,7 @@
 """Input is cleaned, never refused: empty, binary, markup, huge; slang is rewritten."""
 
+import pytest
+
 from tsunagari.navigator.text import MAX_CHARS, clean_input, compact, prepare, surface
 
 
@@ -47,6 +49,33 @@ def test_stretched_and_colloquial_endings_are_rewritten() -> None:
     assert surface("しにたーい") == "しにたい"
     assert surface("がっこういきたくねー") == "がっこういきたくない"
     assert surface("しにたぃ") == "しにたい"
+
+
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [
+        ("もう生きとっても意味ないけえ", "もう生きていても意味ないから"),
+        ("橋の上におる", "橋の上にいる"),
+        ("もうおらんくなりたい", "もういなくなりたい"),
+        ("誰にも言うてへん", "誰にも言うてない"),
+        ("聞こえへんかった", "聞こえなかった"),
+        ("家におります", "家にいます"),
+        ("生ぎでぐね", "生きていけない"),
+        ("なんもかんもやんだぐなった", "なんもかんもいやになった"),
+        ("冬の海さ入る", "冬の海に入る"),
+        ("薬いっぺぇ飲んだ", "薬いっぱい飲んだ"),
+    ],
+)
+def test_regional_forms_are_read_in_the_standard_form(text: str, standard: str) -> None:
+    assert surface(text) == standard
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["たいへんです", "このへんで", "おらんだに行く", "上着をはおる", "手でおる", "いっぺんに"],
+)
+def test_ordinary_words_like_regional_forms_are_left_alone(text: str) -> None:
+    assert surface(text) == text
 
 
 def test_compact_form_keeps_letters_only() -> None:

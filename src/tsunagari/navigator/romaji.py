@@ -2,7 +2,8 @@
 
 A phone without a Japanese keyboard, or a person who speaks Japanese but does not read it,
 writes romaji. English is left alone: a text reads as romaji only when every word of three
-letters or more is made of romaji syllables ("want", "lonely" and "sad" are not).
+letters or more is made of romaji syllables ("want", "lonely" and "sad" are not). Words in
+capitals (LINE, SNS, OD) are names, kept as written.
 """
 
 from __future__ import annotations
@@ -14,21 +15,29 @@ import jaconv
 
 _SYLLABLES = re.compile(
     r"(?:(?:[kgsztdnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwfjv])?[aiueo]"  # ka, kya, shi, tsu, a
-    r"|n(?![aiueoy])"  # ん: konnichiwa, shinpai
+    r"|n'(?=[aiueoy])|n(?![aiueoy])"  # ん: konnichiwa, shinpai, tan'i
     r"|([kgsztdhbpmfjr])(?=\1)|t(?=ch))+"  # っ: gakkou, matcha
 )
 _WORD = re.compile(r"[a-z']+")
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")  # LINE, SNS, OD: names kept as written
+_LAUGHTER = re.compile(r"\b(?:w{2,}|lol)\b", re.IGNORECASE)  # www, lol: not words
 MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as Japanese
 
 
 def reading(text: str) -> str | None:
     """The hiragana of `text` when it reads as romaji, else None."""
-    lowered = unicodedata.normalize("NFKC", text).lower()  # ｓｈｉｎｉｔａｉ is shinitai
-    if not lowered.isascii():
+    normalised = _LAUGHTER.sub(
+        "", unicodedata.normalize("NFKC", text)
+    )  # ｓｈｉｎｉｔａｉ: shinitai
+    if not normalised.isascii():
         return None
+    names = _CAPITALS.findall(normalised)
+    lowered = _CAPITALS.sub("", normalised).lower()
     words = _WORD.findall(lowered)
     if not any(len(word) >= MIN_LONG_WORD for word in words):
         return None
     if any(not _SYLLABLES.fullmatch(word) for word in words if len(word) >= 3 or "'" in word):
         return None
-    return str(jaconv.alphabet2kana(lowered))
+    pieces = _CAPITALS.split(normalised)
+    kana = [str(jaconv.alphabet2kana(piece.lower())) for piece in pieces]
+    return "".join(k + (names[i] if i < len(names) else "") for i, k in enumerate(kana))

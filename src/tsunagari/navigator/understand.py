@@ -25,6 +25,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_SPACES = re.compile(r"[ ]+")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ def combine(weights: list[float]) -> float:
 
 
 class _Reader:
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, from_romaji: bool = False) -> None:
         self.lexicon = lexicon
+        self.from_romaji = from_romaji  # kana from Latin letters say nothing of a child
         self.prepared = prepare(text)
         self.matcher = Matcher(self.prepared, lexicon.index)
         self.hits: dict[tuple[str, str], list[tuple[float, Found, str]]] = {}
@@ -124,6 +126,8 @@ class _Reader:
 
     @cached_property
     def kana_only(self) -> bool:
+        if self.from_romaji:
+            return False
         text = self.prepared.normalised
         japanese = len(_JAPANESE.findall(text))
         hiragana = len(_HIRAGANA.findall(text))
@@ -185,13 +189,18 @@ def understand(text: str, lexicon: Lexicon | None = None) -> Understanding:
     if kana is None:
         return read
     # "ijime ni atte imasu" may be Japanese in Latin letters, "I go to Kobe" English: the
-    # reading that finds more wins.
-    as_japanese = _understand(kana, lexicon)
-    return as_japanese if as_japanese.top_score > read.top_score else read
+    # reading that finds more wins. The spaces of romaji are word boundaries, which kana
+    # run together loses (ははがにんちしょでかいご reads でかい, big): they are kept as 、.
+    readings = (
+        _understand(kana, lexicon, from_romaji=True),
+        _understand(_SPACES.sub("、", kana.strip()), lexicon, from_romaji=True),
+    )
+    best = max(readings, key=lambda r: r.top_score)
+    return best if best.top_score > read.top_score else read
 
 
-def _understand(text: str, lexicon: Lexicon) -> Understanding:
-    reader = _Reader(text, lexicon)
+def _understand(text: str, lexicon: Lexicon, from_romaji: bool = False) -> Understanding:
+    reader = _Reader(text, lexicon, from_romaji)
     evidence = {
         code: reader.evidence("needs", entry) for code, entry in reader.lexicon.needs.items()
     }
