@@ -716,6 +716,9 @@ HYPERBOLE_AND_ORDINARY = [
     "遺書じゃなくて遺言書の相談です",
     "The film ends with him jumping off a bridge and my son can't sleep",
     "家族で海に入って泳いだ",
+    "彼氏から返信がない。もう限界",
+    "引っ越しで服を捨てた、もう必要ないから。疲れ果てた",
+    "閉店のため、これが最後の投稿です。今までありがとうございました",
 ]
 
 # Regional speech (方言) and warning signs that name neither death nor a method outright:
@@ -745,6 +748,7 @@ DIALECTS_AND_WARNING_SIGNS = [
     "最後の投稿です。みなさん今までありがとう",
     "なんもかんも嫌になった。もうあかん",
     "夫が書き置きを残して出ていった。携帯もつながりません",
+    "姉から「ごめんね」とだけメッセージが来て、電話にも出ない",
     "去年未遂して入院した。またあの気持ちが戻ってきた",
     "方法はもう決めてある",
     "I bought charcoal and tape for my car",
