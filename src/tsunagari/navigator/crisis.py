@@ -3,10 +3,12 @@
 Deterministic and auditable: the rules are regular expressions in data/navigator/crisis.yaml
 (read its header), tried on normalised, kana-folded text after hyperbole (死ぬほど笑った) and
 benign set phrases are blanked out. Missing a crisis is the worst error, so the rules lean
-towards raising the flag. `detect` is fast (well under a millisecond for a message) and
-never raises: a broken rule file is reported when the app starts, and anything unexpected
-at run time returns a result with `error` set, which callers treat like a crisis for the
-purpose of showing the 24-hour lines.
+towards raising the flag, and where no rule fires a second reader (`crisis_model`, a linear
+model trained on our own sentences and shipped as a file) may still raise it, never lower
+it. `detect` is fast (well under a millisecond for a message) and never raises: a broken
+rule file is reported when the app starts, and anything unexpected at run time returns a
+result with `error` set, which callers treat like a crisis for the purpose of showing the
+24-hour lines.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from tsunagari.navigator import romaji
+from tsunagari.navigator.crisis_model import load_model
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
 from tsunagari.navigator.text import surface
 from tsunagari.search.analysis import to_hiragana
@@ -31,6 +34,7 @@ KINDS = ("direct", "indirect", "self-harm", "method", "place", "danger", "weak")
 SELF_DIRECTED = frozenset({"direct", "indirect", "self-harm", "method", "place"})
 WEAK_NEEDED = 2
 SOMEONE_ELSE = "about-someone-else"
+MODEL = "crisis-model"  # the reason when only the second reader raised the flag
 _MASK = "\ue000"  # private use: blanked text that must not join its neighbours
 _NOT_LETTER = re.compile(r"[^\w\ue000]+")
 _MACRO = re.compile(r"\{([a-z_]+)\}")
@@ -209,7 +213,11 @@ def detect(text: object, earlier_weak: tuple[str, ...] = ()) -> CrisisResult:
     try:
         if isinstance(text, bytes | bytearray):
             text = bytes(text).decode("utf-8", errors="replace")
-        return detect_with(load_rules(), text if isinstance(text, str) else str(text), earlier_weak)
+        text = text if isinstance(text, str) else str(text)
+        found = detect_with(load_rules(), text, earlier_weak)
+        if found.crisis or not load_model().raises(text):
+            return found
+        return CrisisResult(True, (MODEL,), False, weak=found.weak)
     except Exception:
         log.exception("crisis detection failed (the text is not logged)")
         return CrisisResult(False, ("detector-error",), False, error=True)
@@ -219,5 +227,7 @@ def label(reason: str, language: str = "ja") -> str:
     """A reason as a person may read it: 死にたい気持ち / wanting to die."""
     if reason == SOMEONE_ELSE:
         return "Someone else is in danger" if language == "en" else "まわりの人のこと"
+    if reason == MODEL:
+        return "Words like those of people in danger" if language == "en" else "危険を感じる言葉"
     rule = load_rules().by_id(reason)
     return rule.label(language) if rule else reason

@@ -288,10 +288,12 @@ def _navigate(
 
 
 def preload() -> None:
-    """Compile the lexicon and the crisis rules now (before a server forks its workers),
+    """Compile the lexicon, the crisis rules and model now (before a server forks its workers),
     rather than on the first message, which would otherwise wait about two seconds."""
     from tsunagari.navigator.crisis import load_rules
+    from tsunagari.navigator.crisis_model import load_model
 
     load_rules()
+    load_model()
     load_lexicon()
     understand("つながり")

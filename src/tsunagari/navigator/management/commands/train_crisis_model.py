@@ -1,0 +1,43 @@
+"""Train the crisis second reader on our own sentences: data/navigator/crisis-model.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tsunagari.navigator.crisis_model import (
+    MODEL_FILE,
+    SENTENCES_FILE,
+    examples_from,
+    train,
+    write_model,
+)
+from tsunagari.navigator.datafiles import DataFileError, data_path
+
+
+class Command(BaseCommand):
+    help = "Train the crisis model on data/navigator/crisis-sentences.yaml and case files."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--cases", type=Path, action="append", default=[], help="a navigator case file"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            examples = examples_from(data_path(SENTENCES_FILE), options["cases"])
+        except (DataFileError, OSError) as error:
+            raise CommandError(str(error)) from None
+        contradicting = {t for t, label in examples if (t, not label) in examples}
+        if contradicting:
+            raise CommandError("labelled both ways: " + "; ".join(sorted(contradicting)[:5]))
+        model = train(examples)
+        positives = sum(label for _, label in examples)
+        write_model(model, data_path(MODEL_FILE), len(examples), positives)
+        wrong = sum(model.raises(text) != label for text, label in examples)
+        self.stdout.write(
+            f"crisis model: {len(examples)} sentences ({positives} in danger), "
+            f"{len(model.weights)} weights, {wrong} misread in training → {MODEL_FILE}"
+        )
