@@ -50,7 +50,7 @@ class NeedOut(Schema):
     words: list[str] = Field(description="The person's words that raised this need")
 
 
-class PhoneOut(Schema):
+class AnswerPhoneOut(Schema):
     number: str
     tel: str = Field(description="A tel: (or sms:) URI to dial; # escaped as %23")
     type: str
@@ -66,7 +66,7 @@ class ResultOut(Schema):
     needs: list[str]
     audiences: list[str]
     methods: list[str]
-    phones: list[PhoneOut]
+    phones: list[AnswerPhoneOut]
     url: str
     open_now: bool | None = Field(description="null when the hours are not known")
     local_finder: str = Field(description="How to find the local office (窓口の種類)")
