@@ -27,9 +27,11 @@ def api_schemas(base: type[Schema] = Schema) -> list[type[Schema]]:
     return found
 
 
-def documented(client: Client, path: str, method: str = "get", status: str = "200") -> Any:
+def documented(
+    client: Client, path: str, method: str = "get", status: str = "200", api: str = "v1"
+) -> Any:
     """A validator for what the OpenAPI document says `method path` answers with `status`."""
-    spec = client.get("/api/v1/openapi.json").json()
+    spec = client.get(f"/api/{api}/openapi.json").json()
     content = spec["paths"][path][method]["responses"][status]["content"]
     schema = {**content["application/json"]["schema"], "components": spec["components"]}
     return Draft202012Validator(schema)
@@ -53,3 +55,42 @@ def test_search_results_and_one_service_are_as_documented(client: Client) -> Non
     assert page["results"][0]["phones"][0]["label"] == {"ja": "", "en": ""}
     assert errors(documented(client, "/api/v1/services"), page) == []
     assert errors(documented(client, "/api/v1/services/{service_id}"), one) == []
+
+
+@pytest.mark.parametrize("api", ["v1", "hsds"])
+def test_every_error_an_operation_can_give_is_documented(client: Client, api: str) -> None:
+    spec = client.get(f"/api/{api}/openapi.json").json()
+    undocumented = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            query = [p for p in operation["parameters"] if p["in"] == "query"]
+            body = "requestBody" in operation
+            expected = {"200"} | ({"422"} if query or body else set())
+            expected |= {"404"} if "{" in path else set()
+            expected |= {"400"} if body else set()
+            if not expected <= codes:
+                undocumented.append(f"{method.upper()} {path}: {sorted(expected - codes)}")
+    assert undocumented == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "documented_as", "status", "send"),
+    [
+        ("get", "/api/v1/services?limit=0", "/api/v1/services", "422", {}),
+        ("get", "/api/v1/services/no-such-line", "/api/v1/services/{service_id}", "404", {}),
+        ("post", "/api/v1/navigate", "/api/v1/navigate", "400", {"data": "{"}),
+        ("post", "/api/v1/navigate", "/api/v1/navigate", "422", {"data": '{"limit": 0}'}),
+        ("get", "/api/v1/measures/1?plan=1999", "/api/v1/measures/{number}", "422", {}),
+    ],
+)
+def test_error_answers_are_as_documented(
+    client: Client, method: str, path: str, documented_as: str, status: str, send: Any
+) -> None:
+    if method == "post":
+        response = client.post(path, content_type="application/json", **send)
+    else:
+        response = client.get(path)
+    assert response.status_code == int(status)
+    validator = documented(client, documented_as, method, status)
+    assert errors(validator, response.json()) == []

@@ -20,7 +20,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, invalid_param
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
     organization_object,
@@ -128,7 +128,7 @@ def about(request: HttpRequest) -> dict[str, str]:
     }
 
 
-@hsds_api.get("/services", summary="Services, paginated")
+@hsds_api.get("/services", response={200: dict[str, Any], **INVALID}, summary="Services, paginated")
 def services(request: HttpRequest, params: Query[ServiceParams]) -> dict[str, Any]:
     render = service_object if params.full else service_list_object
     if params.search.strip():
@@ -166,12 +166,18 @@ def _service_or_404(service_id: str) -> Service:
     return service
 
 
-@hsds_api.get("/services/{service_id}", summary="One service, fully nested")
+@hsds_api.get(
+    "/services/{service_id}",
+    response={200: dict[str, Any], **NOT_FOUND},
+    summary="One service, fully nested",
+)
 def service(request: HttpRequest, service_id: str) -> dict[str, Any]:
     return service_object(_service_or_404(service_id))
 
 
-@hsds_api.get("/organizations", summary="Organizations, paginated")
+@hsds_api.get(
+    "/organizations", response={200: dict[str, Any], **INVALID}, summary="Organizations, paginated"
+)
 def organizations(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
     rows = Organization.objects.order_by("slug")
     if params.search.strip():
@@ -179,7 +185,11 @@ def organizations(request: HttpRequest, params: Query[PageParams]) -> dict[str, 
     return page_of(rows, params, organization_object)
 
 
-@hsds_api.get("/organizations/{organization_id}", summary="One organization, with its services")
+@hsds_api.get(
+    "/organizations/{organization_id}",
+    response={200: dict[str, Any], **NOT_FOUND, **INVALID},
+    summary="One organization, with its services",
+)
 def organization(
     request: HttpRequest, organization_id: str, full_service: bool = False
 ) -> dict[str, Any]:
@@ -194,12 +204,16 @@ def organization(
     return {**organization_object(found), "services": [render(s) for s in nested]}
 
 
-@hsds_api.get("/taxonomies", summary="Taxonomies, paginated")
+@hsds_api.get(
+    "/taxonomies", response={200: dict[str, Any], **INVALID}, summary="Taxonomies, paginated"
+)
 def taxonomies(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
     return page_of(hsds_taxonomies(), params, dict)
 
 
-@hsds_api.get("/taxonomies/{taxonomy}", summary="One taxonomy")
+@hsds_api.get(
+    "/taxonomies/{taxonomy}", response={200: dict[str, Any], **NOT_FOUND}, summary="One taxonomy"
+)
 def taxonomy(request: HttpRequest, taxonomy: str) -> dict[str, Any]:
     for item in hsds_taxonomies():
         if taxonomy in (item["id"], item["name"]):
@@ -207,7 +221,11 @@ def taxonomy(request: HttpRequest, taxonomy: str) -> dict[str, Any]:
     raise HttpError(404, f"no taxonomy {taxonomy!r}")
 
 
-@hsds_api.get("/taxonomy_terms", summary="Taxonomy terms, paginated")
+@hsds_api.get(
+    "/taxonomy_terms",
+    response={200: dict[str, Any], **INVALID},
+    summary="Taxonomy terms, paginated",
+)
 def taxonomy_terms(request: HttpRequest, params: Query[TermParams]) -> dict[str, Any]:
     terms = TaxonomyTerm.objects.order_by("taxonomy", "code")
     if params.taxonomy_id:
@@ -217,7 +235,11 @@ def taxonomy_terms(request: HttpRequest, params: Query[TermParams]) -> dict[str,
     return page_of(terms, params, term_object)
 
 
-@hsds_api.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
+@hsds_api.get(
+    "/taxonomy_terms/{term_id}",
+    response={200: dict[str, Any], **NOT_FOUND},
+    summary="One taxonomy term",
+)
 def taxonomy_term(request: HttpRequest, term_id: str) -> dict[str, Any]:
     try:
         term = TaxonomyTerm.objects.filter(id=uuid.UUID(term_id)).first()

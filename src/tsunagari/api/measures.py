@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, invalid_param
 from tsunagari.measures.exports import measure_dict
 from tsunagari.measures.models import Ministry, Pillar, Plan, Status
 from tsunagari.measures.queries import latest_review, primary_heading, views_of
@@ -51,7 +51,7 @@ def _checked(filters: MeasureFilters) -> Plan:
     return plan
 
 
-@router.get("", summary="Measures of a plan, filtered")
+@router.get("", response={200: dict[str, Any], **INVALID}, summary="Measures of a plan, filtered")
 def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[str, Any]:
     views = views_of(_checked(filters))
     ministry, pillar, status, q = filters.ministry, filters.pillar, filters.status, filters.q
@@ -70,7 +70,11 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[
     return {"count": len(views), "measures": [measure_dict(v) for v in views]}
 
 
-@router.get("/{number}", summary="One measure of a plan")
+@router.get(
+    "/{number}",
+    response={200: dict[str, Any], **NOT_FOUND, **INVALID},
+    summary="One measure of a plan",
+)
 def get_measure(request: HttpRequest, number: int, plan: str = "2024") -> dict[str, Any]:
     for view in views_of(_plan(plan)):
         if view.measure.number == number:

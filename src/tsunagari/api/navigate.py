@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, UNREADABLE_BODY, invalid_param
 from tsunagari.directory.areas import Place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
@@ -114,14 +114,22 @@ def _checked(params: NavigateParams, where: str) -> Place | None:
         raise invalid_param("place", str(error), where) from None
 
 
-@router.get("/navigate", response=AnswerOut, summary="From what a person writes to the right help")
+@router.get(
+    "/navigate",
+    response={200: AnswerOut, **INVALID},
+    summary="From what a person writes to the right help",
+)
 def navigate_text(
     request: HttpRequest, response: HttpResponse, params: Query[NavigateParams]
 ) -> dict[str, Any]:
     return _answer(params, response, "query")
 
 
-@router.post("/navigate", response=AnswerOut, summary="The same, for a message too long for a URL")
+@router.post(
+    "/navigate",
+    response={200: AnswerOut, **UNREADABLE_BODY, **INVALID},
+    summary="The same, for a message too long for a URL",
+)
 def navigate_posted(
     request: HttpRequest, response: HttpResponse, params: NavigateParams
 ) -> dict[str, Any]:
