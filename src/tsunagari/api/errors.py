@@ -3,9 +3,11 @@ and the error answers each operation declares in its OpenAPI document."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from ninja import Schema
 from ninja.errors import ValidationError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 
 def invalid_param(field: str, message: str, where: str = "query") -> ValidationError:
@@ -30,3 +32,15 @@ class Invalid(Schema):
 NOT_FOUND: dict[int, type[Schema]] = {404: Message}
 INVALID: dict[int, type[Schema]] = {422: Invalid}
 UNREADABLE_BODY: dict[int, type[Schema]] = {400: Message}
+
+
+def _without_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (\\x00): remove it")
+    return value
+
+
+# Parameters looked up in the database: PostgreSQL refuses a NUL in any string.
+NulFree = Annotated[
+    str, AfterValidator(_without_nul), Field(json_schema_extra={"pattern": "^[^\\u0000]*$"})
+]

@@ -20,7 +20,7 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import INVALID, NOT_FOUND, invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
     organization_object,
@@ -66,7 +66,7 @@ T = TypeVar("T")
 class PageParams(Schema):
     page: int = Field(1, ge=1, description="Page number, from 1")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE)
-    search: str = Field("", max_length=MAX_QUERY_CHARS, description="Full text search")
+    search: NulFree = Field("", max_length=MAX_QUERY_CHARS, description="Full text search")
 
 
 class ServiceParams(PageParams):

@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import INVALID, NOT_FOUND, invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
 from tsunagari.measures.exports import measure_dict
 from tsunagari.measures.models import Ministry, Pillar, Plan, Status
 from tsunagari.measures.queries import latest_review, primary_heading, views_of
@@ -19,8 +19,8 @@ router = Router(tags=["measures"])
 
 
 class MeasureFilters(Schema):
-    plan: str = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
-    ministry: str = Field(
+    plan: NulFree = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
+    ministry: NulFree = Field(
         "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
     )
     pillar: int | None = Field(None, description="基本方針 number, 1–4")
@@ -75,7 +75,7 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[
     response={200: dict[str, Any], **NOT_FOUND, **INVALID},
     summary="One measure of a plan",
 )
-def get_measure(request: HttpRequest, number: int, plan: str = "2024") -> dict[str, Any]:
+def get_measure(request: HttpRequest, number: int, plan: NulFree = "2024") -> dict[str, Any]:
     for view in views_of(_plan(plan)):
         if view.measure.number == number:
             data = measure_dict(view)

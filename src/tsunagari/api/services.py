@@ -18,7 +18,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import INVALID, NOT_FOUND, invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
 from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
@@ -217,10 +217,10 @@ def crisis_lines_out(now: dt.datetime) -> list[dict[str, Any]]:
 
 @router.get(
     "/services/{service_id}",
-    response={200: ServiceDetail, **NOT_FOUND},
+    response={200: ServiceDetail, **NOT_FOUND, **INVALID},
     summary="One service, by id (UUID) or slug",
 )
-def get_service(request: HttpRequest, service_id: str) -> dict[str, Any]:
+def get_service(request: HttpRequest, service_id: NulFree) -> dict[str, Any]:
     try:
         match = Q(id=uuid.UUID(service_id))
     except ValueError:
