@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import BaseModel, Field, model_validator
 
 from tsunagari.api.errors import INVALID, UNREADABLE_BODY, invalid_param
 from tsunagari.directory.areas import Place
@@ -26,7 +26,7 @@ from tsunagari.search.params import FilterError, place_of
 router = Router(tags=["navigator"])
 
 
-class NavigateParams(Schema):
+class NavigateParams(BaseModel):  # not a Schema, which reads the attributes of anything
     text: str = Field(
         "", description=f"What the person wrote; the first {MAX_CHARS:,} characters are read"
     )
@@ -41,6 +41,14 @@ class NavigateParams(Schema):
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Services after the crisis lines"
     )
     lang: str = Field("ja", pattern="^(ja|en)$", description="Language of names and explanations")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        """A posted `[]`, `"…"` or `null` is not an empty question."""
+        if not isinstance(data, dict):
+            raise ValueError('the body must be a JSON object, such as {"text": "…"}')
+        return data
 
 
 class NeedOut(Schema):
