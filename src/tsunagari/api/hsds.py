@@ -16,11 +16,13 @@ from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
 from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
+from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
     organization_object,
@@ -73,7 +75,9 @@ class ServiceParams(PageParams):
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_id: uuid.UUID | None = None
     organization_id: uuid.UUID | None = None
-    modified_after: dt.datetime | None = None
+    modified_after: dt.datetime | None = Field(
+        None, description="Changed at or after this time; without a zone, Japan time"
+    )
     full: bool = Field(False, description="Fully nested services")
 
 
@@ -152,8 +156,20 @@ def services(request: HttpRequest, params: Query[ServiceParams]) -> dict[str, An
     if params.organization_id:
         services = services.filter(organization_id=params.organization_id)
     if params.modified_after:
-        services = services.filter(last_modified__gte=params.modified_after)
+        services = services.filter(last_modified__gte=_in_utc(params.modified_after))
     return page_of(services, params, render)
+
+
+def _in_utc(moment: dt.datetime) -> dt.datetime:
+    """The time as the database compares it, in UTC; without a zone, Japan time. A time
+    beyond what UTC holds (0001-01-01 in Japan is 0000-12-31 there) stands at that end."""
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=TOKYO)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        end = dt.datetime.min if moment.year == dt.MINYEAR else dt.datetime.max
+        return end.replace(tzinfo=dt.UTC)
 
 
 def _service_or_404(service_id: str) -> Service:
