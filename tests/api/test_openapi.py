@@ -14,6 +14,7 @@ import tsunagari.api.measures
 import tsunagari.api.navigate
 import tsunagari.api.services  # noqa: F401  (every API schema defined)
 from tests.factories import create_service
+from tsunagari.measures.models import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,10 @@ def test_error_answers_are_as_documented(
     assert response.status_code == int(status)
     validator = documented(client, documented_as, method, status)
     assert errors(validator, response.json()) == []
+
+
+def test_the_measure_statuses_are_listed_in_the_document(client: Client) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    parameters = spec["paths"]["/api/v1/measures"]["get"]["parameters"]
+    [status] = [p for p in parameters if p["name"] == "status"]
+    assert status["schema"]["enum"] == ["", *Status.values]

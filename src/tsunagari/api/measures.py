@@ -24,7 +24,11 @@ class MeasureFilters(Schema):
         "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
     )
     pillar: int | None = Field(None, description="基本方針 number, 1–4")
-    status: str = Field("", description="Achievement status: " + ", ".join(Status.values))
+    status: str = Field(
+        "",
+        description="Achievement status: " + ", ".join(Status.values),
+        json_schema_extra={"enum": ["", *Status.values]},  # checked in _checked, naming it
+    )
     q: str = Field("", max_length=200, description="Words in the name or overview")
 
 
