@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.test import Client
 from jsonschema import Draft202012Validator, FormatChecker
 
 from tests.conftest import SHARED_DIR
+from tests.factories import create_service
 from tsunagari.directory.hsds import hsds_errors
 from tsunagari.directory.importer import import_path
 from tsunagari.directory.models import Organization, Service, TaxonomyTerm
@@ -117,6 +119,26 @@ def test_services_are_searchable_and_filterable(client: Client, directory: None)
     assert {s["organization_id"] for s in by_org["contents"]} == {str(org.id)}
     later = page(client, "/services", modified_after="2999-01-01T00:00:00+09:00")
     assert later["empty"]
+
+
+@pytest.mark.parametrize(
+    ("modified_after", "found"),
+    [
+        ("2026-11-30T09:00:00", 1),  # Japan time: midnight UTC
+        ("2026-11-30T09:00:01", 0),
+        ("2026-11-30T00:00:00Z", 1),
+        ("0001-01-01", 1),  # 0000-12-31 in UTC: answered 500 on SQLite
+        ("0001-01-01T00:00:00+14:00", 1),
+        ("9999-12-31T23:59:59-14:00", 0),  # 10000-01-01 in UTC
+    ],
+)
+def test_modified_after_is_japan_time_without_a_zone_and_takes_any_year(
+    client: Client, modified_after: str, found: int
+) -> None:
+    service = create_service()
+    changed = dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
+    Service.objects.filter(pk=service.pk).update(last_modified=changed)
+    assert page(client, "/services", modified_after=modified_after)["total_items"] == found
 
 
 def test_organizations_are_valid_and_one_nests_its_services(

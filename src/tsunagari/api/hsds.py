@@ -16,11 +16,13 @@ from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
+from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
     organization_object,
@@ -66,14 +68,16 @@ T = TypeVar("T")
 class PageParams(Schema):
     page: int = Field(1, ge=1, description="Page number, from 1")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE)
-    search: str = Field("", max_length=MAX_QUERY_CHARS, description="Full text search")
+    search: NulFree = Field("", max_length=MAX_QUERY_CHARS, description="Full text search")
 
 
 class ServiceParams(PageParams):
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_id: uuid.UUID | None = None
     organization_id: uuid.UUID | None = None
-    modified_after: dt.datetime | None = None
+    modified_after: dt.datetime | None = Field(
+        None, description="Changed at or after this time; without a zone, Japan time"
+    )
     full: bool = Field(False, description="Fully nested services")
 
 
@@ -128,7 +132,7 @@ def about(request: HttpRequest) -> dict[str, str]:
     }
 
 
-@hsds_api.get("/services", summary="Services, paginated")
+@hsds_api.get("/services", response={200: dict[str, Any], **INVALID}, summary="Services, paginated")
 def services(request: HttpRequest, params: Query[ServiceParams]) -> dict[str, Any]:
     render = service_object if params.full else service_list_object
     if params.search.strip():
@@ -152,8 +156,20 @@ def services(request: HttpRequest, params: Query[ServiceParams]) -> dict[str, An
     if params.organization_id:
         services = services.filter(organization_id=params.organization_id)
     if params.modified_after:
-        services = services.filter(last_modified__gte=params.modified_after)
+        services = services.filter(last_modified__gte=_in_utc(params.modified_after))
     return page_of(services, params, render)
+
+
+def _in_utc(moment: dt.datetime) -> dt.datetime:
+    """The time as the database compares it, in UTC; without a zone, Japan time. A time
+    beyond what UTC holds (0001-01-01 in Japan is 0000-12-31 there) stands at that end."""
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=TOKYO)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        end = dt.datetime.min if moment.year == dt.MINYEAR else dt.datetime.max
+        return end.replace(tzinfo=dt.UTC)
 
 
 def _service_or_404(service_id: str) -> Service:
@@ -166,12 +182,18 @@ def _service_or_404(service_id: str) -> Service:
     return service
 
 
-@hsds_api.get("/services/{service_id}", summary="One service, fully nested")
+@hsds_api.get(
+    "/services/{service_id}",
+    response={200: dict[str, Any], **NOT_FOUND},
+    summary="One service, fully nested",
+)
 def service(request: HttpRequest, service_id: str) -> dict[str, Any]:
     return service_object(_service_or_404(service_id))
 
 
-@hsds_api.get("/organizations", summary="Organizations, paginated")
+@hsds_api.get(
+    "/organizations", response={200: dict[str, Any], **INVALID}, summary="Organizations, paginated"
+)
 def organizations(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
     rows = Organization.objects.order_by("slug")
     if params.search.strip():
@@ -179,7 +201,11 @@ def organizations(request: HttpRequest, params: Query[PageParams]) -> dict[str, 
     return page_of(rows, params, organization_object)
 
 
-@hsds_api.get("/organizations/{organization_id}", summary="One organization, with its services")
+@hsds_api.get(
+    "/organizations/{organization_id}",
+    response={200: dict[str, Any], **NOT_FOUND, **INVALID},
+    summary="One organization, with its services",
+)
 def organization(
     request: HttpRequest, organization_id: str, full_service: bool = False
 ) -> dict[str, Any]:
@@ -194,12 +220,16 @@ def organization(
     return {**organization_object(found), "services": [render(s) for s in nested]}
 
 
-@hsds_api.get("/taxonomies", summary="Taxonomies, paginated")
+@hsds_api.get(
+    "/taxonomies", response={200: dict[str, Any], **INVALID}, summary="Taxonomies, paginated"
+)
 def taxonomies(request: HttpRequest, params: Query[PageParams]) -> dict[str, Any]:
     return page_of(hsds_taxonomies(), params, dict)
 
 
-@hsds_api.get("/taxonomies/{taxonomy}", summary="One taxonomy")
+@hsds_api.get(
+    "/taxonomies/{taxonomy}", response={200: dict[str, Any], **NOT_FOUND}, summary="One taxonomy"
+)
 def taxonomy(request: HttpRequest, taxonomy: str) -> dict[str, Any]:
     for item in hsds_taxonomies():
         if taxonomy in (item["id"], item["name"]):
@@ -207,7 +237,11 @@ def taxonomy(request: HttpRequest, taxonomy: str) -> dict[str, Any]:
     raise HttpError(404, f"no taxonomy {taxonomy!r}")
 
 
-@hsds_api.get("/taxonomy_terms", summary="Taxonomy terms, paginated")
+@hsds_api.get(
+    "/taxonomy_terms",
+    response={200: dict[str, Any], **INVALID},
+    summary="Taxonomy terms, paginated",
+)
 def taxonomy_terms(request: HttpRequest, params: Query[TermParams]) -> dict[str, Any]:
     terms = TaxonomyTerm.objects.order_by("taxonomy", "code")
     if params.taxonomy_id:
@@ -217,7 +251,11 @@ def taxonomy_terms(request: HttpRequest, params: Query[TermParams]) -> dict[str,
     return page_of(terms, params, term_object)
 
 
-@hsds_api.get("/taxonomy_terms/{term_id}", summary="One taxonomy term")
+@hsds_api.get(
+    "/taxonomy_terms/{term_id}",
+    response={200: dict[str, Any], **NOT_FOUND},
+    summary="One taxonomy term",
+)
 def taxonomy_term(request: HttpRequest, term_id: str) -> dict[str, Any]:
     try:
         term = TaxonomyTerm.objects.filter(id=uuid.UUID(term_id)).first()

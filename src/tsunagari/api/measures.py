@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
 from tsunagari.measures.exports import measure_dict
 from tsunagari.measures.models import Ministry, Pillar, Plan, Status
 from tsunagari.measures.queries import latest_review, primary_heading, views_of
@@ -19,12 +19,16 @@ router = Router(tags=["measures"])
 
 
 class MeasureFilters(Schema):
-    plan: str = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
-    ministry: str = Field(
+    plan: NulFree = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
+    ministry: NulFree = Field(
         "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
     )
     pillar: int | None = Field(None, description="基本方針 number, 1–4")
-    status: str = Field("", description="Achievement status: " + ", ".join(Status.values))
+    status: str = Field(
+        "",
+        description="Achievement status: " + ", ".join(Status.values),
+        json_schema_extra={"enum": ["", *Status.values]},  # checked in _checked, naming it
+    )
     q: str = Field("", max_length=200, description="Words in the name or overview")
 
 
@@ -51,7 +55,7 @@ def _checked(filters: MeasureFilters) -> Plan:
     return plan
 
 
-@router.get("", summary="Measures of a plan, filtered")
+@router.get("", response={200: dict[str, Any], **INVALID}, summary="Measures of a plan, filtered")
 def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[str, Any]:
     views = views_of(_checked(filters))
     ministry, pillar, status, q = filters.ministry, filters.pillar, filters.status, filters.q
@@ -70,8 +74,12 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[
     return {"count": len(views), "measures": [measure_dict(v) for v in views]}
 
 
-@router.get("/{number}", summary="One measure of a plan")
-def get_measure(request: HttpRequest, number: int, plan: str = "2024") -> dict[str, Any]:
+@router.get(
+    "/{number}",
+    response={200: dict[str, Any], **NOT_FOUND, **INVALID},
+    summary="One measure of a plan",
+)
+def get_measure(request: HttpRequest, number: int, plan: NulFree = "2024") -> dict[str, Any]:
     for view in views_of(_plan(plan)):
         if view.measure.number == number:
             data = measure_dict(view)

@@ -14,9 +14,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import BaseModel, Field, model_validator
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, UNREADABLE_BODY, invalid_param
 from tsunagari.directory.areas import Place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
@@ -26,7 +26,7 @@ from tsunagari.search.params import FilterError, place_of
 router = Router(tags=["navigator"])
 
 
-class NavigateParams(Schema):
+class NavigateParams(BaseModel):  # not a Schema, which reads the attributes of anything
     text: str = Field(
         "", description=f"What the person wrote; the first {MAX_CHARS:,} characters are read"
     )
@@ -42,6 +42,14 @@ class NavigateParams(Schema):
     )
     lang: str = Field("ja", pattern="^(ja|en)$", description="Language of names and explanations")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        """A posted `[]`, `"…"` or `null` is not an empty question."""
+        if not isinstance(data, dict):
+            raise ValueError('the body must be a JSON object, such as {"text": "…"}')
+        return data
+
 
 class NeedOut(Schema):
     code: str
@@ -50,7 +58,7 @@ class NeedOut(Schema):
     words: list[str] = Field(description="The person's words that raised this need")
 
 
-class PhoneOut(Schema):
+class AnswerPhoneOut(Schema):
     number: str
     tel: str = Field(description="A tel: (or sms:) URI to dial; # escaped as %23")
     type: str
@@ -66,7 +74,7 @@ class ResultOut(Schema):
     needs: list[str]
     audiences: list[str]
     methods: list[str]
-    phones: list[PhoneOut]
+    phones: list[AnswerPhoneOut]
     url: str
     open_now: bool | None = Field(description="null when the hours are not known")
     local_finder: str = Field(description="How to find the local office (窓口の種類)")
@@ -114,14 +122,22 @@ def _checked(params: NavigateParams, where: str) -> Place | None:
         raise invalid_param("place", str(error), where) from None
 
 
-@router.get("/navigate", response=AnswerOut, summary="From what a person writes to the right help")
+@router.get(
+    "/navigate",
+    response={200: AnswerOut, **INVALID},
+    summary="From what a person writes to the right help",
+)
 def navigate_text(
     request: HttpRequest, response: HttpResponse, params: Query[NavigateParams]
 ) -> dict[str, Any]:
     return _answer(params, response, "query")
 
 
-@router.post("/navigate", response=AnswerOut, summary="The same, for a message too long for a URL")
+@router.post(
+    "/navigate",
+    response={200: AnswerOut, **UNREADABLE_BODY, **INVALID},
+    summary="The same, for a message too long for a URL",
+)
 def navigate_posted(
     request: HttpRequest, response: HttpResponse, params: NavigateParams
 ) -> dict[str, Any]:

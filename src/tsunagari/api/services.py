@@ -18,7 +18,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from tsunagari.api.errors import invalid_param
+from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
 from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
@@ -181,7 +181,9 @@ def filters_from(params: SearchParams) -> Filters:
         raise invalid_param(error.field, str(error)) from None
 
 
-@router.get("/services", response=ServicePage, summary="Search the support directory")
+@router.get(
+    "/services", response={200: ServicePage, **INVALID}, summary="Search the support directory"
+)
 def list_services(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:
     """Answered as built (tests check it against ServicePage): validating twenty results
     again on every request would cost as much as the search."""
@@ -215,10 +217,10 @@ def crisis_lines_out(now: dt.datetime) -> list[dict[str, Any]]:
 
 @router.get(
     "/services/{service_id}",
-    response={200: ServiceDetail},
+    response={200: ServiceDetail, **NOT_FOUND, **INVALID},
     summary="One service, by id (UUID) or slug",
 )
-def get_service(request: HttpRequest, service_id: str) -> dict[str, Any]:
+def get_service(request: HttpRequest, service_id: NulFree) -> dict[str, Any]:
     try:
         match = Q(id=uuid.UUID(service_id))
     except ValueError:
