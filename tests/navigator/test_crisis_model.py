@@ -28,7 +28,8 @@ CASES = Path(__file__).parent / "cases.yaml"
 # Warning signs in words that no rule of crisis.yaml is written for.
 UNRULED = [
     "ロープは用意した。どこに掛けるかまで考えてしまう",
-    "I keep thinking about how high the bridge near my work is and whether it would be enough",
+    "I keep looking at the bottle of my sleeping tablets and counting them every night",
+    "もう十分がんばったと思う。そろそろ楽にさせてほしい",
 ]
 
 

@@ -99,6 +99,13 @@ def test_a_number_written_as_a_cue_must_be_quoted(tmp_path: Path) -> None:
         read_lexicon(read_data_file(path))
 
 
+def test_a_key_written_twice_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("rules:\n  - id: a\n    patterns: [x]\n    patterns: [y]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"rules.yaml:4: rules.0.patterns: repeated key"):
+        read_data_file(path)
+
+
 def test_invalid_yaml_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("a: [1, 2\nb: 3\n", encoding="utf-8")

@@ -187,6 +187,11 @@ def test_a_parent_writing_about_school_is_family_not_a_child() -> None:
     assert "family" in audiences and "child" not in audiences
 
 
+def test_chinese_is_read_as_a_foreign_resident_writing_and_kanji_japanese_is_not() -> None:
+    assert "foreign-residents" in understand("我在日本工作，老板三个月没给我工资").need_codes[:3]
+    assert "foreign" not in understand("生活保護申請方法").audience_codes
+
+
 def test_a_short_katakana_word_does_not_make_a_child() -> None:
     assert "child" not in understand("リストカットがやめられない").audience_codes
 

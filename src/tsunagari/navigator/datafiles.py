@@ -20,6 +20,10 @@ class DataFileError(ValueError):
     """A data file that cannot be used; the message names file, line and field."""
 
 
+class _RepeatedKey(ValueError):
+    """line: field: a key written twice in one mapping."""
+
+
 @dataclass(frozen=True)
 class DataFile:
     path: Path
@@ -55,15 +59,26 @@ def read_data_file(path: Path) -> DataFile:
         raise DataFileError(f"{path}:{line}: not valid YAML ({error})") from None
     lines: dict[Location, int] = {}
     if node is not None:
-        _record_lines(node, (), lines)
+        try:
+            _record_lines(node, (), lines)
+        except _RepeatedKey as error:
+            raise DataFileError(f"{path}:{error}") from None
     return DataFile(path, data, lines)
 
 
 def _record_lines(node: yaml.Node, where: Location, lines: dict[Location, int]) -> None:
     lines[where] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
-            _record_lines(value_node, (*where, str(key_node.value)), lines)
+            key = str(key_node.value)
+            if key in seen:
+                # YAML keeps the last of two equal keys: a rule's patterns would silently
+                # replace another's.
+                field = ".".join(str(part) for part in (*where, key))
+                raise _RepeatedKey(f"{key_node.start_mark.line + 1}: {field}: repeated key")
+            seen.add(key)
+            _record_lines(value_node, (*where, key), lines)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _record_lines(item, (*where, i), lines)

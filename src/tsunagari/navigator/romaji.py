@@ -18,7 +18,7 @@ _SYLLABLES = re.compile(
     r"|n'(?=[aiueoy])|n(?![aiueoy])"  # ん: konnichiwa, shinpai, tan'i
     r"|([kgsztdhbpmfjr])(?=\1)|t(?=ch))+"  # っ: gakkou, matcha
 )
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")  # 'kyou' quoted is kyou; tan'i keeps its n'
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")  # LINE, SNS, OD: names kept as written
 _LAUGHTER = re.compile(r"\b(?:w{2,}|lol)\b", re.IGNORECASE)  # www, lol: not words
 MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as Japanese

@@ -21,6 +21,10 @@ MIN_NEED_SCORE = 0.25
 MIN_AUDIENCE_SCORE = 0.5
 KANA_ONLY_CHILD = 0.5  # がっこうにいきたくない: children write in hiragana
 ENGLISH_FOREIGN = 0.6  # someone in Japan writing in English is likely a foreign resident
+CHINESE_FOREIGN = 0.8  # 我在日本工作: Chinese, the first language of most foreign residents
+# Words of written Chinese that Japanese does not use: two of them, and no kana, is Chinese.
+_CHINESE = re.compile(r"[我你她们吗呢么这没说对给让还]")
+_KANA = re.compile(r"[\u3041-\u30ff]")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
@@ -125,6 +129,11 @@ class _Reader:
         return latin >= 3 and latin > 2 * len(_JAPANESE.findall(text))
 
     @cached_property
+    def chinese(self) -> bool:
+        text = self.prepared.normalised
+        return not _KANA.search(text) and len(set(_CHINESE.findall(text))) >= 2
+
+    @cached_property
     def kana_only(self) -> bool:
         if self.from_romaji:
             return False
@@ -174,6 +183,8 @@ def _audiences(reader: _Reader) -> tuple[dict[str, float], dict[str, list[Eviden
         evidence.setdefault("child", []).append(Evidence("ひらがなだけの文", (), KANA_ONLY_CHILD))
     if reader.english:
         evidence.setdefault("foreign", []).append(Evidence("English text", (), ENGLISH_FOREIGN))
+    if reader.chinese:
+        evidence.setdefault("foreign", []).append(Evidence("中文", (), CHINESE_FOREIGN))
     scores = _scores(evidence)
     # 息子が学校で…: the school words are the son's; the writer is his family, not a child.
     if scores.get("family", 0.0) >= 0.8 and scores.get("child", 0.0) < 0.9:

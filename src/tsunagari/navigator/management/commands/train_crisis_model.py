@@ -36,7 +36,9 @@ class Command(BaseCommand):
         model = train(examples)
         positives = sum(label for _, label in examples)
         write_model(model, data_path(MODEL_FILE), len(examples), positives)
-        wrong = sum(model.raises(text) != label for text, label in examples)
+        wrong = sum(
+            (model.probability(text) >= model.threshold) != label for text, label in examples
+        )
         self.stdout.write(
             f"crisis model: {len(examples)} sentences ({positives} in danger), "
             f"{len(model.weights)} weights, {wrong} misread in training → {MODEL_FILE}"
