@@ -52,3 +52,9 @@ def test_the_spaces_of_romaji_are_word_boundaries() -> None:
     # Hiragana alone suggests a child; kana from Latin letters does not.
     assert "child" in understand("まいにちおかねがなくてこまっています").audience_codes
     assert "child" not in understand("mainichi okane ga nakute komatte imasu").audience_codes
+
+
+def test_a_long_mark_is_met_by_its_vowel_written_out() -> None:
+    # フリーランス typed as furiiransu, ハローワーク as haroowaaku.
+    assert "freelance" in understand("furiiransu de shigoto wo kirareta").need_codes[:3]
+    assert "employment" in understand("haroowaaku ni ikitai").need_codes[:3]

@@ -49,7 +49,8 @@ class CueIndex:
         first_lemmas: dict[str, list[Cue]] = {}
         for cue in {c.text: c for c in cues}.values():
             if cue.letters:
-                letters.setdefault(cue.letters, []).append(cue)
+                for spelling in (cue.letters, *spelled_out(cue.letters)):
+                    letters.setdefault(spelling, []).append(cue)
             if cue.reading:
                 readings.setdefault(cue.reading, []).append(cue)
             if cue.lemmas:
@@ -61,6 +62,31 @@ class CueIndex:
             max(map(len, letters), default=0),
             max(map(len, readings), default=0),
         )
+
+
+_VOWELS = {
+    **dict.fromkeys("あかさたなはまやらわがざだばぱぁゃゎ", "あ"),
+    **dict.fromkeys("いきしちにひみりぎじぢびぴぃ", "い"),
+    **dict.fromkeys("うくすつぬふむゆるぐずづぶぷぅゅ", "う"),
+    **dict.fromkeys("えけせてねへめれげぜでべぺぇ", "え"),
+    **dict.fromkeys("おこそとのほもよろをごぞどぼぽぉょ", "お"),
+}
+
+
+def spelled_out(letters: str) -> tuple[str, ...]:
+    """The long mark written as a vowel, as romaji writes it (ふりーらんす: ふりいらんす; こーひー:
+    こうひい, こおひい). Only for a word with one or two long marks."""
+    if not 0 < letters.count("ー") <= 2:
+        return ()
+    spellings = [""]
+    for i, letter in enumerate(letters):
+        if letter != "ー" or i == 0 or letters[i - 1] not in _VOWELS:
+            spellings = [s + letter for s in spellings]
+            continue
+        vowel = _VOWELS[letters[i - 1]]
+        options = ("う", "お") if vowel == "お" else (vowel,)
+        spellings = [s + option for s in spellings for option in options]
+    return tuple(s for s in spellings if s != letters)
 
 
 @dataclass(frozen=True)
