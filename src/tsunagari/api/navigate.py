@@ -98,7 +98,10 @@ class AnswerOut(Schema):
     crisis: bool = Field(description="A life may be in danger: the crisis lines come first")
     message: str | None = Field(description="A short message shown with the crisis lines")
     about_someone_else: bool
-    crisis_reasons: list[str]
+    crisis_reasons: list[str] = Field(
+        description="Ids of the crisis.yaml rules that fired, about-someone-else, or "
+        "crisis-model when only the second reader (a model trained on our sentences) raised it"
+    )
     needs: list[NeedOut]
     audiences: list[str]
     results: list[ResultOut]
