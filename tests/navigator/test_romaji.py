@@ -58,3 +58,8 @@ def test_a_long_mark_is_met_by_its_vowel_written_out() -> None:
     # フリーランス typed as furiiransu, ハローワーク as haroowaaku.
     assert "freelance" in understand("furiiransu de shigoto wo kirareta").need_codes[:3]
     assert "employment" in understand("haroowaaku ni ikitai").need_codes[:3]
+
+
+def test_a_long_vowel_dropped_in_romaji_still_meets_the_word() -> None:
+    # 認知症 is にんちしょう; romaji often writes ninchisho.
+    assert "dementia" in understand("haha ga ninchisho de kaigo ga tsurai").need_codes[:3]

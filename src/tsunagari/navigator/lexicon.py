@@ -52,7 +52,8 @@ class CueIndex:
                 for spelling in (cue.letters, *spelled_out(cue.letters)):
                     letters.setdefault(spelling, []).append(cue)
             if cue.reading:
-                readings.setdefault(cue.reading, []).append(cue)
+                for reading in dict.fromkeys((cue.reading, _shortened(cue.reading))):
+                    readings.setdefault(reading, []).append(cue)
             if cue.lemmas:
                 first_lemmas.setdefault(cue.lemmas[0], []).append(cue)
         return cls(
@@ -71,6 +72,16 @@ _VOWELS = {
     **dict.fromkeys("えけせてねへめれげぜでべぺぇ", "え"),
     **dict.fromkeys("おこそとのほもよろをごぞどぼぽぉょ", "お"),
 }
+
+
+_LONG_U = re.compile(r"(?<=[おこそとのほもよろごぞどぼぽょうくすつぬふむゆるぐずづぶぷゅ])う")
+
+
+def _shortened(reading: str) -> str:
+    """The reading with its long う dropped, as romaji often writes it (ninchisho for
+    にんちしょう, chutai for ちゅうたい); the reading itself when that would leave too little."""
+    short = _LONG_U.sub("", reading)
+    return short if len(short) >= 4 else reading
 
 
 def spelled_out(letters: str) -> tuple[str, ...]:
