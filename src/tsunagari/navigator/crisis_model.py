@@ -145,6 +145,7 @@ SENTENCES_FILE = "crisis-sentences.yaml"
 
 def examples_from(sentences: Path, case_files: Iterable[Path]) -> list[tuple[str, bool]]:
     """(text, a life in danger?) from the crisis sentences and navigator case files."""
+    # Imported here: evaluation reaches crisis, which imports this module.
     from tsunagari.navigator.datafiles import read_data_file
     from tsunagari.navigator.evaluation import read_cases
 
