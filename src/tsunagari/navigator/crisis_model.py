@@ -24,7 +24,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from tsunagari.navigator import romaji
-from tsunagari.navigator.datafiles import data_path
+from tsunagari.navigator.datafiles import data_path, read_data_file
 from tsunagari.navigator.text import surface, to_hiragana
 
 MODEL_FILE = "crisis-model.json"
@@ -146,7 +146,6 @@ SENTENCES_FILE = "crisis-sentences.yaml"
 def examples_from(sentences: Path, case_files: Iterable[Path]) -> list[tuple[str, bool]]:
     """(text, a life in danger?) from the crisis sentences and navigator case files."""
     # Imported here: evaluation reaches crisis, which imports this module.
-    from tsunagari.navigator.datafiles import read_data_file
     from tsunagari.navigator.evaluation import read_cases
 
     source = read_data_file(sentences)
