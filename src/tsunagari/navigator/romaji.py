@@ -19,25 +19,25 @@ _SYLLABLES = re.compile(
     r"|([kgsztdhbpmfjr])(?=\1)|t(?=ch))+"  # っ: gakkou, matcha
 )
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")  # 'kyou' quoted is kyou; tan'i keeps its n'
-_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")  # LINE, SNS, OD: names kept as written
+_CAPITALS = re.compile(r"\b([A-Z]{2,})\b")  # LINE, SNS, OD: names kept as written
 _LAUGHTER = re.compile(r"\b(?:w{2,}|lol)\b", re.IGNORECASE)  # www, lol: not words
 MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as Japanese
 
 
 def reading(text: str) -> str | None:
     """The hiragana of `text` when it reads as romaji, else None."""
-    normalised = _LAUGHTER.sub(
-        "", unicodedata.normalize("NFKC", text)
-    )  # ｓｈｉｎｉｔａｉ: shinitai
+    # NFKC: ｓｈｉｎｉｔａｉ is shinitai
+    normalised = _LAUGHTER.sub("", unicodedata.normalize("NFKC", text))
     if not normalised.isascii():
         return None
-    names = _CAPITALS.findall(normalised)
-    lowered = _CAPITALS.sub("", normalised).lower()
-    words = _WORD.findall(lowered)
+    # Split on the names: romaji at even places, names (kept as written) at odd ones.
+    pieces = _CAPITALS.split(normalised)
+    words = _WORD.findall("".join(pieces[::2]).lower())
     if not any(len(word) >= MIN_LONG_WORD for word in words):
         return None
     if any(not _SYLLABLES.fullmatch(word) for word in words if len(word) >= 3 or "'" in word):
         return None
-    pieces = _CAPITALS.split(normalised)
-    kana = [str(jaconv.alphabet2kana(piece.lower())) for piece in pieces]
-    return "".join(k + (names[i] if i < len(names) else "") for i, k in enumerate(kana))
+    return "".join(
+        piece if i % 2 else str(jaconv.alphabet2kana(piece.lower()))
+        for i, piece in enumerate(pieces)
+    )
