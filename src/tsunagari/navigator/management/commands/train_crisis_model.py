@@ -30,7 +30,8 @@ class Command(BaseCommand):
             examples = examples_from(data_path(SENTENCES_FILE), options["cases"])
         except (DataFileError, OSError) as error:
             raise CommandError(str(error)) from None
-        contradicting = {t for t, label in examples if (t, not label) in examples}
+        labelled = set(examples)
+        contradicting = {t for t, label in labelled if (t, not label) in labelled}
         if contradicting:
             raise CommandError("labelled both ways: " + "; ".join(sorted(contradicting)[:5]))
         model = train(examples)
