@@ -59,42 +59,36 @@ def test_a_lexicon_missing_a_need_is_refused(tmp_path: Path) -> None:
         read_lexicon(read_data_file(path))
 
 
-def test_an_unknown_concept_in_a_combo_is_named_with_its_line(tmp_path: Path) -> None:
+def _lexicon_with(tmp_path: Path, code: str, entry: str, concepts: str = "{}") -> Path:
+    """A minimal lexicon (one cue per need) where need `code` is written as `entry`."""
     path = tmp_path / "lexicon.yaml"
-    needs = "\n".join(f"  {code}: {{cues: [x]}}" for code in load_taxonomy().needs)
+    needs = "\n".join(
+        f"  {c}: {entry if c == code else '{cues: [x]}'}" for c in load_taxonomy().needs
+    )
     path.write_text(
-        "weights: {strong: 0.9, cues: 0.6, weak: 0.3, combo: 0.8}\nconcepts: {}\nneeds:\n"
-        + needs.replace("  dv: {cues: [x]}", "  dv: {combos: [[nowhere]]}")
-        + "\n",
+        "weights: {strong: 0.9, cues: 0.6, weak: 0.3, combo: 0.8}\n"
+        f"concepts: {concepts}\nneeds:\n{needs}\n",
         encoding="utf-8",
     )
+    return path
+
+
+def test_an_unknown_concept_in_a_combo_is_named_with_its_line(tmp_path: Path) -> None:
+    path = _lexicon_with(tmp_path, "dv", "{combos: [[nowhere]]}")
     with pytest.raises(DataFileError, match=r"lexicon.yaml:\d+: needs.dv.combos.0.all"):
         read_lexicon(read_data_file(path))
 
 
 def test_a_combo_is_either_all_or_a_sequence(tmp_path: Path) -> None:
-    path = tmp_path / "lexicon.yaml"
-    needs = "\n".join(f"  {code}: {{cues: [x]}}" for code in load_taxonomy().needs)
-    path.write_text(
-        "weights: {strong: 0.9, cues: 0.6, weak: 0.3, combo: 0.8}\nconcepts: {a: [x], b: [y]}\n"
-        "needs:\n"
-        + needs.replace("  dv: {cues: [x]}", "  dv: {combos: [{all: [a], sequence: [b]}]}")
-        + "\n",
-        encoding="utf-8",
+    path = _lexicon_with(
+        tmp_path, "dv", "{combos: [{all: [a], sequence: [b]}]}", concepts="{a: [x], b: [y]}"
     )
     with pytest.raises(DataFileError, match=r"needs.dv.combos.0: a combo is a list"):
         read_lexicon(read_data_file(path))
 
 
 def test_a_number_written_as_a_cue_must_be_quoted(tmp_path: Path) -> None:
-    path = tmp_path / "lexicon.yaml"
-    needs = "\n".join(f"  {code}: {{cues: [x]}}" for code in load_taxonomy().needs)
-    path.write_text(
-        "weights: {strong: 0.9, cues: 0.6, weak: 0.3, combo: 0.8}\nneeds:\n"
-        + needs.replace("  consumer: {cues: [x]}", "  consumer: {cues: [188]}")
-        + "\n",
-        encoding="utf-8",
-    )
+    path = _lexicon_with(tmp_path, "consumer", "{cues: [188]}")
     with pytest.raises(DataFileError, match="quote numbers"):
         read_lexicon(read_data_file(path))
 
