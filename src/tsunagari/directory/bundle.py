@@ -6,25 +6,38 @@ crisis lines can be read from the bundle even when the database is down.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from tsunagari.directory import phone_numbers
+from tsunagari.directory.hours import TOKYO, Hours, Rule
 from tsunagari.directory.hours import Closure as ClosureRule
-from tsunagari.directory.hours import Hours, Rule
-from tsunagari.directory.phone_numbers import is_dialable
+from tsunagari.directory.phone_numbers import SHORT_CODES, is_free_to_call, numbers_in_text
+from tsunagari.directory.provenance import FACTS, Provenance, resolve
 from tsunagari.directory.taxonomy import Taxonomy, load_taxonomy
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_SETS = {"daily": WEEKDAYS, "weekdays": WEEKDAYS[:5], "weekends": WEEKDAYS[5:]}
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+SOURCE_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # YAML's folded blocks join lines with a space, which Japanese text must not get.
 SPACE_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])[ \n]+(?=[^\x00-\x7f])")
@@ -140,9 +153,66 @@ class PhoneEntry(Strict):
         if value is None:
             raise ValueError('a number is required; quote numbers that start with #: "#8008"')
         text = str(value).strip()
-        if not is_dialable(text):
-            raise ValueError(f"{text!r} is not a Japanese number as dialled (0120-…, #8008, 189)")
+        wrong = phone_numbers.problem(text)
+        if wrong:
+            raise ValueError(wrong)
         return text
+
+    @model_validator(mode="after")
+    def _check_cost(self) -> PhoneEntry:
+        free = is_free_to_call(self.number)
+        if free is not None and free != self.toll_free:
+            expected = "true: free dial is free" if free else "false: navi dial is never free"
+            raise ValueError(f"toll_free must be {expected} ({self.number})")
+        return self
+
+
+def today() -> dt.date:
+    """Today in Japan: a date after it is in the future wherever the server runs."""
+    return dt.datetime.now(TOKYO).date()
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > today():
+        raise ValueError(f"{value} is in the future: a check date is the day it was done")
+    return value
+
+
+def source_date(value: Any) -> str:
+    """The date a source gives itself (更新日, 発行): YYYY-MM-DD, YYYY-MM or YYYY."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    if not SOURCE_DATE.match(text):
+        raise ValueError(f"{text!r}: write the source's date as YYYY-MM-DD, YYYY-MM or YYYY")
+    if first_day(text) > today():
+        raise ValueError(f"{text} is in the future")
+    return text
+
+
+def first_day(text: str) -> dt.date:
+    """The first day of a source date of any precision (2024-03 → 2024-03-01)."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+SourceDate = Annotated[str, BeforeValidator(source_date)]
+CheckDate = Annotated[dt.date, AfterValidator(_not_in_future)]
+Fact = Literal["phones", "hours", "url"]
+
+
+class SourceEntry(Strict):
+    """A page other than the entry's `source_url` that shows some of its facts."""
+
+    facts: tuple[Fact, ...] = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+    date: SourceDate
+    checked: CheckDate
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _dated_before_checked(self) -> SourceEntry:
+        if first_day(self.date) > self.checked:
+            raise ValueError(f"the source's date {self.date} is after its check {self.checked}")
+        return self
 
 
 class AreaEntry(Strict):
@@ -213,9 +283,13 @@ class ServiceEntry(Strict):
     hours_note_en: str = ""
     area: Literal["nationwide"] | AreaEntry = "nationwide"
     keywords: tuple[str, ...] = ()
+    valid_from: dt.date | None = None  # a trial, campaign or seasonal service: its window
+    valid_to: dt.date | None = None
     source_url: str = Field(pattern=r"^https?://\S+$")
-    verified_on: dt.date
+    source_date: SourceDate | Literal[""] = ""  # "" only in entries from before it was kept
+    verified_on: CheckDate
     verification_note: str = ""
+    sources: tuple[SourceEntry, ...] = ()  # facts shown by another page than source_url
 
     @field_validator(
         "description", "alert", "local_finder", "eligibility", "hours_note", "fees", mode="after"
@@ -248,7 +322,56 @@ class ServiceEntry(Strict):
             raise ValueError("maximum_age is below minimum_age")
         if self.crisis_line and not self.phones:
             raise ValueError("a crisis line needs at least one phone number")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        if self.source_date and first_day(self.source_date) > self.verified_on:
+            raise ValueError(f"source_date {self.source_date} is after verified_on")
+        self._check_sources()
         return self
+
+    def _check_sources(self) -> None:
+        claimed = [fact for source in self.sources for fact in source.facts]
+        twice = sorted({fact for fact in claimed if claimed.count(fact) > 1})
+        if twice:
+            raise ValueError(f"sources: {', '.join(twice)} named by two sources")
+        absent = [fact for fact in claimed if fact not in self.facts()]
+        if absent:
+            raise ValueError(f"sources: the entry states no {', '.join(absent)}")
+
+    def facts(self) -> tuple[str, ...]:
+        """The facts this entry states, each of which needs a source."""
+        present = {
+            "phones": bool(self.phones),
+            "hours": bool(self.schedules or self.closures or self.hours_note),
+            "url": bool(self.url),
+        }
+        return ("service", *(fact for fact in FACTS if present[fact]))
+
+    def provenance(self) -> list[Provenance]:
+        """Per fact, the page that shows it: a `sources` entry naming it, else `source_url`."""
+        main = Provenance(
+            "service", self.source_url, self.source_date, self.verified_on, self.verification_note
+        )
+        named = [(s.facts, Provenance("", s.url, s.date, s.checked, s.note)) for s in self.sources]
+        return resolve(main, named, self.facts())
+
+    def oldest_check(self) -> dt.date:
+        return min(p.checked for p in self.provenance())
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every free text shown to people, with its field: where numbers must be checked."""
+        for field in FREE_TEXT:
+            for name in (field, f"{field}_en"):
+                yield name, getattr(self, name)
+        for part, fields in (
+            ("phones", ("label",)),
+            ("schedules", ("description",)),
+            ("closures", ("description",)),
+        ):
+            for i, item in enumerate(getattr(self, part)):
+                for field in fields:
+                    yield f"{part}[{i}].{field}", getattr(item, field)
+                    yield f"{part}[{i}].{field}_en", getattr(item, f"{field}_en")
 
     def hours(self) -> Hours:
         return Hours(
@@ -257,6 +380,8 @@ class ServiceEntry(Strict):
             holidays=self.holidays,
             status=self.status,
             has_note=bool(self.hours_note),
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
         )
 
     def canonical(self) -> ServiceEntry:
@@ -303,9 +428,29 @@ class ServiceEntry(Strict):
         return missing
 
 
+FREE_TEXT = (
+    "name",
+    "alternate_name",
+    "description",
+    "alert",
+    "local_finder",
+    "fees",
+    "eligibility",
+    "hours_note",
+)
+
+
+class SourceException(Strict):
+    """A source domain accepted although it is not official by rule, and why."""
+
+    domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]+$")
+    reason: str = Field(min_length=10)
+
+
 class DirectoryFile(Strict):
     organizations: tuple[OrganizationEntry, ...] = ()
     services: tuple[ServiceEntry, ...] = ()
+    source_exceptions: tuple[SourceException, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +459,9 @@ class Bundle:
 
     organizations: tuple[OrganizationEntry, ...]
     services: tuple[ServiceEntry, ...]
+    source_exceptions: Mapping[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # domain → reason
 
 
 def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = True) -> Bundle:
@@ -329,6 +477,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
     problems: list[str] = []
     organizations: list[tuple[Path, yaml.Node, int, OrganizationEntry]] = []
     services: list[tuple[Path, yaml.Node, int, ServiceEntry]] = []
+    exceptions: dict[str, str] = {}
     for file in files:
         try:
             text = file.read_text(encoding="utf-8")
@@ -337,7 +486,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{file}: cannot read YAML: {error}")
             continue
-        if not isinstance(data, dict) or not ({"organizations", "services"} & data.keys()):
+        if not isinstance(data, dict) or not (set(DirectoryFile.model_fields) & data.keys()):
             problems.append(f"{file}:1: expected a mapping with 'organizations' or 'services'")
             continue
         try:
@@ -347,15 +496,19 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
             continue
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
+        exceptions.update((e.domain, e.reason) for e in parsed.source_exceptions)
     problems.extend(_check_organizations(organizations))
     problems.extend(_check_lengths(services))
     if curated:
         problems.extend(_check_english(organizations, services))
     problems.extend(_cross_check([o for *_, o in organizations], services, taxonomy))
+    problems.extend(_check_numbers_in_text(services))
     if problems:
         raise DirectoryFileError(problems)
     return Bundle(
-        tuple(entry for *_, entry in organizations), tuple(entry for *_, entry in services)
+        tuple(entry for *_, entry in organizations),
+        tuple(entry for *_, entry in services),
+        exceptions,
     )
 
 
@@ -443,6 +596,23 @@ def _cross_check(
             for code in getattr(service, field):
                 if code not in vocabulary:
                     yield f"{where}: services[{index}].{field}: unknown code {code!r}"
+
+
+def _check_numbers_in_text(
+    services: Sequence[tuple[Path, yaml.Node, int, ServiceEntry]],
+) -> Iterator[str]:
+    """A number in a text must be in the plan and be one of the directory's own numbers, so
+    that a digit wrong or missing in a note is caught as it would be in `phones`."""
+    listed = {phone.number for *_, service in services for phone in service.phones}
+    for file, node, index, service in services:
+        where = f"{file}:{_line(node, ('services', index))}: services[{index}]"
+        for field, text in service.texts():
+            for number in numbers_in_text(text):
+                wrong = phone_numbers.problem(number)
+                if wrong:
+                    yield f"{where}.{field}: {wrong}"
+                elif number not in listed and number not in SHORT_CODES:
+                    yield f"{where}.{field}: {number} is not the number of any entry's phones"
 
 
 def _describe(file: Path, node: yaml.Node, error: ValidationError) -> Iterator[str]:

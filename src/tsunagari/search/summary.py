@@ -92,4 +92,13 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
             for a in service.areas.all()
         ],
         "verification_note": service.verification_note,
+        "provenance": [
+            {
+                "fact": p.fact,
+                "source_url": p.url,
+                "source_date": p.date or None,
+                "checked_on": p.checked.isoformat(),
+            }
+            for p in service.provenance()
+        ],
     }

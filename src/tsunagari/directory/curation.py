@@ -1,0 +1,103 @@
+"""The curators' view of the directory: what is due for a check, what is overdue, and what
+changed on the sources since they were last checked (the last link check's findings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from tsunagari.directory.bundle import Bundle, read_bundle
+from tsunagari.directory.links import LinkReport, Outcome
+from tsunagari.directory.models import LinkCheck, Organization, Service
+from tsunagari.directory.provenance import DUE_SOON_DAYS, FACT_NAMES, due_on
+from tsunagari.directory.records import organization_to_entry, service_to_entry
+
+EXCEPTIONS_FILE = "source-exceptions.yaml"
+
+
+@cache
+def source_exceptions() -> Mapping[str, str]:
+    """The reviewed exceptions to the official-domain rule, from the bundled data."""
+    path = Path(settings.DATA_DIR) / "directory" / EXCEPTIONS_FILE
+    return read_bundle(path).source_exceptions if path.exists() else {}
+
+
+def database_bundle() -> Bundle:
+    """The directory as served, in the shape of the files, for the same checks."""
+    return Bundle(
+        tuple(organization_to_entry(o) for o in Organization.objects.all()),
+        tuple(service_to_entry(s) for s in Service.objects.with_details()),
+        source_exceptions(),
+    )
+
+
+@dataclass(frozen=True)
+class DueFact:
+    """One fact of one service with the day its check falls due."""
+
+    service: Service
+    fact: str
+    url: str
+    checked: dt.date
+    due: dt.date
+
+    @property
+    def fact_name(self) -> str:
+        return str(FACT_NAMES[self.fact])
+
+
+@dataclass(frozen=True)
+class Staleness:
+    overdue: list[DueFact]
+    due_soon: list[DueFact]
+    changed: list[LinkCheck]
+
+
+def staleness(today: dt.date) -> Staleness:
+    """Facts past their check interval, facts due within DUE_SOON_DAYS, and source pages
+    the last link check found moved, vanished or no longer showing a number."""
+    facts = sorted(_due_facts(Service.objects.listed(today).with_details()), key=_urgency)
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    return Staleness(
+        overdue=[f for f in facts if f.due < today],
+        due_soon=[f for f in facts if today <= f.due <= horizon],
+        changed=list(LinkCheck.objects.exclude(outcome=Outcome.OK.value).order_by("url")),
+    )
+
+
+def _urgency(fact: DueFact) -> tuple[bool, dt.date, str]:
+    return (not fact.service.crisis_line, fact.due, fact.service.slug)
+
+
+def _due_facts(services: Iterable[Service]) -> Iterable[DueFact]:
+    for service in services:
+        for source in service_to_entry(service).provenance():
+            yield DueFact(
+                service,
+                source.fact,
+                source.url,
+                source.checked,
+                due_on(source.checked, service.crisis_line),
+            )
+
+
+def record_link_checks(reports: Iterable[LinkReport]) -> None:
+    """Keep the last outcome of every URL for the curators' page."""
+    now = timezone.now()
+    for report in reports:
+        LinkCheck.objects.update_or_create(
+            url=report.link.url,
+            defaults={
+                "outcome": report.outcome.value,
+                "detail": report.detail[:300],
+                "moved_to": report.moved_to[:500],
+                "used_by": "; ".join(report.link.used_by)[:1000],
+                "checked_at": now,
+            },
+        )
