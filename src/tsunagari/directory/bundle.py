@@ -445,6 +445,7 @@ class SourceException(Strict):
 
     domain: str = Field(pattern=r"^[a-z0-9.-]+\.[a-z]+$")
     reason: str = Field(min_length=10)
+    official_copy: bool = False  # an official body's own publication, hosted elsewhere
 
 
 class DirectoryFile(Strict):
@@ -459,9 +460,7 @@ class Bundle:
 
     organizations: tuple[OrganizationEntry, ...]
     services: tuple[ServiceEntry, ...]
-    source_exceptions: Mapping[str, str] = dataclasses.field(
-        default_factory=dict
-    )  # domain → reason
+    source_exceptions: Mapping[str, SourceException] = dataclasses.field(default_factory=dict)
 
 
 def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = True) -> Bundle:
@@ -477,7 +476,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
     problems: list[str] = []
     organizations: list[tuple[Path, yaml.Node, int, OrganizationEntry]] = []
     services: list[tuple[Path, yaml.Node, int, ServiceEntry]] = []
-    exceptions: dict[str, str] = {}
+    exceptions: dict[str, SourceException] = {}
     for file in files:
         try:
             text = file.read_text(encoding="utf-8")
@@ -496,7 +495,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
             continue
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
-        exceptions.update((e.domain, e.reason) for e in parsed.source_exceptions)
+        exceptions.update((e.domain, e) for e in parsed.source_exceptions)
     problems.extend(_check_organizations(organizations))
     problems.extend(_check_lengths(services))
     if curated:

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from tsunagari.directory.bundle import Bundle, read_bundle
+from tsunagari.directory.bundle import Bundle, SourceException, read_bundle
 from tsunagari.directory.links import LinkReport, Outcome
 from tsunagari.directory.models import LinkCheck, Organization, Service
 from tsunagari.directory.provenance import DUE_SOON_DAYS, FACT_NAMES, due_on
@@ -22,7 +22,7 @@ EXCEPTIONS_FILE = "source-exceptions.yaml"
 
 
 @cache
-def source_exceptions() -> Mapping[str, str]:
+def source_exceptions() -> Mapping[str, SourceException]:
     """The reviewed exceptions to the official-domain rule, from the bundled data."""
     path = Path(settings.DATA_DIR) / "directory" / EXCEPTIONS_FILE
     return read_bundle(path).source_exceptions if path.exists() else {}

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from tsunagari.directory.bundle import Bundle, ServiceEntry
+    from tsunagari.directory.bundle import Bundle, ServiceEntry, SourceException
 
 FACTS = ("phones", "hours", "url")  # besides "service": what the service is, from source_url
 FACT_NAMES = {
@@ -89,10 +89,22 @@ def is_government(url: str) -> bool:
     return labels[-1:] == ["jp"] and any(label in LOCAL_GOVERNMENT_LABELS for label in labels)
 
 
-def is_official(url: str, own_sites: Iterable[str], exceptions: Mapping[str, str]) -> bool:
+def is_official(
+    url: str, own_sites: Iterable[str], exceptions: Mapping[str, SourceException]
+) -> bool:
     """A government page, the operator's own site, or a domain excepted with a reason."""
     own = {site(u) for u in own_sites if u}
-    return is_government(url) or site(url) in own or site(url) in exceptions
+    return is_government(url) or site(url) in own or exception_for(url, exceptions) is not None
+
+
+def exception_for(url: str, exceptions: Mapping[str, SourceException]) -> SourceException | None:
+    """The exception for the URL's host or a domain above it (ninti.official.jp)."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = host.split(".")
+    return next(
+        (exceptions[d] for i in range(len(labels)) if (d := ".".join(labels[i:])) in exceptions),
+        None,
+    )
 
 
 class Level(enum.Enum):
@@ -114,8 +126,9 @@ class Finding:
 def audit(bundle: Bundle, today: dt.date) -> list[Finding]:
     """Every provenance gap of a bundle: unofficial sources, missing dates, overdue checks.
 
-    Crisis lines have no grace: an unofficial source, an undated one or a check older
-    than their interval is an error; for other entries these are due for curators.
+    An unofficial source is an error; so is a crisis line's check older than its interval
+    (for other entries, due). A source without its own date is due for a curator: the
+    entries of December 2026 were checked before dates were kept.
     """
     organizations = {o.id: o.url for o in bundle.organizations}
     findings: list[Finding] = []
@@ -126,7 +139,10 @@ def audit(bundle: Bundle, today: dt.date) -> list[Finding]:
 
 
 def audit_entry(
-    entry: ServiceEntry, own_sites: Iterable[str], exceptions: Mapping[str, str], today: dt.date
+    entry: ServiceEntry,
+    own_sites: Iterable[str],
+    exceptions: Mapping[str, SourceException],
+    today: dt.date,
 ) -> list[Finding]:
     """One finding per gap of each source page (naming the facts it shows), not per fact."""
     own_sites = tuple(own_sites)
@@ -145,19 +161,28 @@ def _gaps(
     source: Provenance,
     crisis_line: bool,
     own_sites: tuple[str, ...],
-    exceptions: Mapping[str, str],
+    exceptions: Mapping[str, SourceException],
     today: dt.date,
 ) -> Iterator[tuple[Level, str]]:
     strict = Level.ERROR if crisis_line else Level.DUE
     if not is_official(source.url, own_sites, exceptions):
         yield Level.ERROR, f"{source.url}: not an official domain and no exception for it"
-    elif crisis_line and not is_government(source.url) and site(source.url) in exceptions:
+    elif crisis_line and not _official_for_crisis(source.url, own_sites, exceptions):
         yield Level.ERROR, f"{source.url}: a crisis line's facts come from official pages only"
     if not source.date:
-        yield strict, f"{source.url}: the date of the source is not recorded"
+        yield Level.DUE, f"{source.url}: the date of the source is not recorded"
     overdue = (today - source.checked).days - check_days(crisis_line)
     if overdue > 0:
         yield strict, f"checked {source.checked}, {overdue} days past its interval"
+
+
+def _official_for_crisis(
+    url: str, own_sites: tuple[str, ...], exceptions: Mapping[str, SourceException]
+) -> bool:
+    if is_government(url) or site(url) in {site(u) for u in own_sites if u}:
+        return True
+    excepted = exception_for(url, exceptions)
+    return bool(excepted and excepted.official_copy)
 
 
 def due_on(checked: dt.date, crisis_line: bool) -> dt.date:

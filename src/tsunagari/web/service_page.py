@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.areas import municipality, prefectures
@@ -69,8 +70,9 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         organization=service.organization.display_name(language),
         url=service.url,
         email=service.email,
-        listed=service.status not in (Service.Status.DEFUNCT, Service.Status.INACTIVE),
-        status=_status(service.status),
+        listed=service.status not in (Service.Status.DEFUNCT, Service.Status.INACTIVE)
+        and not service.ended_on(timezone.localdate(now)),
+        status=_status(service, timezone.localdate(now)),
         alert=text("alert"),
         needs=tuple(terms["needs"]),
         audiences=tuple(terms["audiences"]),
@@ -115,10 +117,18 @@ def _ages(minimum: int | None, maximum: int | None) -> str:
     return ""
 
 
-def _status(status: str) -> str:
+def _status(service: Service, today: dt.date) -> str:
     messages: dict[str, str] = {
         Service.Status.INACTIVE: _("この窓口は休止しています。"),
         Service.Status.DEFUNCT: _("この窓口は終了しました。"),
         Service.Status.TEMPORARILY_CLOSED: _("この窓口は一時的に休止しています。"),
     }
-    return messages.get(status, "")
+    if service.status in messages:
+        return messages[service.status]
+    if service.valid_to and service.ended_on(today):
+        return _("この窓口の実施期間は%(end)sで終わりました。") % {
+            "end": format_date(service.valid_to)
+        }
+    if service.valid_from and today < service.valid_from:
+        return _("この窓口は%(start)sから始まります。") % {"start": format_date(service.valid_from)}
+    return ""
