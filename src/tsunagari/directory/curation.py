@@ -10,12 +10,14 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Min, Q, QuerySet
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from tsunagari.directory.bundle import Bundle, SourceException, read_bundle
 from tsunagari.directory.links import LinkReport, Outcome
 from tsunagari.directory.models import LinkCheck, Organization, Service
-from tsunagari.directory.provenance import DUE_SOON_DAYS, FACT_NAMES, due_on
+from tsunagari.directory.provenance import DUE_SOON_DAYS, FACT_NAMES, check_days, due_on
 from tsunagari.directory.records import organization_to_entry, service_to_entry
 
 EXCEPTIONS_FILE = "source-exceptions.yaml"
@@ -62,7 +64,7 @@ class Staleness:
 def staleness(today: dt.date) -> Staleness:
     """Facts past their check interval, facts due within DUE_SOON_DAYS, and source pages
     the last link check found moved, vanished or no longer showing a number."""
-    facts = sorted(_due_facts(Service.objects.listed(today).with_details()), key=_urgency)
+    facts = sorted(_due_facts(_due_services(today)), key=_urgency)
     horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
     return Staleness(
         overdue=[f for f in facts if f.due < today],
@@ -71,13 +73,28 @@ def staleness(today: dt.date) -> Staleness:
     )
 
 
+def _due_services(today: dt.date) -> QuerySet[Service]:
+    """Only the services with a fact due by the horizon, found by the database: a directory
+    of local entries is too large to walk on every visit."""
+
+    def latest_check(crisis_line: bool) -> dt.date:
+        return today + dt.timedelta(days=DUE_SOON_DAYS - check_days(crisis_line))
+
+    oldest = Least("verified_on", Coalesce(Min("sources__checked_on"), "verified_on"))
+    due = Q(crisis_line=True, oldest__lte=latest_check(True)) | Q(
+        crisis_line=False, oldest__lte=latest_check(False)
+    )
+    candidates = Service.objects.listed(today).annotate(oldest=oldest).filter(due)
+    return Service.objects.with_details().filter(pk__in=candidates.values("pk"))
+
+
 def _urgency(fact: DueFact) -> tuple[bool, dt.date, str]:
     return (not fact.service.crisis_line, fact.due, fact.service.slug)
 
 
 def _due_facts(services: Iterable[Service]) -> Iterable[DueFact]:
     for service in services:
-        for source in service_to_entry(service).provenance():
+        for source in service.provenance():
             yield DueFact(
                 service,
                 source.fact,
