@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from tests.directory.test_bundle import VALID, problems_of, write
 from tsunagari.directory.bundle import read_bundle, today
@@ -178,3 +178,14 @@ def test_sources_and_windows_survive_the_hsds_round_trip(
         dt.date(2026, 11, 20),
     )
     assert json.loads(exported.read_text(encoding="utf-8"))[0]["assured_date"] == "2026-11-23"
+
+
+@pytest.mark.django_db
+def test_the_service_page_shows_each_facts_source_with_its_dates(
+    tmp_path: Path, client: Client
+) -> None:
+    import_path(write(tmp_path, WITH_SOURCES))
+    page = client.get("/services/example-line/").content.decode()
+    assert "（情報源の日付: 2024-03）" in page
+    assert "電話番号の情報源（2025-04-01、2026年11月20日に確認）:" in page
+    assert 'href="https://www.mhlw.go.jp/line.html"' in page

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tsunagari.directory.areas import municipality, prefectures
 from tsunagari.directory.models import Service, ServiceArea, pick
+from tsunagari.directory.provenance import FACT_NAMES
 from tsunagari.web.hours_text import HoursText, describe_hours, format_date
 from tsunagari.web.languages import language_name
 from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, service_phones
@@ -19,6 +20,16 @@ from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, servic
 class Label:
     code: str
     text: str
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """A fact shown by another page than the service's main source."""
+
+    fact: str
+    url: str
+    date: str
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -49,8 +60,10 @@ class ServicePage:
     areas: tuple[str, ...]
     areas_in_japanese: bool
     source_url: str
+    source_date: str
     verified_on: str
     verification_note: str
+    fact_sources: tuple[FactSource, ...]
     stale: bool
     crisis_line: bool
 
@@ -91,8 +104,14 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         areas_in_japanese=language != "ja"
         and any(a.kind != ServiceArea.Kind.NATIONWIDE for a in service.areas.all()),
         source_url=service.source_url,
+        source_date=service.source_date,
         verified_on=format_date(service.verified_on),
         verification_note=service.verification_note,
+        fact_sources=tuple(
+            FactSource(str(FACT_NAMES[p.fact]), p.url, p.date, format_date(p.checked))
+            for p in service.provenance()
+            if p.fact != "service" and p.url != service.source_url
+        ),
         stale=service.is_stale,
         crisis_line=service.crisis_line,
     )
