@@ -39,6 +39,7 @@ class SearchForm(forms.Form):
     )
     open_now = forms.BooleanField(label=_("今、受け付けている窓口だけ"), required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    at = forms.IntegerField(required=False, min_value=0)  # when the form's page was made
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from tsunagari.web.views import browse, pages, results, service
+from tsunagari.web.views import browse, exit, pages, results, service
 
 app_name = "web"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("crisis/", pages.crisis, name="crisis"),
     path("safety/", pages.safety, name="safety"),
     path("kids/", pages.kids, name="kids"),
+    path("leave/", exit.leave, name="leave"),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

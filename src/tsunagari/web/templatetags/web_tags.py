@@ -8,23 +8,18 @@ from django import template
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from tsunagari.web.crisis import emergency_numbers, first_open, lines_to_show
+from tsunagari.web.crisis import crisis_panel
 
 register = template.Library()
 
-COMPACT_LINES = 2
 
-
-@register.inclusion_tag("web/includes/crisis_block.html")
-def crisis_block(prominent: bool = False) -> dict[str, Any]:
-    """今すぐ話したいときは: compact on ordinary pages, every line first on a crisis."""
-    lines = lines_to_show()
-    return {
-        "prominent": prominent,
-        "lines": lines if prominent else first_open(lines, COMPACT_LINES),
-        "more": not prominent and len(lines) > COMPACT_LINES,
-        "emergency": emergency_numbers(),
-    }
+@register.inclusion_tag("web/includes/crisis_block.html", takes_context=True)
+def crisis_block(context: template.Context, prominent: bool = False) -> dict[str, Any]:
+    """今すぐ話したいときは: 110/119 and the first line on every page; a short list first
+    on a crisis (`crisis_needs`: what the person wrote was read as), the rest on request."""
+    kids = bool(context.get("kids"))
+    panel = crisis_panel(prominent=prominent, needs=context.get("crisis_needs") or (), kids=kids)
+    return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
 
 
 @register.simple_tag(takes_context=True)

@@ -12,6 +12,15 @@
     window.htmx.config.allowEval = false;
     window.htmx.config.selfRequestsOnly = true;
   }
+  // After each answer the page is swapped in place: bring the next question (or the
+  // answers) into view and move focus to its heading, which screen readers then read out.
+  document.addEventListener("htmx:afterSettle", function () {
+    var heading = document.getElementById("question");
+    if (heading) {
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
+    }
+  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-navigator-print]") : null;
     if (button) {
