@@ -103,7 +103,7 @@ class Listing:
             needs=codes("needs"),
             audiences=codes("audiences"),
             methods=codes("methods"),
-            languages=tuple(service.languages or ("ja",)),
+            languages=tuple(service.languages),  # empty: not known (never assumed Japanese)
             areas=tuple((a.kind, a.code) for a in service.areas.all()),
             phones=tuple(
                 Call(p.number, p.type, p.label, p.label_en, p.toll_free, tuple(p.languages))

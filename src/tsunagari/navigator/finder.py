@@ -14,6 +14,7 @@ in danger, or the detector could not tell.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import uuid
 from dataclasses import dataclass, replace
@@ -33,6 +34,8 @@ POOL = 40  # literal hits looked at when widening
 NEED_SCORE = 0.45  # an understood need strong enough to search by
 MAX_NEEDS = 3
 AUDIENCE_SCORE = 0.5
+TIE = 0.1  # needs this close to the clearest one are read as clearly
+GENERAL_NEEDS = ("loneliness",)  # the windows for any worry all carry it (よりそいホットライン)
 
 
 def lines_first(found: CrisisResult) -> bool:
@@ -49,9 +52,10 @@ def crisis_in(text: str) -> bool:
 class Understood:
     """What the words were read as, when that widened the answer."""
 
-    needs: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # clearest first
     audiences: tuple[str, ...] = ()
     place: Place | None = None
+    principal: int = 0  # how many of `needs` are read about as clearly as the first
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Found:
     results: Results
     understood: Understood = Understood()
     widened: bool = False  # the understanding answered where the words alone were thin
+    general: bool = False  # nothing fitted: windows that hear any trouble instead
 
 
 def find(
@@ -77,10 +82,12 @@ def find(
     literal = search(query, filters, limit=limit, offset=offset, now=now)
     understood = _understood(query, filters) if query.strip() else Understood()
     if not understood.needs or filters.needs:  # a need chosen on the form is understanding
-        return Found(crisis, literal, understood)
+        if literal.total or not query.strip() or filters.needs:
+            return Found(crisis, literal, understood)
+        return _general(crisis, literal, understood, filters, limit, offset, now)
     pool = search(query, filters, limit=POOL, now=now) if offset or limit < POOL else literal
     stored = cards([hit.service_id for hit in pool.hits[:TOP]])
-    if not _thin(pool, stored, understood.needs):
+    if not _thin(pool, stored, _principal(understood)):
         return Found(crisis, literal, understood)
     merged = _widened(pool, understood, filters, now)
     page = Results(
@@ -89,47 +96,82 @@ def find(
     return Found(crisis, page, understood, widened=True)
 
 
+def _general(
+    crisis: bool,
+    literal: Results,
+    understood: Understood,
+    filters: Filters,
+    limit: int,
+    offset: int,
+    now: dt.datetime,
+) -> Found:
+    """Words that match nothing and say nothing the navigator knows still get an answer:
+    the windows that hear any trouble (よろず相談), in the place the words name."""
+    narrowed = replace(filters, needs=GENERAL_NEEDS, place=understood.place or filters.place)
+    found = search("", narrowed, limit=limit, offset=offset, now=now)
+    page = Results(found.hits, found.total, literal.query_terms, literal.expanded)
+    return Found(crisis, page, understood, general=bool(found.total))
+
+
 def _understood(query: str, filters: Filters) -> Understood:
     try:
         reading = understand(query)
     except Exception:  # the literal answer stands on its own
         log.exception("understanding failed: answering with the literal search")
         return Understood()
-    needs = tuple(n.code for n in reading.needs if n.score >= NEED_SCORE)[:MAX_NEEDS]
+    clear = [n for n in reading.needs if n.score >= NEED_SCORE][:MAX_NEEDS]
     audiences = tuple(a.code for a in reading.audiences if a.score >= AUDIENCE_SCORE)
-    return Understood(needs, audiences, filters.place or place_in_text(query))
+    principal = sum(n.score >= clear[0].score - TIE for n in clear) if clear else 0
+    place = filters.place or place_in_text(query)
+    return Understood(tuple(n.code for n in clear), audiences, place, principal)
 
 
 def _serves(card: dict[str, Any] | None, needs: tuple[str, ...]) -> bool:
     return bool(card) and bool(set(card["needs"]) & set(needs))  # type: ignore[index]
 
 
+def _principal(understood: Understood) -> tuple[str, ...]:
+    """The needs read about as clearly as the clearest one (いじめ and 同性が好き alike)."""
+    return understood.needs[: max(1, understood.principal)]
+
+
 def _thin(pool: Results, stored: dict[uuid.UUID, dict[str, Any]], needs: tuple[str, ...]) -> bool:
-    first = pool.hits[:TOP]
-    return len(first) < TOP or not any(_serves(stored.get(h.service_id), needs) for h in first)
+    """Fewer than TOP hits, or a need read most clearly that none of the first TOP serves."""
+    first = [stored.get(h.service_id) for h in pool.hits[:TOP]]
+    return len(first) < TOP or any(not any(_serves(c, (code,)) for c in first) for code in needs)
 
 
 def _widened(
     pool: Results, understood: Understood, filters: Filters, now: dt.datetime
 ) -> list[Hit]:
-    """Literal hits that serve an understood need, then services for the needs (best need
-    first; those for the people the words are about first), then the other literal hits."""
+    """The principal needs take turns: for each, the literal hits that serve it, then the
+    services for it (those for the people the words are about first); then the other
+    needs' services, then the other literal hits."""
     narrowed = replace(filters, place=understood.place)
-    by_need: list[Hit] = []
-    for code in understood.needs:
-        found = search("", replace(narrowed, needs=(code,)), limit=POOL, now=now)
-        by_need += found.hits
-    stored = cards(list({h.service_id for h in [*pool.hits, *by_need]}))
+    listings = {
+        code: search("", replace(narrowed, needs=(code,)), limit=POOL, now=now).hits
+        for code in understood.needs
+    }
+    every = [*pool.hits, *(hit for hits in listings.values() for hit in hits)]
+    stored = cards(list({h.service_id for h in every}))
 
     def fits(hit: Hit) -> bool:
         audiences = stored.get(hit.service_id, {}).get("audiences", [])
         return bool(set(audiences) & set(understood.audiences))
 
-    serving = [h for h in pool.hits if _serves(stored.get(h.service_id), understood.needs)]
-    ordered = [*serving, *sorted(by_need, key=lambda h: not fits(h)), *pool.hits]
+    queues = {
+        code: [h for h in pool.hits if _serves(stored.get(h.service_id), (code,))]
+        + sorted(hits, key=lambda h: not fits(h))
+        for code, hits in listings.items()
+    }
+    principal = [queues[code] for code in _principal(understood)]
+    turns = [hit for row in itertools.zip_longest(*principal) for hit in row if hit]
+    others = [
+        hit for code, hits in queues.items() if code not in _principal(understood) for hit in hits
+    ]
     seen: set[uuid.UUID] = set()
     merged = []
-    for hit in ordered:
+    for hit in [*turns, *others, *pool.hits]:
         if hit.service_id not in seen and hit.service_id in stored:
             seen.add(hit.service_id)
             merged.append(hit)
