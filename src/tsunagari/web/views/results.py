@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -23,11 +24,17 @@ from tsunagari.web.search_fields import field_labels
 from tsunagari.web.views.exit import asked_before_leaving, gone, private
 
 PAGE_SIZE = 20
+FILTERS = ("need", "audience", "method", "language", "area", "open_now")
 
 
 def results(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context: dict[str, Any] = {"form": form, "searched": False}
+    context: dict[str, Any] = {
+        "form": form,
+        "searched": False,
+        # The children's form has only its text box; the filters chosen by a topic stay.
+        "kept_criteria": [(n, v) for n in FILTERS for v in request.GET.getlist(n)],
+    }
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and left out; the rest still searches
         criteria = form.cleaned_data
@@ -48,18 +55,17 @@ def results(request: HttpRequest) -> HttpResponse:
 def _search(request: HttpRequest, criteria: dict[str, Any]) -> tuple[Found, dict[str, Any]]:
     """The same route as /api/v1/services (`finder.find`), cards from the index."""
     page = criteria.get("page") or 1
-    answer = find(
-        criteria.get("q", ""),
-        _filters(criteria),
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-    )
+    filters = _filters(criteria)
+    if request.GET.get("kids") == "1" and not filters.audiences:
+        filters = replace(filters, audiences=("child",))  # a child's search: children's windows
+    answer = find(criteria.get("q", ""), filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     found = answer.results
     pages = max(1, -(-found.total // PAGE_SIZE))
     return answer, {
         "searched": True,
         "results": found,
         "understood": _understood(answer),
+        "general": answer.general,
         "expanded": _expansions(found),
         "cards": _cards(found),
         "page_number": page,
