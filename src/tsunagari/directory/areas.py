@@ -254,9 +254,10 @@ def _place_by_reading(text: str) -> Place | None:
 
 
 @cache
-def _names_in_text() -> tuple[tuple[str, Place], ...]:
-    """Names to look for inside a sentence, longest first: every prefecture and municipality
-    with its suffix, and without it when the rest is still one place (新宿, 北九州)."""
+def _names_in_text() -> dict[str, tuple[tuple[str, Place], ...]]:
+    """Names to look for inside a sentence, by their first letter, longest first: every
+    prefecture and municipality with its suffix, and without it when the rest is still one
+    place (新宿, 北九州)."""
     names: dict[str, list[Place]] = {}
     for code, name in prefectures().items():
         for form in {name, name[:-1] if name != "北海道" else name}:
@@ -265,8 +266,12 @@ def _names_in_text() -> tuple[tuple[str, Place], ...]:
         place = Place(m.prefecture_code, m.prefecture, m)
         for form in {m.name, m.name[:-1]} if len(m.name) > 2 else {m.name}:
             names.setdefault(form, []).append(place)
-    unique = [(name, one) for name, found in names.items() if (one := _broadest(found))]
-    return tuple(sorted(unique, key=lambda item: -len(item[0])))
+    by_letter: dict[str, list[tuple[str, Place]]] = {}
+    for name, found in sorted(names.items(), key=lambda item: -len(item[0])):
+        one = _broadest(found)
+        if one:
+            by_letter.setdefault(name[0], []).append((name, one))
+    return {letter: tuple(entries) for letter, entries in by_letter.items()}
 
 
 def _broadest(places: list[Place]) -> Place | None:
@@ -283,7 +288,14 @@ def place_in_text(text: str) -> Place | None:
     """The one place a sentence names (浜松で, フリースクール さいたま市, shelter in Hamamatsu),
     or None when it names none, or several, or a name that two places share."""
     text = unicodedata.normalize("NFKC", text)
-    found = {place for name, place in _names_in_text() if name in text}
+    names = _names_in_text()
+    found = set()
+    i = 0
+    while i < len(text):  # the longest name at each place: 京都 is not read in 東京都
+        match = next((e for e in names.get(text[i], ()) if text.startswith(e[0], i)), None)
+        if match:
+            found.add(match[1])
+        i += len(match[0]) if match else 1
     for word in re.findall(r"[A-Za-z]{4,}", text):
         place = _place_by_reading(word)
         if place:

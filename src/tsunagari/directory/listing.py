@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
@@ -283,7 +283,9 @@ class Listing:
                 )
                 for p in data["phones"]
             ),
-            hours=hours_from_signature(data["hours"]),
+            hours=replace(
+                hours_from_signature(data["hours"]), has_note=bool(data["hours_note"]["ja"])
+            ),
             verified_on=dt.date.fromisoformat(data["verified_on"]),
             source_url=data["source_url"],
             valid_from=_date(data["valid_from"]),

@@ -85,10 +85,11 @@ def find(
         if literal.total or not query.strip() or filters.needs:
             return Found(crisis, literal, understood)
         return _general(crisis, literal, understood, filters, limit, offset, now)
-    pool = search(query, filters, limit=POOL, now=now) if offset or limit < POOL else literal
-    stored = cards([hit.service_id for hit in pool.hits[:TOP]])
-    if not _thin(pool, stored, _principal(understood)):
+    first = literal if not offset and limit >= TOP else search(query, filters, limit=TOP, now=now)
+    stored = cards([hit.service_id for hit in first.hits[:TOP]])
+    if not _thin(first, stored, _principal(understood)):
         return Found(crisis, literal, understood)
+    pool = literal if not offset and limit >= POOL else search(query, filters, limit=POOL, now=now)
     merged = _widened(pool, understood, filters, now)
     page = Results(
         merged[offset : offset + limit], len(merged), literal.query_terms, literal.expanded

@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -97,16 +98,27 @@ def lines_to_show(
 
     110 and 119 have a row of their own, so they are not repeated as lines.
     """
-    moment = moment or timezone.now()
+    moment = (moment or timezone.now()).replace(second=0, microsecond=0)
     try:
-        language = get_language() or "ja"
-        found = [line for line in crisis_lines(moment) if not line.emergency]
-        ordered = sorted(found, key=lambda line: _order(line, moment, set(needs), kids))
-        lines = [_shown(line, language, moment) for line in ordered]
+        found = tuple(line for line in crisis_lines(moment) if not line.emergency)
+        lines = _ordered(found, tuple(sorted(needs)), kids, get_language() or "ja", moment)
     except Exception:  # a crisis line must show whatever went wrong
         log.exception("crisis lines: falling back to the static copy")
         lines = []
     return lines or static_lines()
+
+
+@lru_cache(maxsize=64)
+def _ordered(
+    found: tuple[CrisisLine, ...],
+    needs: tuple[str, ...],
+    kids: bool,
+    language: str,
+    minute: dt.datetime,
+) -> list[ShownLine]:
+    """Every page shows the panel: the same lines at the same minute are shaped once."""
+    ordered = sorted(found, key=lambda line: _order(line, minute, set(needs), kids))
+    return [_shown(line, language, minute) for line in ordered]
 
 
 def _order(

@@ -28,6 +28,8 @@ def other_language_url(context: template.Context) -> str:
     request: HttpRequest | None = context.get("request")
     path = request.path if request else "/"
     query = request.META.get("QUERY_STRING", "") if request else ""
+    if context.get("drop_query"):  # a page that must not carry what was searched
+        query = ""
     if (get_language() or "ja") == "en":
         path = path[len("/en") :] if path.startswith("/en/") else path
     else:

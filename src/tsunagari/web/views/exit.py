@@ -52,7 +52,7 @@ def asked_before_leaving(request: HttpRequest, made_at: int | None) -> bool:
 
 def gone(request: HttpRequest) -> HttpResponse:
     """What Back shows after quick exit: nothing of what was searched."""
-    return private(render(request, "web/gone.html"))
+    return private(render(request, "web/gone.html", {"drop_query": True}))
 
 
 def private(response: HttpResponse) -> HttpResponse:
