@@ -18,9 +18,12 @@ import itertools
 import logging
 import uuid
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from tsunagari.navigator.answer import Answer
 
 from tsunagari.directory.areas import Place, place_in_text
 from tsunagari.navigator.crisis import CrisisResult, detect
@@ -38,10 +41,10 @@ TIE = 0.1  # needs this close to the clearest one are read as clearly
 GENERAL_NEEDS = ("loneliness",)  # the windows for any worry all carry it (よりそいホットライン)
 
 
-def lines_first(found: CrisisResult) -> bool:
-    """The crisis lines come first when a life may be in danger, or when the detector failed
-    (an error must never hide them)."""
-    return found.crisis or found.error
+def lines_first(found: CrisisResult | Answer) -> bool:
+    """The crisis lines come first when a life may be in danger, or when the detector or
+    the answer failed (an error must never hide them)."""
+    return found.crisis or bool(found.error)
 
 
 def crisis_in(text: str) -> bool:
