@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.personas import Personas, make_personas
+
 
 def _shared_dir() -> Path:
     """The read-only contracts beside the checkout (../shared), wherever the clone lives."""
@@ -39,3 +41,9 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    """Every persona of tests/personas.py, created for the test."""
+    return make_personas()

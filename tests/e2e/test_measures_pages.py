@@ -18,7 +18,7 @@ def plan(transactional_db: Any) -> None:
 
 def _login(page: Any, base: str, username: str) -> None:
     """Sign in through the real login form, as a member of staff would."""
-    from tests.measures.personas import PASSWORD
+    from tests.personas import PASSWORD
 
     page.goto(f"{base}/staff/login/?next=/plan/staff/")
     page.fill("#id_username", username)
@@ -39,7 +39,7 @@ def _serious(page: Any) -> list[str]:
 
 
 def test_the_dashboard_shows_charts_and_tables(page: Any, live_server: Any, plan: None) -> None:
-    from tests.measures.personas import make_personas
+    from tests.personas import make_personas
 
     make_personas()
     _login(page, live_server.url, "cao-reviewer")
@@ -52,7 +52,7 @@ def test_the_dashboard_shows_charts_and_tables(page: Any, live_server: Any, plan
 def test_editor_submits_reviewer_returns_editor_resubmits_reviewer_approves(
     page: Any, live_server: Any, plan: None
 ) -> None:
-    from tests.measures.personas import make_personas
+    from tests.personas import make_personas
     from tsunagari.measures.models import Review
 
     make_personas()
@@ -88,7 +88,7 @@ def test_editor_submits_reviewer_returns_editor_resubmits_reviewer_approves(
 
 
 def test_an_outsider_is_refused_the_staff_pages(page: Any, live_server: Any, plan: None) -> None:
-    from tests.measures.personas import make_personas
+    from tests.personas import make_personas
 
     make_personas()
     page.goto(f"{live_server.url}/plan/staff/")
