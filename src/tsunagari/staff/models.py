@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tsunagari.staff.roles import GRANTS, Kind, Role
 
@@ -18,7 +19,7 @@ from tsunagari.staff.roles import GRANTS, Kind, Role
 def jis_municipality_code_error(code: str) -> str:
     """Why `code` is not a JIS X 0402 local-government code (six digits, the last a check
     digit), or "" when it is one."""
-    if not re.fullmatch(r"\d{6}", code):
+    if not re.fullmatch(r"[0-9]{6}", code):
         return _("市区町村は6桁の全国地方公共団体コード（例: 131016）で指定してください。")
     digits = [int(d) for d in code[:5]]
     remainder = sum(d * w for d, w in zip(digits, (6, 5, 4, 3, 2), strict=True)) % 11
@@ -65,7 +66,7 @@ class Body(models.Model):
         if self.kind == Kind.MUNICIPALITY and (error := jis_municipality_code_error(self.code)):
             raise ValidationError({"code": error})
         if self.kind == Kind.PREFECTURE and not (
-            re.fullmatch(r"\d{2}", self.code) and 1 <= int(self.code) <= 47
+            re.fullmatch(r"[0-9]{2}", self.code) and 1 <= int(self.code) <= 47
         ):
             raise ValidationError({"code": _("都道府県は2桁のコード（01〜47）で指定してください。")})
 
@@ -132,7 +133,7 @@ class AuditEntry(models.Model):
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     record_id = models.CharField(max_length=64, blank=True)
-    record_label = models.CharField(_("対象"), max_length=255, blank=True)
+    record_label = models.CharField(pgettext_lazy("audit", "対象"), max_length=255, blank=True)
     changes = models.JSONField(default=dict)  # {field: [before, after]}
     details = models.JSONField(default=dict)
 

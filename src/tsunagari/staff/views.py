@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from tsunagari.staff import access, two_factor
 from tsunagari.staff.audit import AREAS, action_label, describe, visible_to
 from tsunagari.staff.forms import EnrolForm, TokenForm
-from tsunagari.params import BadParameter, integer
+from tsunagari.staff.params import BadParameter, integer
 from tsunagari.staff.roles import Permission
 
 AUDIT_PAGE_SIZE = 50

@@ -19,7 +19,7 @@ from tsunagari.measures import access, workflow
 from tsunagari.measures.forms import ReturnForm, ReviewForm, initial_for
 from tsunagari.measures.models import Measure, Observation, Review, Submission
 from tsunagari.measures.views.staff import _measure
-from tsunagari.params import integer
+from tsunagari.staff.params import integer
 from tsunagari.staff import access as staff_access
 
 

@@ -22,7 +22,7 @@ from tsunagari.measures.models import (
 )
 from tsunagari.measures.queries import MeasureView, measures_of, primary_heading, views_of
 from tsunagari.measures.views.public import current_plan
-from tsunagari.params import integer
+from tsunagari.staff.params import integer
 from tsunagari.staff import access as staff_access
 from tsunagari.staff.audit import Change, about_all, action_label, describe
 from tsunagari.staff.models import AuditEntry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from tsunagari.params import BadParameter
+from tsunagari.staff.params import BadParameter
 from tsunagari.web.crisis import emergency_numbers, static_lines
 
 
