@@ -19,6 +19,7 @@ def test_a_wrong_or_malformed_code_is_named(code: str) -> None:
     assert jis_municipality_code_error(code)
 
 
+@pytest.mark.django_db
 def test_a_body_with_a_wrong_code_does_not_validate() -> None:
     with pytest.raises(ValidationError) as error:
         Body(kind=Kind.MUNICIPALITY, code="131017", name="千代田区").full_clean()
