@@ -6,9 +6,8 @@ from collections import Counter
 
 import pytest
 
-from tsunagari.staff.models import AuditEntry
-
 from tsunagari.measures.models import Heading, Measure, Review
+from tsunagari.staff.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

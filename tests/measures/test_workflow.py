@@ -151,7 +151,9 @@ def test_the_editor_sees_a_return_with_its_comment_and_resubmits(
     assert "出典を書いてください" in dashboard
     edit = client.get("/plan/staff/measures/8/edit/?year=2025").content.decode()
     assert "出典を書いてください" in edit and "350000" in edit
-    client.post("/plan/staff/measures/8/edit/", _form(achievement_text="PV数:350,000（出典: 庁内集計）"))
+    client.post(
+        "/plan/staff/measures/8/edit/", _form(achievement_text="PV数:350,000（出典: 庁内集計）")
+    )
     submission.refresh_from_db()
     assert submission.state == "submitted" and submission.achievement_text.startswith("PV数:")
     assert Submission.objects.filter(measure=_measure(), fiscal_year=2025).count() == 1
@@ -211,4 +213,6 @@ def test_approval_writes_the_audit_log_with_values_before_and_after(
     assert "報告の承認" in log and "確認待ち" in log and "承認済み" in log
     english = client.get("/en/staff/audit/?area=measures").content.decode()
     assert "Report approved" in english and "Awaiting review" in english
-    assert Decimal("350000") == Observation.objects.get(indicator=_indicator(), fiscal_year=2025).value
+    assert (
+        Decimal("350000") == Observation.objects.get(indicator=_indicator(), fiscal_year=2025).value
+    )

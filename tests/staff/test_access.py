@@ -27,7 +27,13 @@ def test_anonymous_and_a_user_without_membership_may_do_nothing(personas: Person
         ("reviewer", {P.VIEW_PLAN_RECORDS, P.REVIEW_MEASURES, P.READ_ALL_AUDIT}),
         (
             "analyst",
-            {P.VIEW_SURVEYS, P.UPLOAD_SURVEYS, P.DELETE_SURVEYS, P.EVALUATE_PROGRAMMES, P.READ_AUDIT},
+            {
+                P.VIEW_SURVEYS,
+                P.UPLOAD_SURVEYS,
+                P.DELETE_SURVEYS,
+                P.EVALUATE_PROGRAMMES,
+                P.READ_AUDIT,
+            },
         ),
         ("municipal", {P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
         ("npo_editor", {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT}),
@@ -85,7 +91,9 @@ def test_a_deactivated_member_may_do_nothing(personas: Personas) -> None:
         ("cao", Role.COUNSELLOR),
     ],
 )
-def test_a_role_a_body_does_not_have_is_refused(personas: Personas, kind_key: str, role: Role) -> None:
+def test_a_role_a_body_does_not_have_is_refused(
+    personas: Personas, kind_key: str, role: Role
+) -> None:
     with pytest.raises(ValidationError) as error:
         grant(personas.visitor, body(kind_key), role)
     assert "role" in error.value.message_dict

@@ -7,10 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from tests.personas import body
 from tsunagari.staff.access import can
 from tsunagari.staff.roles import Permission
-
-from tests.personas import body
 
 pytestmark = pytest.mark.django_db
 

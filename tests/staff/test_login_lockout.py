@@ -40,9 +40,7 @@ def test_the_lockout_message_is_in_english_on_english_pages(
     client: Client, personas: Personas
 ) -> None:
     _guess(client, "/en/staff/login/", "mhlw-editor", 10, "198.51.100.7")
-    response = client.post(
-        "/en/staff/login/", {"username": "mhlw-editor", "password": PASSWORD}
-    )
+    response = client.post("/en/staff/login/", {"username": "mhlw-editor", "password": PASSWORD})
     assert response.status_code == 429
     page = response.content.decode()
     assert "Sign-in paused" in page and "15 minutes" in page
@@ -50,7 +48,9 @@ def test_the_lockout_message_is_in_english_on_english_pages(
 
 def test_one_address_guessing_many_accounts_is_stopped(client: Client, personas: Personas) -> None:
     for i, name in enumerate(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]):
-        client.post("/staff/login/", {"username": name, "password": f"x{i}"}, REMOTE_ADDR="192.0.2.1")
+        client.post(
+            "/staff/login/", {"username": name, "password": f"x{i}"}, REMOTE_ADDR="192.0.2.1"
+        )
     response = client.post(
         "/staff/login/", {"username": "mhlw-editor", "password": PASSWORD}, REMOTE_ADDR="192.0.2.1"
     )
@@ -86,7 +86,11 @@ def test_a_right_password_before_the_limit_signs_in_and_clears_the_failures(
 ) -> None:
     _guess(client, "/staff/login/", "mhlw-editor", 5, "198.51.100.8")
     response = client.post(
-        "/staff/login/", {"username": "mhlw-editor", "password": PASSWORD}, REMOTE_ADDR="198.51.100.8"
+        "/staff/login/",
+        {"username": "mhlw-editor", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.8",
     )
     assert response.status_code == 302 and response["Location"] == "/staff/"
-    assert not AccessAttempt.objects.filter(username="mhlw-editor", failures_since_start__gt=0).exists()
+    assert not AccessAttempt.objects.filter(
+        username="mhlw-editor", failures_since_start__gt=0
+    ).exists()

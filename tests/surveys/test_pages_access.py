@@ -25,7 +25,7 @@ def pages(pk: int) -> list[str]:
         "/staff/surveys/trends/survey/ucla3_high.svg",
         "/staff/surveys/evaluate/",
         "/staff/surveys/evaluate/demo/",
-            ]
+    ]
 
 
 @pytest.fixture

@@ -28,7 +28,11 @@ def test_a_valid_file_is_stored_with_its_estimates_and_logged(
     assert gzip.decompress(bytes(stored.content)) == raw
     assert set(stored.estimates["indicators"]["ucla3_mean"]["by"]) == {"age_group", "sex"}
     entry = AuditEntry.objects.get(action__startswith="surveys.")
-    assert (entry.user, entry.action, entry.record_label) == (analyst, "surveys.year.uploaded", "2024")
+    assert (entry.user, entry.action, entry.record_label) == (
+        analyst,
+        "surveys.year.uploaded",
+        "2024",
+    )
     assert entry.changes["respondents"] == [None, 439]
     assert entry.changes["source_name"] == [None, "2024.csv"]
     assert "content" not in entry.changes and "estimates" not in entry.changes

@@ -66,9 +66,7 @@ class Plan(models.Model):
 
     def reported_years(self) -> list[int]:
         """Fiscal years with a public record, and the year open for reports."""
-        years = set(
-            Review.objects.filter(measure__plan=self).values_list("fiscal_year", flat=True)
-        )
+        years = set(Review.objects.filter(measure__plan=self).values_list("fiscal_year", flat=True))
         if self.reporting_year:
             years.add(self.reporting_year)
         return sorted(years)

@@ -26,9 +26,11 @@ def for_user(user: Any) -> list[Notice]:
             ) % {"n": returned}
             found.append(Notice(text, reverse("measures:dashboard")))
     if access.can(user, REVIEW):
-        waiting = Submission.objects.filter(state=Submission.State.SUBMITTED).exclude(
-            authors=user
-        ).count()
+        waiting = (
+            Submission.objects.filter(state=Submission.State.SUBMITTED)
+            .exclude(authors=user)
+            .count()
+        )
         if waiting:
             text = ngettext(
                 "確認待ちの報告が%(n)d件あります", "確認待ちの報告が%(n)d件あります", waiting

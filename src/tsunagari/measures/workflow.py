@@ -44,12 +44,18 @@ class Entry:
 
 
 def open_submission(measure: Measure, fiscal_year: int) -> Submission | None:
-    return Submission.objects.filter(measure=measure, fiscal_year=fiscal_year, state__in=OPEN).first()
+    return Submission.objects.filter(
+        measure=measure, fiscal_year=fiscal_year, state__in=OPEN
+    ).first()
 
 
 def _actuals(measure: Measure, actuals: dict[int, Decimal | None]) -> list[dict[str, Any]]:
     return [
-        {"indicator": i.pk, "name": f"{i.name}（{i.unit}）" if i.unit else i.name, "value": str(actuals[i.pk])}
+        {
+            "indicator": i.pk,
+            "name": f"{i.name}（{i.unit}）" if i.unit else i.name,
+            "value": str(actuals[i.pk]),
+        }
         for i in measure.indicators.all()
         if actuals.get(i.pk) is not None
     ]
@@ -125,12 +131,16 @@ def _decide(submission: Submission, user: Any, state: str, comment: str) -> Subm
     submission.decided_at = timezone.now()
     submission.save()
     action = "approved" if state == Submission.State.APPROVED else "returned"
-    log_action(user, f"measures.submission.{action}", submission, body=submission.body, before=before)
+    log_action(
+        user, f"measures.submission.{action}", submission, body=submission.body, before=before
+    )
     return submission
 
 
 def _publish_review(submission: Submission, user: Any) -> None:
-    review = Review.objects.filter(measure=submission.measure, fiscal_year=submission.fiscal_year).first()
+    review = Review.objects.filter(
+        measure=submission.measure, fiscal_year=submission.fiscal_year
+    ).first()
     before = snapshot(review) if review else None
     review = review or Review(measure=submission.measure, fiscal_year=submission.fiscal_year)
     for key in ("achievement_text", "status", "policy_text", "decision"):
@@ -151,7 +161,12 @@ def _publish_actual(submission: Submission, user: Any, actual: dict[str, Any]) -
     observation = observation or Observation(indicator=indicator, fiscal_year=year)
     observation.value = value
     observation.achievement = achievement_of(
-        indicator.direction, indicator.target_value, indicator.target_year, indicator.annual, year, value
+        indicator.direction,
+        indicator.target_value,
+        indicator.target_year,
+        indicator.annual,
+        year,
+        value,
     )
     observation.period_text = ""
     observation.source_sentence = ""
@@ -159,4 +174,6 @@ def _publish_actual(submission: Submission, user: Any, actual: dict[str, Any]) -
     observation.review_note = ""
     observation.submission = submission
     observation.save()
-    log_action(user, "measures.observation.published", observation, body=submission.body, before=before)
+    log_action(
+        user, "measures.observation.published", observation, body=submission.body, before=before
+    )

@@ -6,20 +6,20 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import Model, QuerySet
-from django.forms import BaseFormSet, ModelForm
+from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest
 
 from tsunagari.staff.audit import log_action, snapshot
 from tsunagari.staff.models import AuditEntry, Body, Membership
 
 
-class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditedAdmin(admin.ModelAdmin):
     """A ModelAdmin whose additions, changes and deletions (inlines too) go to the audit
     log with their values before and after."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
-        form._audit_before = snapshot(stored) if stored else None  # type: ignore[attr-defined]
+        setattr(form, "_audit_before", snapshot(stored) if stored else None)  # noqa: B010
         super().save_model(request, obj, form, change)
 
     def save_related(
@@ -27,18 +27,24 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     ) -> None:
         super().save_related(request, form, formsets, change)
         before = getattr(form, "_audit_before", None)
-        log_action(request.user, "admin.changed" if change else "admin.added", form.instance, before=before)
+        log_action(
+            request.user, "admin.changed" if change else "admin.added", form.instance, before=before
+        )
 
     def save_formset(
-        self, request: HttpRequest, form: ModelForm, formset: BaseFormSet, change: bool  # type: ignore[type-arg]
+        self,
+        request: HttpRequest,
+        form: ModelForm,
+        formset: BaseModelFormSet[Any, Any],
+        change: bool,
     ) -> None:
-        stored = {o.pk: snapshot(o) for o in formset.get_queryset()}  # type: ignore[attr-defined]
+        stored = {o.pk: snapshot(o) for o in formset.get_queryset()}
         super().save_formset(request, form, formset, change)
-        for obj in formset.new_objects:  # type: ignore[attr-defined]
+        for obj in formset.new_objects:
             log_action(request.user, "admin.added", obj)
-        for obj, _fields in formset.changed_objects:  # type: ignore[attr-defined]
+        for obj, _fields in formset.changed_objects:
             log_action(request.user, "admin.changed", obj, before=stored.get(obj.pk))
-        for obj in formset.deleted_objects:  # type: ignore[attr-defined]
+        for obj in formset.deleted_objects:
             log_action(request.user, "admin.deleted", obj, before=stored.get(obj.pk), after={})
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
@@ -51,7 +57,7 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         super().delete_queryset(request, queryset)
 
 
-class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["user"]
@@ -66,7 +72,7 @@ class BodyAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: the log is written by the code, never by hand."""
 
     list_display = ["at", "username", "action", "record_label", "body"]

@@ -9,12 +9,12 @@ _("承認")})`) in their AppConfig.ready.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
@@ -85,10 +85,11 @@ def diff(before: Snapshot | None, after: Snapshot | None) -> dict[str, list[Any]
     }
 
 
-def _account(user: Any) -> AbstractBaseUser | None:
+def _account(user: Any) -> Any:
+    """The signed-in user, or None for the system (an ingestion) or a visitor."""
     if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
         return None
-    return user  # type: ignore[no-any-return]
+    return user
 
 
 def log_action(

@@ -29,8 +29,12 @@ def grant(user: Any, body: Body, role: str, by: Any = None) -> Membership:
 @transaction.atomic
 def revoke(membership: Membership, by: Any = None) -> None:
     log_action(
-        by, "staff.membership.removed", membership, body=membership.body,
-        before=snapshot(membership), after={},
+        by,
+        "staff.membership.removed",
+        membership,
+        body=membership.body,
+        before=snapshot(membership),
+        after={},
     )
     membership.delete()
     forget(membership.user)

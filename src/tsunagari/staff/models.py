@@ -20,12 +20,12 @@ def jis_municipality_code_error(code: str) -> str:
     """Why `code` is not a JIS X 0402 local-government code (six digits, the last a check
     digit), or "" when it is one."""
     if not re.fullmatch(r"[0-9]{6}", code):
-        return _("市区町村は6桁の全国地方公共団体コード（例: 131016）で指定してください。")
+        return str(_("市区町村は6桁の全国地方公共団体コード（例: 131016）で指定してください。"))
     digits = [int(d) for d in code[:5]]
     remainder = sum(d * w for d, w in zip(digits, (6, 5, 4, 3, 2), strict=True)) % 11
     check = (11 - remainder) % 10
     if int(code[5]) != check:
-        return _("全国地方公共団体コードの検査数字が合いません（%(code)s）。") % {"code": code}
+        return str(_("全国地方公共団体コードの検査数字が合いません（%(code)s）。")) % {"code": code}
     return ""
 
 
@@ -68,7 +68,9 @@ class Body(models.Model):
         if self.kind == Kind.PREFECTURE and not (
             re.fullmatch(r"[0-9]{2}", self.code) and 1 <= int(self.code) <= 47
         ):
-            raise ValidationError({"code": _("都道府県は2桁のコード（01〜47）で指定してください。")})
+            raise ValidationError(
+                {"code": _("都道府県は2桁のコード（01〜47）で指定してください。")}
+            )
 
 
 class Membership(models.Model):
@@ -148,7 +150,7 @@ class AuditEntry(models.Model):
 
     @property
     def record_model(self) -> type[models.Model] | None:
-        return self.record_type.model_class() if self.record_type_id else None
+        return self.record_type.model_class() if self.record_type else None
 
     def changed(self) -> list[tuple[str, Any, Any]]:
         return [(field, pair[0], pair[1]) for field, pair in self.changes.items()]

@@ -58,7 +58,9 @@ def _confirm(request: HttpRequest) -> HttpResponse:
             if locked_out(request):
                 logout(request)
                 return lockout_response(request)
-            form.add_error("token", _("確認コードが違います。時間をおいてもう一度入力してください。"))
+            form.add_error(
+                "token", _("確認コードが違います。時間をおいてもう一度入力してください。")
+            )
         else:
             return redirect(_next(request))
     context = {"state": "confirm", "form": form, "next": _next(request)}
@@ -72,23 +74,29 @@ def _enrol(request: HttpRequest) -> HttpResponse:
         try:
             two_factor.enrol(request, signed, form.cleaned_data["token"])
         except signing.BadSignature:
-            form.add_error(None, _("登録の有効期限が切れました。新しいQRコードで登録し直してください。"))
+            form.add_error(
+                None, _("登録の有効期限が切れました。新しいQRコードで登録し直してください。")
+            )
             signed = ""
         except two_factor.WrongCode:
-            form.add_error("token", _("確認コードが違います。アプリに表示されている6桁を入力してください。"))
+            form.add_error(
+                "token", _("確認コードが違います。アプリに表示されている6桁を入力してください。")
+            )
         else:
             return redirect(_next(request))
     key = two_factor.key_of(signed)
     if key is None:
         key, signed = two_factor.new_key()
     if form.is_bound:
-        form.data = {**form.data.dict(), "key": signed}
+        form.data = {**dict(form.data.items()), "key": signed}
     else:
         form = EnrolForm(initial={"key": signed})
     context = {
         "state": "enrol",
         "form": form,
-        "qr": two_factor.qr_svg(two_factor.config_url(request.user, key), _("認証アプリで読み取るQRコード")),
+        "qr": two_factor.qr_svg(
+            two_factor.config_url(request.user, key), _("認証アプリで読み取るQRコード")
+        ),
         "secret": two_factor.readable(key),
         "required": access.needs_second_factor(request.user),
         "next": _next(request),
@@ -123,5 +131,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = paginator.page(integer(request.GET, "page", 1, 1, paginator.num_pages))
     rows = [(entry, action_label(entry.action), describe(entry)) for entry in page]
     return render(
-        request, "staff/audit.html", {"page": page, "rows": rows, "area": area, "areas": AREAS.items()}
+        request,
+        "staff/audit.html",
+        {"page": page, "rows": rows, "area": area, "areas": AREAS.items()},
     )

@@ -31,9 +31,7 @@ class SurveysConfig(TsunagariApp):
                 "synthetic": _("合成データ"),
             },
         )
-        menu.register_link(
-            menu.Link(_("調査データ"), "surveys:index", (Permission.VIEW_SURVEYS,))
-        )
+        menu.register_link(menu.Link(_("調査データ"), "surveys:index", (Permission.VIEW_SURVEYS,)))
         menu.register_link(
             menu.Link(_("事業評価"), "surveys:evaluate", (Permission.EVALUATE_PROGRAMMES,))
         )

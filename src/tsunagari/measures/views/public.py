@@ -9,6 +9,7 @@ from django.shortcuts import render
 from tsunagari.measures.models import Ministry, Plan, Status
 from tsunagari.measures.queries import latest_review, measures_of, primary_heading, views_of
 
+
 def current_plan() -> Plan:
     plan = Plan.objects.current()
     if plan is None:

@@ -19,8 +19,8 @@ from tsunagari.measures import access, workflow
 from tsunagari.measures.forms import ReturnForm, ReviewForm, initial_for
 from tsunagari.measures.models import Measure, Observation, Review, Submission
 from tsunagari.measures.views.staff import _measure
-from tsunagari.staff.params import integer
 from tsunagari.staff import access as staff_access
+from tsunagari.staff.params import integer
 
 
 def _year(request: HttpRequest, measure: Measure) -> int:
@@ -104,7 +104,7 @@ def comparison(submission: Submission) -> list[tuple[str, str, str]]:
     )
     rows: list[tuple[str, str, str]] = []
     for field in ("status", "decision", "achievement_text", "policy_text"):
-        label = str(Submission._meta.get_field(field).verbose_name)
+        label = str(getattr(Submission._meta.get_field(field), "verbose_name", field))
         now = _dated(_display(review, field), review.fiscal_year, year) if review else ""
         rows.append((label, now or "—", _display(submission, field) or "—"))
     public: dict[int, Observation] = {}
@@ -113,8 +113,8 @@ def comparison(submission: Submission) -> list[tuple[str, str, str]]:
     ).order_by("fiscal_year"):
         public[o.indicator_id] = o
     for actual in submission.actuals:
-        now = public.get(actual["indicator"])
-        shown = _dated(f"{now.value.normalize():f}", now.fiscal_year, year) if now else "—"
+        seen = public.get(actual["indicator"])
+        shown = _dated(f"{seen.value.normalize():f}", seen.fiscal_year, year) if seen else "—"
         rows.append((actual["name"], shown, actual["value"]))
     return rows
 
@@ -137,7 +137,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _decision_context(request: HttpRequest, found: Submission, **extra: Any) -> dict[str, Any]:
-    own = found.authors.filter(pk=request.user.pk).exists()
+    own = found.authors.filter(pk=request.user.pk or 0).exists()
     return {
         "submission": found,
         "rows": comparison(found),
@@ -155,7 +155,12 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the confirmation page; POST: publish."""
     found = get_object_or_404(Submission, pk=pk)
     if request.method == "POST":
-        return _decide(request, found, lambda: workflow.approve(found, request.user), _("承認し、公開しました。"))
+        return _decide(
+            request,
+            found,
+            lambda: workflow.approve(found, request.user),
+            _("承認し、公開しました。"),
+        )
     return _confirm(request, found, "approve", None)
 
 
@@ -167,11 +172,18 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"]
-        return _decide(request, found, lambda: workflow.return_(found, request.user, comment), _("差し戻しました。"))
+        return _decide(
+            request,
+            found,
+            lambda: workflow.return_(found, request.user, comment),
+            _("差し戻しました。"),
+        )
     return _confirm(request, found, "return", form)
 
 
-def _confirm(request: HttpRequest, found: Submission, step: str, form: ReturnForm | None) -> HttpResponse:
+def _confirm(
+    request: HttpRequest, found: Submission, step: str, form: ReturnForm | None
+) -> HttpResponse:
     context = _decision_context(request, found, step=step, form=form)
     if context["own"]:
         raise workflow.SelfApproval("a report is decided by someone who did not write it")

@@ -22,10 +22,10 @@ from tsunagari.measures.models import (
 )
 from tsunagari.measures.queries import MeasureView, measures_of, primary_heading, views_of
 from tsunagari.measures.views.public import current_plan
-from tsunagari.staff.params import integer
 from tsunagari.staff import access as staff_access
 from tsunagari.staff.audit import Change, about_all, action_label, describe
 from tsunagari.staff.models import AuditEntry
+from tsunagari.staff.params import integer
 
 NOT_REPORTED = "not_reported"
 NOT_REPORTED_LABEL = gettext_lazy("未報告")
@@ -48,8 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     year = dashboard_year(request, plan)
     views = views_of(plan)
     of_year = {
-        r.measure_id: r.status
-        for r in Review.objects.filter(measure__plan=plan, fiscal_year=year)
+        r.measure_id: r.status for r in Review.objects.filter(measure__plan=plan, fiscal_year=year)
     }
     keys = [*Status.values, NOT_REPORTED]
     labels = [str(label) for _s, label in Status.choices] + [str(NOT_REPORTED_LABEL)]
@@ -104,7 +103,9 @@ def editor_lists(request: HttpRequest, views: list[MeasureView]) -> dict[str, ob
     bodies = staff_access.bodies_where(request.user, access.REPORT)
     mine = [v for v in views if any(b in bodies for b in v.measure.bodies())]
     submissions = (
-        Submission.objects.filter(body__in=bodies, state__in=(Submission.State.SUBMITTED, Submission.State.RETURNED))
+        Submission.objects.filter(
+            body__in=bodies, state__in=(Submission.State.SUBMITTED, Submission.State.RETURNED)
+        )
         .select_related("measure")
         .order_by("state", "-submitted_at")
     )
