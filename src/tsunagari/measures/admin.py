@@ -14,8 +14,8 @@ class PlanAdmin(AuditedAdmin):
     fields = ["code", "title", "decided_on", "source", "reporting_year"]
     readonly_fields = ["code", "title", "decided_on", "source"]
 
-    def has_add_permission(self, request: object) -> bool:  # type: ignore[override]
+    def has_add_permission(self, request: object) -> bool:
         return False  # plans come from the seeds (tsunagari measures ingest)
 
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:  # type: ignore[override]
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
