@@ -12,7 +12,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Migrating back and forth needs an empty, transactional database: it runs with the
+# transactional live-server tests (`make test-e2e`), never beside the session-ingested plan.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BEFORE = [
     ("measures", "0002_indicator_kind_and_longer_notes"),
