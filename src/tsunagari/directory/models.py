@@ -530,7 +530,7 @@ class LinkCheck(models.Model):
     detail = models.CharField(_("詳細"), max_length=300, blank=True)
     moved_to = models.URLField(_("移転先"), max_length=500, blank=True)
     used_by = models.CharField(_("使っている窓口"), max_length=1000, blank=True)
-    checked_at = models.DateTimeField(_("確認日時"))
+    checked_at = models.DateTimeField(_("リンクを確認した日時"))
 
     class Meta:
         ordering = ["url"]
