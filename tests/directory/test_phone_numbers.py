@@ -67,9 +67,9 @@ def test_numbers_outside_the_plan_or_not_for_support_lines_are_refused() -> None
 def test_numbers_are_found_in_free_text_as_people_write_them() -> None:
     text = (
         "岩手・宮城・福島は０１２０－２７９－２２６、虐待は「189」、危ないときは110番。"
-        "Call 119 or #9999. 〒060-0001、2024-05-02、365日、500円"
+        "Call 119 or #9999, police (110). 〒060-0001、2024-05-02、365日、500円、（定員120）"
     )
-    assert numbers_in_text(text) == ["0120-279-226", "189", "110", "119", "#9999"]
+    assert numbers_in_text(text) == ["0120-279-226", "189", "110", "119", "#9999", "110"]
 
 
 def test_a_hash_number_is_escaped_in_its_tel_link() -> None:

@@ -187,5 +187,5 @@ def test_the_service_page_shows_each_facts_source_with_its_dates(
     import_path(write(tmp_path, WITH_SOURCES))
     page = client.get("/services/example-line/").content.decode()
     assert "（情報源の日付: 2024-03）" in page
-    assert "電話番号の情報源（2025-04-01、2026年11月20日に確認）:" in page
+    assert "電話番号・受付時間の情報源（2025-04-01、2026年11月20日に確認）:" in page
     assert 'href="https://www.mhlw.go.jp/line.html"' in page

@@ -47,7 +47,7 @@ def test_a_curator_sees_overdue_crisis_lines_first_then_what_is_due_soon(client:
     create_service("soon", name="もうすぐ期限の窓口", verified_on=today - dt.timedelta(days=350))
     create_service("fresh", name="確認したばかりの窓口", verified_on=today)
     client.force_login(curator())
-    page = client.get(URL).content.decode()
+    page = client.get(URL).content.decode().split('id="changed"')[0]
     overdue, soon = page.split('id="due-soon"')
     assert overdue.index("古い緊急の窓口") < overdue.index("古い一般の窓口")
     assert "もうすぐ期限の窓口" in soon and "もうすぐ期限の窓口" not in overdue
@@ -69,3 +69,16 @@ def test_a_curator_sees_the_sources_that_changed_since_the_last_check(client: Cl
     changed = client.get(URL).content.decode().split('id="changed"')[1]
     assert "https://www.example.go.jp/new" in changed
     assert "https://www.example.go.jp/ok" not in changed
+
+
+def test_a_curator_sees_the_entries_whose_source_has_no_date_crisis_lines_first(
+    client: Client,
+) -> None:
+    create_service("dated", name="日付のある窓口", source_date="2025-04")
+    create_service("plain", name="日付のない窓口")
+    create_service("crisis", name="日付のない緊急の窓口", crisis_line=True, phones=("189",))
+    client.force_login(curator())
+    undated = client.get(URL).content.decode().split('id="undated"')[1]
+    assert "（2）" in undated
+    assert undated.index("日付のない緊急の窓口") < undated.index("日付のない窓口")
+    assert "日付のある窓口" not in undated

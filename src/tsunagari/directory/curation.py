@@ -21,6 +21,7 @@ from tsunagari.directory.provenance import DUE_SOON_DAYS, FACT_NAMES, check_days
 from tsunagari.directory.records import organization_to_entry, service_to_entry
 
 EXCEPTIONS_FILE = "source-exceptions.yaml"
+UNDATED_SHOWN = 200
 
 
 @cache
@@ -59,17 +60,23 @@ class Staleness:
     overdue: list[DueFact]
     due_soon: list[DueFact]
     changed: list[LinkCheck]
+    undated: list[Service]  # the main source's own date not recorded (first UNDATED_SHOWN)
+    undated_total: int
 
 
 def staleness(today: dt.date) -> Staleness:
-    """Facts past their check interval, facts due within DUE_SOON_DAYS, and source pages
-    the last link check found moved, vanished or no longer showing a number."""
+    """Facts past their check interval, facts due within DUE_SOON_DAYS, source pages the
+    last link check found moved, vanished or no longer showing a number, and entries whose
+    source's own date is not recorded."""
     facts = sorted(_due_facts(_due_services(today)), key=_urgency)
     horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    undated = Service.objects.listed(today).filter(source_date="")
     return Staleness(
         overdue=[f for f in facts if f.due < today],
         due_soon=[f for f in facts if today <= f.due <= horizon],
         changed=list(LinkCheck.objects.exclude(outcome=Outcome.OK.value).order_by("url")),
+        undated=list(undated.order_by("-crisis_line", "slug")[:UNDATED_SHOWN]),
+        undated_total=undated.count(),
     )
 
 

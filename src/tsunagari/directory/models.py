@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tsunagari.directory.entries import FREE_TEXT
 from tsunagari.directory.hours import Closure as ClosureRule
 from tsunagari.directory.hours import Hours, Rule
 from tsunagari.directory.phone_numbers import (
@@ -274,8 +275,6 @@ class Service(models.Model):
 
     def _check_numbers_in_text(self) -> None:
         """A number written in a text must exist in the plan and be one the directory lists."""
-        from tsunagari.directory.bundle import FREE_TEXT
-
         errors: dict[str, list[ValidationError]] = {}
         for field in (f"{name}{suffix}" for name in FREE_TEXT for suffix in ("", "_en")):
             for number in numbers_in_text(getattr(self, field)):
@@ -531,7 +530,7 @@ class LinkCheck(models.Model):
     detail = models.CharField(_("詳細"), max_length=300, blank=True)
     moved_to = models.URLField(_("移転先"), max_length=500, blank=True)
     used_by = models.CharField(_("使っている窓口"), max_length=1000, blank=True)
-    checked_at = models.DateTimeField(_("確認日時"))
+    checked_at = models.DateTimeField(_("リンクを確認した日時"))
 
     class Meta:
         ordering = ["url"]

@@ -64,11 +64,13 @@ ACCEPTED_TYPES = {
 }
 GROUPED = re.compile(r"^0\d+(-\d+){0,3}$")
 # In free text: a 0-number of 9 digits or more (a postcode, 060-0001, has 7), a # dial, and
-# a three-digit code as Japanese and English texts name one (110番, 「189」, call 119).
+# a three-digit code as Japanese and English texts name one (110番, 「189」, (119), call 119),
+# not any three digits ("定員120" is no phone number).
 IN_TEXT = re.compile(
     r"(?<![\d#-])(?P<long>0\d(?:-?\d){7,12})(?![\d-])"
     r"|(?P<hash>#\d+)"
-    r"|(?<![\d#-])(?P<short>1\d\d)(?=番|」|\)|）)"
+    r"|(?<![\d#-])(?P<short>1\d\d)(?=番|」)"
+    r"|[(（](?P<bracketed>1\d\d)[)）]"
     r"|(?i:\b(?:call|dial|on)\s+)(?P<spoken>1\d\d)\b"
 )
 DASHES = re.compile(r"(?<=\d)[‐‑‒–—―−ーｰ](?=\d)")

@@ -25,7 +25,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from tsunagari.directory.bundle import Bundle, ServiceEntry, SourceException
+    from tsunagari.directory.bundle import Bundle
+    from tsunagari.directory.entries import ServiceEntry, SourceException
 
 FACTS = ("phones", "hours", "url")  # besides "service": what the service is, from source_url
 FACT_NAMES = {

@@ -12,7 +12,7 @@ from tsunagari.directory.area_names import area_name
 from tsunagari.directory.listing import Listing
 from tsunagari.directory.models import Service, pick
 from tsunagari.directory.provenance import FACT_NAMES
-from tsunagari.web.hours_text import HoursText, describe_hours, format_date
+from tsunagari.web.hours_text import HoursText, describe_hours, format_date, join_list
 from tsunagari.web.languages import language_name
 from tsunagari.web.presenters import OpenBadge, PhoneLink, listing_badge, listing_phones
 
@@ -106,13 +106,23 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         source_date=service.source_date,
         verified_on=format_date(service.verified_on),
         verification_note=service.verification_note,
-        fact_sources=tuple(
-            FactSource(str(FACT_NAMES[p.fact]), p.url, p.date, format_date(p.checked))
-            for p in service.provenance()
-            if p.fact != "service" and p.url != service.source_url
-        ),
+        fact_sources=_fact_sources(service),
         stale=service.is_stale,
         crisis_line=service.crisis_line,
+    )
+
+
+def _fact_sources(service: Service) -> tuple[FactSource, ...]:
+    """The pages other than the main source, each once with the facts it shows."""
+    pages: dict[tuple[str, str, dt.date], list[str]] = {}
+    for fact in service.provenance():
+        if fact.url != service.source_url:
+            pages.setdefault((fact.url, fact.date, fact.checked), []).append(
+                str(FACT_NAMES[fact.fact])
+            )
+    return tuple(
+        FactSource(join_list(facts), url, date, format_date(checked))
+        for (url, date, checked), facts in pages.items()
     )
 
 

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tsunagari.web.views import browse, exit, pages, results, service
@@ -15,6 +14,4 @@ urlpatterns = [
     path("safety/", pages.safety, name="safety"),
     path("kids/", pages.kids, name="kids"),
     path("leave/", exit.leave, name="leave"),
-    path("staff/login/", auth_views.LoginView.as_view(), name="login"),
-    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

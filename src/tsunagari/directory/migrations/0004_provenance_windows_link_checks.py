@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('detail', models.CharField(blank=True, max_length=300, verbose_name='詳細')),
                 ('moved_to', models.URLField(blank=True, max_length=500, verbose_name='移転先')),
                 ('used_by', models.CharField(blank=True, max_length=1000, verbose_name='使っている窓口')),
-                ('checked_at', models.DateTimeField(verbose_name='確認日時')),
+                ('checked_at', models.DateTimeField(verbose_name='リンクを確認した日時')),
             ],
             options={
                 'verbose_name': 'リンク確認',
