@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -108,15 +109,21 @@ def _rank(line: CrisisLine, moment: dt.datetime) -> tuple[int, int, str]:
 
 def _from_database() -> list[CrisisLine]:
     """Every page shows these lines: they are read again only when a crisis line changed
-    (a cheap fingerprint query), not on every request."""
-    global _cached
+    (a fingerprint query), and that is asked at most every REFRESH_SECONDS: on a national
+    directory the question costs more than the rest of a page."""
+    global _cached, _checked_at
+    if _cached is not None and time.monotonic() - _checked_at < REFRESH_SECONDS:
+        return list(_cached[1])
     crisis = Service.objects.listed().filter(crisis_line=True)
     fingerprint = tuple(crisis.aggregate(n=Count("id"), changed=Max("last_modified")).values())
     if _cached is None or _cached[0] != fingerprint:
         _cached = (fingerprint, _read(crisis))
+    _checked_at = time.monotonic()
     return list(_cached[1])
 
 
+REFRESH_SECONDS = 30.0  # a changed crisis line shows on every page within this time
+_checked_at = 0.0
 _cached: tuple[tuple[object, ...], tuple[CrisisLine, ...]] | None = None
 
 

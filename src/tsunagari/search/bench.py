@@ -40,6 +40,7 @@ QUERIES = 1000
 LOAD_SECONDS = 15
 CONNECTIONS = 16
 WORKERS = 3
+WARM_UP = 60  # requests before measuring: every worker's caches filled, as in service
 PHRASES = (
     "いじめ",
     "イジメ",
@@ -286,7 +287,7 @@ def _serve_and_load(out: Writer, queries: list[tuple[str, Filters]]) -> None:
         rates = {}
         for endpoint in ENDPOINTS:
             paths = _paths(queries, endpoint)
-            for path in paths[: WORKERS * 4]:
+            for path in paths[:WARM_UP]:
                 urllib.request.urlopen(base + path, timeout=60).read()  # warm every worker
             figures = _load_with_wrk(wrk, base, paths) if wrk else _load_with_python(base, paths)
             out.write(

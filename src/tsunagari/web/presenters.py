@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -122,6 +123,8 @@ class ServiceCard:
     alert: str
     matched: tuple[str, ...] = ()
     matched_where: str = ""
+    url: str = ""
+    organization_line: str = ""
 
 
 def service_card(
@@ -130,7 +133,9 @@ def service_card(
     now: dt.datetime,
     matched: tuple[str, ...] = (),
     matched_fields: tuple[str, ...] = (),
+    kids: bool = False,
 ) -> ServiceCard:
+    organization = listing.organization_in(language)
     return ServiceCard(
         slug=listing.slug,
         name=listing.name_in(language),
@@ -143,4 +148,6 @@ def service_card(
         alert=listing.alert_in(language),
         matched=matched,
         matched_where=join_list(list(matched_fields)),
+        url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
+        organization_line=_("運営: %(organization)s") % {"organization": organization},
     )

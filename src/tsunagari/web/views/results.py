@@ -67,7 +67,7 @@ def _search(request: HttpRequest, criteria: dict[str, Any]) -> tuple[Found, dict
         "understood": _understood(answer),
         "general": answer.general,
         "expanded": _expansions(found),
-        "cards": _cards(found),
+        "cards": _cards(found, kids=request.GET.get("kids") == "1"),
         "page_number": page,
         "pages": pages,
         "previous_url": _page_url(request.GET, page - 1) if page > 1 else "",
@@ -93,7 +93,7 @@ def _filters(criteria: dict[str, Any]) -> Filters:
     )
 
 
-def _cards(found: Results) -> list[ServiceCard]:
+def _cards(found: Results, kids: bool = False) -> list[ServiceCard]:
     language = get_language() or "ja"
     now = timezone.now()
     stored = cards([hit.service_id for hit in found.hits])
@@ -104,6 +104,7 @@ def _cards(found: Results) -> list[ServiceCard]:
             now,
             matched=tuple(hit.matched),
             matched_fields=field_labels(hit.fields),
+            kids=kids,
         )
         for hit in found.hits
         if hit.service_id in stored

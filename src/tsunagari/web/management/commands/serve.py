@@ -40,11 +40,13 @@ class Command(BaseCommand):
                 self.cfg.set("preload_app", True)
 
             def load(self) -> Any:
+                from tsunagari.directory.areas import place_in_text
                 from tsunagari.navigator.navigate import preload
                 from tsunagari.search.synonyms import load_thesaurus
 
                 preload()  # Sudachi, the lexicon and the crisis rules
                 load_thesaurus()
+                place_in_text("Hamamatsu")  # place names and their readings
                 return application
 
         self.stdout.write(f"tsunagari: serving on http://{bind}/")
