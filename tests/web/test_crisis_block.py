@@ -117,7 +117,7 @@ def test_with_the_curated_directory_110_119_and_the_general_24_hour_line_lead(
     import_path(Path(settings.DATA_DIR) / "directory")
     block = _crisis_block(client.get("/").content.decode())
     dialled = re.findall(r'class="call[^"]*" href="tel:([^"]+)"', _up_front(block))
-    assert dialled == ["119", "110", "0120279338"]
+    assert dialled == ["119", "110", "0120279338", "0120078310"]  # and the children's line
 
 
 def test_on_a_crisis_lines_for_a_life_in_danger_come_before_dv_and_189(client: Client) -> None:

@@ -43,6 +43,7 @@ class StaticLine:
     note: str  # hours of a line that listens; what an emergency number is for
     note_en: str
     emergency: bool = False  # 110/119: danger now, not a line that listens
+    children: bool = False  # a line for children themselves
 
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
@@ -71,6 +72,7 @@ STATIC_LINES = (
         "0120-0-78310",
         "24時間・無料・こども向け",
         "24 hours, free, for children",
+        children=True,
     ),
     StaticLine(
         "emergency-119",

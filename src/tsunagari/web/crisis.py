@@ -48,7 +48,7 @@ class ShownLine:
     badge: OpenBadge
     hours_note: str = ""
     languages: str = ""  # 日本語 / Japanese, English, …: what the line answers in
-    for_children: bool = False
+    for_children: bool = False  # a line for children themselves (not one adults call too)
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,13 @@ def crisis_panel(
 ) -> Panel:
     """Never raises, never without a line to call."""
     lines = lines_to_show(needs=needs, kids=kids, moment=moment)
-    shown = SHORT_LIST if prominent else COMPACT_LIST
-    return Panel(emergency_numbers(), lines[:shown], lines[shown:])
+    if prominent or kids:
+        shown = SHORT_LIST if prominent else COMPACT_LIST
+        return Panel(emergency_numbers(), lines[:shown], lines[shown:])
+    # Any page may be a child's first: the first line, and the first line for children.
+    child = next((line for line in lines[COMPACT_LIST:] if line.for_children), None)
+    first = lines[:COMPACT_LIST] + ([child] if child else [])
+    return Panel(emergency_numbers(), first, [line for line in lines if line not in first])
 
 
 def lines_to_show(
@@ -149,6 +154,7 @@ def static_lines() -> list[ShownLine]:
             (phone_link(Call(line.number), language),),
             OpenBadge("open", str(_("24時間受付"))),
             languages=_languages(("ja",)),
+            for_children=line.children,
         )
         for line in STATIC_LINES
         if not line.emergency
@@ -170,5 +176,5 @@ def _shown(line: CrisisLine, language: str, moment: dt.datetime) -> ShownLine:
         badge=open_badge(line.open_state(moment), always_open=line.always_open),
         hours_note=line.hours_note_in(language),
         languages=_languages(spoken or line.languages),
-        for_children="child" in line.audiences,
+        for_children="child" in line.audiences and "adult" not in line.audiences,
     )
