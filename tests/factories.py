@@ -14,6 +14,7 @@ from tsunagari.directory.models import (
     ServiceArea,
     TaxonomyTerm,
 )
+from tsunagari.directory.phone_numbers import is_free_to_call
 
 
 def create_organization(slug: str = "test-org", **fields: Any) -> Organization:
@@ -52,7 +53,8 @@ def create_service(
     codes += [("methods", c) for c in methods]
     service.terms.set([TaxonomyTerm.objects.get(taxonomy=k, code=c) for k, c in codes])
     for i, number in enumerate(phones):
-        Phone.objects.create(service=service, position=i, number=number)
+        free = is_free_to_call(number) is True
+        Phone.objects.create(service=service, position=i, number=number, toll_free=free)
     for i, (byday, opens, closes) in enumerate(hours):
         Schedule.objects.create(
             service=service, position=i, byday=byday, opens_at=opens, closes_at=closes

@@ -164,3 +164,5 @@ LOGGING = {
 
 # Directory entries not re-verified within this many days are flagged as stale.
 DIRECTORY_STALE_AFTER_DAYS = env_int("TSUNAGARI_STALE_AFTER_DAYS", 365)
+# Crisis lines are checked each quarter: see tsunagari.directory.provenance.
+DIRECTORY_CRISIS_STALE_AFTER_DAYS = env_int("TSUNAGARI_CRISIS_STALE_AFTER_DAYS", 90)

@@ -88,7 +88,7 @@ def test_an_unquoted_hash_number_gets_a_hint(tmp_path: Path) -> None:
 def test_a_phone_number_that_is_not_japanese_is_rejected(tmp_path: Path) -> None:
     path = write(tmp_path, VALID.replace('"#8008"', '"+1 555 0100"'))
     (problem,) = problems_of(path)
-    assert "is not a Japanese number as dialled" in problem
+    assert "write a number as dialled in Japan" in problem
 
 
 def test_missing_provenance_is_an_error(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_a_committed_import_updates_the_index_on_disk(
     assert documents_on_disk() == 0
     with django_capture_on_commit_callbacks(execute=True):
         import_path(Path(settings.DATA_DIR) / "directory")
-    assert documents_on_disk() == Service.objects.listed().count() > 0
+    assert documents_on_disk() == Service.objects.not_ended().count() > 0
     assert "kodomo-sos-dial" in slugs("いじめ")
 
 
@@ -122,8 +122,8 @@ def test_bootstrap_builds_the_index_after_the_directory() -> None:
     apps.get_app_config("directory").load_bundled_data(io.StringIO())
     out = io.StringIO()
     apps.get_app_config("search").load_bundled_data(out)
-    assert out.getvalue() == f"search index: {Service.objects.listed().count()} services\n"
-    assert documents_on_disk() == Service.objects.listed().count()
+    assert out.getvalue() == f"search index: {Service.objects.not_ended().count()} services\n"
+    assert documents_on_disk() == Service.objects.not_ended().count()
 
 
 def test_an_organisation_rename_reaches_all_its_services() -> None:

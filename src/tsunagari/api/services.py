@@ -60,6 +60,12 @@ class ServiceSummary(Schema):
     phones: list[PhoneOut]
     url: str
     open_now: bool | None = Field(description="null when the hours are not known")
+    valid_from: str | None = Field(
+        description="A trial, campaign or seasonal service: the first day it runs"
+    )
+    valid_to: str | None = Field(
+        description="Its last day; from the next day it is no longer listed"
+    )
     verified_on: str
     source_url: str
     stale: bool = Field(description="Not re-checked for a long time: treat with care")
@@ -118,6 +124,15 @@ class AreaOut(Schema):
     name: str
 
 
+class ProvenanceOut(Schema):
+    fact: str = Field(description="service (what it is), phones, hours or url")
+    source_url: str = Field(description="The official page that shows the fact")
+    source_date: str | None = Field(
+        description="The page's own date (YYYY-MM-DD, YYYY-MM or YYYY); null if not recorded"
+    )
+    checked_on: str = Field(description="The day the fact was checked against the page")
+
+
 class ServiceDetail(ServiceSummary):
     alternate_name: Text
     alert: Text
@@ -135,6 +150,7 @@ class ServiceDetail(ServiceSummary):
     next_opening: str | None
     areas: list[AreaOut]
     verification_note: str
+    provenance: list[ProvenanceOut]
 
 
 class Term(Schema):

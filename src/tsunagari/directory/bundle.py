@@ -1,33 +1,47 @@
-"""The curated directory's file format (data/directory/*.yaml), validated with line numbers.
+"""The curated directory's files (data/directory/*.yaml), read and validated with line numbers.
 
-See data/directory/README.md for the format. Reading never touches the database, so the
-crisis lines can be read from the bundle even when the database is down.
+See data/directory/README.md for the format and `entries` for one entry. Reading never
+touches the database, so the crisis lines can be read from the bundle even when the
+database is down.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable, Iterator, Sequence
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ValidationError
 
-from tsunagari.directory.hours import Closure as ClosureRule
-from tsunagari.directory.hours import Hours, Rule
-from tsunagari.directory.phone_numbers import is_dialable
+from tsunagari.directory import phone_numbers
+from tsunagari.directory.entries import (
+    FREE_TEXT,
+    AreaEntry,
+    DirectoryFile,
+    OrganizationEntry,
+    ScheduleEntry,
+    ServiceEntry,
+    SourceException,
+    today,
+)
+from tsunagari.directory.phone_numbers import SHORT_CODES, numbers_in_text
 from tsunagari.directory.taxonomy import Taxonomy, load_taxonomy
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_SETS = {"daily": WEEKDAYS, "weekdays": WEEKDAYS[:5], "weekends": WEEKDAYS[5:]}
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
-MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-# YAML's folded blocks join lines with a space, which Japanese text must not get.
-SPACE_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])[ \n]+(?=[^\x00-\x7f])")
+__all__ = [
+    "FREE_TEXT",
+    "AreaEntry",
+    "Bundle",
+    "DirectoryFileError",
+    "OrganizationEntry",
+    "ScheduleEntry",
+    "ServiceEntry",
+    "SourceException",
+    "read_bundle",
+    "today",
+]
 
 
 class DirectoryFileError(Exception):
@@ -38,282 +52,13 @@ class DirectoryFileError(Exception):
         super().__init__("\n".join(self.problems))
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-def _time(value: Any) -> str:
-    if isinstance(value, int):
-        # YAML 1.1 reads an unquoted 09:00 as the base-60 integer 540.
-        raise ValueError('write times in quotes, e.g. "09:00"')
-    if not isinstance(value, str) or not TIME.match(value):
-        raise ValueError('a time is "HH:MM" between "00:00" and "24:00"')
-    return value
-
-
-Time = Annotated[str, Field(json_schema_extra={"format": "HH:MM"})]
-
-
-class ScheduleEntry(Strict):
-    """One rule of opening hours (HSDS `schedule`): weekly days or days of the month."""
-
-    days: tuple[str, ...] = ()
-    monthdays: tuple[int, ...] = ()
-    opens: Time
-    closes: Time
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    description: str = ""
-    description_en: str = ""
-
-    @field_validator("opens", "closes", mode="before")
-    @classmethod
-    def _check_time(cls, value: Any) -> str:
-        return _time(value)
-
-    @field_validator("days", mode="before")
-    @classmethod
-    def _expand_days(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            if value not in DAY_SETS:
-                raise ValueError(f"days is one of {sorted(DAY_SETS)} or a list of {WEEKDAYS}")
-            return DAY_SETS[value]
-        return value
-
-    @field_validator("days")
-    @classmethod
-    def _check_days(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [day for day in value if day not in WEEKDAYS]
-        if unknown:
-            raise ValueError(f"unknown day {unknown[0]!r}: use {', '.join(WEEKDAYS)}")
-        return tuple(day for day in WEEKDAYS if day in value)
-
-    @field_validator("monthdays")
-    @classmethod
-    def _check_monthdays(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if any(not 1 <= day <= 31 for day in value):
-            raise ValueError("days of the month are 1–31")
-        return value
-
-    def rule(self) -> Rule:
-        return Rule.parse(
-            self.days, self.monthdays, self.opens, self.closes, self.valid_from, self.valid_to
-        )
-
-    @model_validator(mode="after")
-    def _one_kind_of_rule(self) -> ScheduleEntry:
-        if bool(self.days) == bool(self.monthdays):
-            raise ValueError("give either days (weekly) or monthdays (monthly), not both")
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to is before valid_from")
-        return self
-
-
-class Closure(Strict):
-    from_: str = Field(alias="from")
-    to: str
-    description: str = ""
-    description_en: str = ""
-
-    def rule(self) -> ClosureRule:
-        return ClosureRule.parse(self.from_, self.to)
-
-    @field_validator("from_", "to")
-    @classmethod
-    def _check_month_day(cls, value: str) -> str:
-        if not MONTH_DAY.match(value):
-            raise ValueError('a yearly date is "MM-DD", e.g. "12-29"')
-        return value
-
-
-class PhoneEntry(Strict):
-    number: str
-    type: Literal["voice", "text", "fax", "textphone", "video"] = "voice"
-    label: str = ""
-    label_en: str = ""
-    languages: tuple[str, ...] = ()
-    toll_free: bool = False
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _check_number(cls, value: Any) -> str:
-        if value is None:
-            raise ValueError('a number is required; quote numbers that start with #: "#8008"')
-        text = str(value).strip()
-        if not is_dialable(text):
-            raise ValueError(f"{text!r} is not a Japanese number as dialled (0120-…, #8008, 189)")
-        return text
-
-
-class AreaEntry(Strict):
-    prefectures: tuple[str, ...] = ()
-    municipalities: tuple[str, ...] = ()
-
-    @field_validator("prefectures")
-    @classmethod
-    def _check_prefectures(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for code in value:
-            if not re.fullmatch(r"\d{2}", code) or not 1 <= int(code) <= 47:
-                raise ValueError(f"{code!r} is not a prefecture code 01–47 (JIS X 0401)")
-        return value
-
-    @field_validator("municipalities")
-    @classmethod
-    def _check_municipalities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for code in value:
-            if not re.fullmatch(r"\d{6}", code):
-                raise ValueError(f"{code!r} is not a 6-digit local-government code (JIS X 0402)")
-        return value
-
-
-class OrganizationEntry(Strict):
-    id: str = Field(pattern=SLUG)
-    name: str = Field(min_length=1)
-    name_en: str = ""
-    kind: Literal["government", "local-government", "npo", "other"]
-    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
-    description: str = ""
-    description_en: str = ""
-
-
-class ServiceEntry(Strict):
-    id: str = Field(pattern=SLUG)
-    name: str = Field(min_length=1)
-    name_en: str = ""
-    alternate_name: str = ""
-    alternate_name_en: str = ""
-    organization: str
-    description: str = Field(min_length=1)
-    description_en: str = ""
-    url: str = Field(default="", pattern=r"^(https?://\S+)?$")
-    email: str = ""
-    status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
-    alert: str = ""
-    alert_en: str = ""
-    scope: Literal["national", "local-kind"] = "national"
-    local_finder: str = ""
-    local_finder_en: str = ""
-    local_finder_url: str = Field(default="", pattern=r"^(https?://\S+)?$")
-    crisis_line: bool = False
-    needs: tuple[str, ...] = Field(min_length=1)
-    audiences: tuple[str, ...] = ()
-    methods: tuple[str, ...] = Field(min_length=1)
-    languages: tuple[str, ...] = ("ja",)
-    minimum_age: int | None = Field(default=None, ge=0, le=120)
-    maximum_age: int | None = Field(default=None, ge=0, le=120)
-    fees: str = ""
-    fees_en: str = ""
-    eligibility: str = ""
-    eligibility_en: str = ""
-    phones: tuple[PhoneEntry, ...] = ()
-    holidays: Literal["open", "closed", "unknown"] = "unknown"
-    closures: tuple[Closure, ...] = ()
-    schedules: tuple[ScheduleEntry, ...] = ()
-    hours_note: str = ""
-    hours_note_en: str = ""
-    area: Literal["nationwide"] | AreaEntry = "nationwide"
-    keywords: tuple[str, ...] = ()
-    source_url: str = Field(pattern=r"^https?://\S+$")
-    verified_on: dt.date
-    verification_note: str = ""
-
-    @field_validator(
-        "description", "alert", "local_finder", "eligibility", "hours_note", "fees", mode="after"
-    )
-    @classmethod
-    def _join_japanese_lines(cls, value: str) -> str:
-        return SPACE_IN_JAPANESE.sub("", value)
-
-    @field_validator("languages")
-    @classmethod
-    def _check_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for code in value:
-            if not re.fullmatch(r"[a-z]{2,3}", code):
-                raise ValueError(f"{code!r} is not an ISO 639 language code such as ja or en")
-        return value
-
-    @model_validator(mode="after")
-    def _check_scope(self) -> ServiceEntry:
-        if self.scope == "local-kind" and not self.local_finder:
-            raise ValueError("a local-kind service needs local_finder: how to find the office")
-        if self.scope == "national" and self.local_finder:
-            raise ValueError("local_finder is only for scope: local-kind")
-        if self.local_finder and not self.local_finder_en:
-            raise ValueError("local_finder_en is required with local_finder")
-        if (
-            self.minimum_age is not None
-            and self.maximum_age is not None
-            and self.maximum_age < self.minimum_age
-        ):
-            raise ValueError("maximum_age is below minimum_age")
-        if self.crisis_line and not self.phones:
-            raise ValueError("a crisis line needs at least one phone number")
-        return self
-
-    def hours(self) -> Hours:
-        return Hours(
-            rules=tuple(r.rule() for r in self.schedules),
-            closures=tuple(c.rule() for c in self.closures),
-            holidays=self.holidays,
-            status=self.status,
-            has_note=bool(self.hours_note),
-        )
-
-    def canonical(self) -> ServiceEntry:
-        """The same entry with its unordered lists sorted, for comparing two versions."""
-        area = self.area
-        if isinstance(area, AreaEntry):
-            area = AreaEntry(
-                prefectures=tuple(sorted(area.prefectures)),
-                municipalities=tuple(sorted(area.municipalities)),
-            )
-        return self.model_copy(
-            update={
-                "needs": tuple(sorted(self.needs)),
-                "audiences": tuple(sorted(self.audiences)),
-                "methods": tuple(sorted(self.methods)),
-                "area": area,
-            }
-        )
-
-    def missing_english(self) -> list[str]:
-        pairs = [
-            ("name", "name_en"),
-            ("description", "description_en"),
-            ("alternate_name", "alternate_name_en"),
-            ("alert", "alert_en"),
-            ("fees", "fees_en"),
-            ("eligibility", "eligibility_en"),
-            ("hours_note", "hours_note_en"),
-        ]
-        missing = [en for ja, en in pairs if getattr(self, ja) and not getattr(self, en)]
-        missing += [
-            f"phones[{i}].label_en" for i, p in enumerate(self.phones) if p.label and not p.label_en
-        ]
-        missing += [
-            f"schedules[{i}].description_en"
-            for i, r in enumerate(self.schedules)
-            if r.description and not r.description_en
-        ]
-        missing += [
-            f"closures[{i}].description_en"
-            for i, c in enumerate(self.closures)
-            if c.description and not c.description_en
-        ]
-        return missing
-
-
-class DirectoryFile(Strict):
-    organizations: tuple[OrganizationEntry, ...] = ()
-    services: tuple[ServiceEntry, ...] = ()
-
-
 @dataclass(frozen=True)
 class Bundle:
     """Everything read from a directory folder or file, validated as a whole."""
 
     organizations: tuple[OrganizationEntry, ...]
     services: tuple[ServiceEntry, ...]
+    source_exceptions: Mapping[str, SourceException] = dataclasses.field(default_factory=dict)
 
 
 def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = True) -> Bundle:
@@ -329,6 +74,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
     problems: list[str] = []
     organizations: list[tuple[Path, yaml.Node, int, OrganizationEntry]] = []
     services: list[tuple[Path, yaml.Node, int, ServiceEntry]] = []
+    exceptions: dict[str, SourceException] = {}
     for file in files:
         try:
             text = file.read_text(encoding="utf-8")
@@ -337,7 +83,7 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{file}: cannot read YAML: {error}")
             continue
-        if not isinstance(data, dict) or not ({"organizations", "services"} & data.keys()):
+        if not isinstance(data, dict) or not (set(DirectoryFile.model_fields) & data.keys()):
             problems.append(f"{file}:1: expected a mapping with 'organizations' or 'services'")
             continue
         try:
@@ -347,15 +93,19 @@ def read_bundle(path: Path, taxonomy: Taxonomy | None = None, curated: bool = Tr
             continue
         organizations.extend((file, node, i, o) for i, o in enumerate(parsed.organizations))
         services.extend((file, node, i, s) for i, s in enumerate(parsed.services))
+        exceptions.update((e.domain, e) for e in parsed.source_exceptions)
     problems.extend(_check_organizations(organizations))
     problems.extend(_check_lengths(services))
     if curated:
         problems.extend(_check_english(organizations, services))
     problems.extend(_cross_check([o for *_, o in organizations], services, taxonomy))
+    problems.extend(_check_numbers_in_text(services))
     if problems:
         raise DirectoryFileError(problems)
     return Bundle(
-        tuple(entry for *_, entry in organizations), tuple(entry for *_, entry in services)
+        tuple(entry for *_, entry in organizations),
+        tuple(entry for *_, entry in services),
+        exceptions,
     )
 
 
@@ -443,6 +193,23 @@ def _cross_check(
             for code in getattr(service, field):
                 if code not in vocabulary:
                     yield f"{where}: services[{index}].{field}: unknown code {code!r}"
+
+
+def _check_numbers_in_text(
+    services: Sequence[tuple[Path, yaml.Node, int, ServiceEntry]],
+) -> Iterator[str]:
+    """A number in a text must be in the plan and be one of the directory's own numbers, so
+    that a digit wrong or missing in a note is caught as it would be in `phones`."""
+    listed = {phone.number for *_, service in services for phone in service.phones}
+    for file, node, index, service in services:
+        where = f"{file}:{_line(node, ('services', index))}: services[{index}]"
+        for field, text in service.texts():
+            for number in numbers_in_text(text):
+                wrong = phone_numbers.problem(number)
+                if wrong:
+                    yield f"{where}.{field}: {wrong}"
+                elif number not in listed and number not in SHORT_CODES:
+                    yield f"{where}.{field}: {number} is not the number of any entry's phones"
 
 
 def _describe(file: Path, node: yaml.Node, error: ValidationError) -> Iterator[str]:

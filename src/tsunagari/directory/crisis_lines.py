@@ -127,7 +127,9 @@ def crisis_lines(moment: dt.datetime | None = None) -> list[CrisisLine]:
     if not lines:
         lines = list(_from_bundle())
     moment = moment or timezone.now()
-    return sorted(lines, key=lambda line: _rank(line, moment))
+    today = timezone.localdate(moment)
+    in_window = [line for line in lines if line.hours.in_window(today)]
+    return sorted(in_window, key=lambda line: _rank(line, moment))
 
 
 def _rank(line: CrisisLine, moment: dt.datetime) -> tuple[int, int, str]:

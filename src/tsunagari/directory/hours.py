@@ -124,6 +124,13 @@ class Hours:
     holidays: str = "unknown"  # open | closed | unknown
     status: str = "active"
     has_note: bool = False
+    valid_from: dt.date | None = None  # the service's own window (a trial, a campaign)
+    valid_to: dt.date | None = None
+
+    def in_window(self, day: dt.date) -> bool:
+        return not (self.valid_from and day < self.valid_from) and not (
+            self.valid_to and day > self.valid_to
+        )
 
     def state_at(self, moment: dt.datetime) -> OpenState:
         if self.status != "active":
@@ -156,7 +163,7 @@ class Hours:
         yield from self._periods_on(day)
 
     def _periods_on(self, day: dt.date) -> Iterator[tuple[dt.datetime, dt.datetime, bool]]:
-        if any(closure.contains(day) for closure in self.closures):
+        if not self.in_window(day) or any(closure.contains(day) for closure in self.closures):
             return
         holiday = is_public_holiday(day)
         if holiday and self.holidays == "closed":
@@ -167,11 +174,36 @@ class Hours:
                 start, end = rule.period_starting(day)
                 yield start, end, certain
 
+    def next_window(self, day: dt.date) -> tuple[dt.date | None, dt.date | None] | None:
+        """The current or next published window of a service that runs only in windows
+        (#9999's trials): None when the rules are not all windowed or none is still to come."""
+        if not self.rules or any(r.valid_to is None for r in self.rules):
+            return None
+        coming = sorted(
+            ((r.valid_from or day), r.valid_to)
+            for r in self.rules
+            if r.valid_to and r.valid_to >= day
+        )
+        if not coming:
+            return None
+        start, end = coming[0]
+        for following_start, following_end in coming[1:]:  # adjoining rows are one window
+            if following_start > end + dt.timedelta(days=1):
+                break
+            end = max(end, following_end)
+        return start, end
+
+    @property
+    def only_in_windows(self) -> bool:
+        """Every rule is bounded in time: outside its windows the service does not run."""
+        return bool(self.rules) and all(r.valid_to is not None for r in self.rules)
+
     @property
     def always_open(self) -> bool:
         """24 hours every day of the year, with nothing that could close it."""
         return (
             self.status == "active"
+            and not (self.valid_from or self.valid_to)
             and not self.closures
             and self.holidays == "open"
             and any(

@@ -52,6 +52,10 @@ EXTRA_FIELDS = (
     "organization_kind",
     "schedule_descriptions_en",
     "phone_labels_en",
+    "valid_from",
+    "valid_to",
+    "source_date",
+    "sources",
 )
 
 
@@ -249,7 +253,7 @@ def _attributes(sid: str, service: Service, entry: ServiceEntry) -> list[dict[st
     extras: dict[str, Any] = {
         field: getattr(entry, field)
         for field in EXTRA_FIELDS
-        if hasattr(entry, field) and field not in ("closures", "keywords")
+        if hasattr(entry, field) and field not in ("closures", "keywords", "sources")
     }
     extras.update(
         slug=service.slug,
@@ -257,6 +261,7 @@ def _attributes(sid: str, service: Service, entry: ServiceEntry) -> list[dict[st
             [c.model_dump(by_alias=True) for c in entry.closures], ensure_ascii=False
         ),
         keywords=json.dumps(list(entry.keywords), ensure_ascii=False),
+        sources=json.dumps([s.model_dump(mode="json") for s in entry.sources], ensure_ascii=False),
         organization_slug=org.slug,
         organization_name_en=org.name_en,
         organization_kind=org.kind,
@@ -405,13 +410,14 @@ def _entries_from_hsds(item: dict[str, Any]) -> tuple[OrganizationEntry, Service
                 "verified_on": item.get("assured_date") or extras.get("verified_on"),
                 "closures": json.loads(extras.get("closures", "[]")),
                 "keywords": json.loads(extras.get("keywords", "[]")),
+                "sources": json.loads(extras.get("sources", "[]")),
                 "crisis_line": extras.get("crisis_line") == "true",
                 **{
                     field: extras[field]
                     for field in EXTRA_FIELDS
                     if field in extras
                     and field in ServiceEntry.model_fields
-                    and field not in ("closures", "keywords", "crisis_line")
+                    and field not in ("closures", "keywords", "sources", "crisis_line")
                 },
             }
         )

@@ -18,9 +18,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tsunagari.directory.entries import FREE_TEXT
 from tsunagari.directory.hours import Closure as ClosureRule
 from tsunagari.directory.hours import Hours, Rule
-from tsunagari.directory.phone_numbers import is_dialable, tel_uri
+from tsunagari.directory.phone_numbers import (
+    SHORT_CODES,
+    is_free_to_call,
+    numbers_in_text,
+    problem,
+    tel_uri,
+)
+from tsunagari.directory.provenance import FACTS, Provenance, resolve
 
 ID_NAMESPACE = uuid.UUID("6f1c2f5e-5b7a-4f0e-9a51-7473756e6167")  # "tsunag" in its tail
 
@@ -35,9 +43,28 @@ MONTHDAYS_VALIDATOR = RegexValidator(r"^((3[01]|[12]\d|[1-9])(,(3[01]|[12]\d|[1-
 
 
 def _dialable(number: str) -> None:
-    if not is_dialable(number):
+    if problem(number):
         raise ValidationError(
-            _("国内でかけられる番号の形で入力してください（例: 0120-0-78310, #8008）")
+            _("番号計画にない番号です。桁数と局番を確かめてください（例: 0120-0-78310, #8008）")
+        )
+
+
+SOURCE_DATE_VALIDATOR = RegexValidator(
+    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+    _("YYYY-MM-DD、YYYY-MM または YYYY で入力してください"),
+)
+
+
+def _not_in_future(day: dt.date) -> None:
+    if day > timezone.localdate():
+        raise ValidationError(_("確認日に未来の日付は使えません"))
+
+
+def _numbers_in_plan(text: str) -> None:
+    wrong = [n for n in numbers_in_text(text) if problem(n)]
+    if wrong:
+        raise ValidationError(
+            _("番号計画にない番号があります: %(numbers)s") % {"numbers": ", ".join(wrong)}
         )
 
 
@@ -120,13 +147,22 @@ class TaxonomyTerm(models.Model):
 
 
 class ServiceQuerySet(models.QuerySet["Service"]):
-    def listed(self) -> ServiceQuerySet:
-        """Services a person may be shown: not ended."""
+    def listed(self, day: dt.date | None = None) -> ServiceQuerySet:
+        """Services a person may be shown: not ended, by status or by the end of their
+        window (from the day after `valid_to`, without any change to the data)."""
+        day = day or timezone.localdate()
+        return self.not_ended().filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
+        )
+
+    def not_ended(self) -> ServiceQuerySet:
+        """Not inactive or defunct, whatever their window (the search index holds these and
+        leaves out ended windows when it is asked)."""
         return self.exclude(status__in=[Service.Status.DEFUNCT, Service.Status.INACTIVE])
 
     def with_details(self) -> ServiceQuerySet:
         return self.select_related("organization").prefetch_related(
-            "terms", "phones", "schedules", "closures", "areas"
+            "terms", "phones", "schedules", "closures", "areas", "sources"
         )
 
 
@@ -189,8 +225,22 @@ class Service(models.Model):
     hours_note = models.TextField(_("受付時間の補足"), blank=True)
     hours_note_en = models.TextField(_("受付時間の補足（英語）"), blank=True)
     keywords = models.JSONField(_("検索語"), default=list, blank=True)
+    valid_from = models.DateField(
+        _("実施期間（開始）"),
+        null=True,
+        blank=True,
+        help_text=_("試行・キャンペーン・季節の窓口だけ。終了日の翌日から表示されなくなる"),
+    )
+    valid_to = models.DateField(_("実施期間（終了）"), null=True, blank=True)
     source_url = models.URLField(_("情報源"), max_length=500)
-    verified_on = models.DateField(_("確認日"))
+    source_date = models.CharField(
+        _("情報源の日付"),
+        max_length=10,
+        blank=True,
+        validators=[SOURCE_DATE_VALIDATOR],
+        help_text=_("情報源そのものの日付（更新日・発行日）。YYYY-MM-DD、YYYY-MM、YYYY"),
+    )
+    verified_on = models.DateField(_("確認日"), validators=[_not_in_future])
     verification_note = models.CharField(_("確認の方法"), max_length=300, blank=True)
     last_modified = models.DateTimeField(_("更新日時"), auto_now=True)
 
@@ -200,6 +250,7 @@ class Service(models.Model):
         ordering = ["slug"]
         verbose_name = _("支援・相談窓口")
         verbose_name_plural = _("支援・相談窓口")
+        permissions = [("curate_directory", _("窓口の情報の確認状況を見て、再確認できる"))]
 
     def __str__(self) -> str:
         return self.name
@@ -218,6 +269,26 @@ class Service(models.Model):
             and self.maximum_age < self.minimum_age
         ):
             raise ValidationError({"maximum_age": _("上限が下限より小さくなっています")})
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("終了日が開始日より前です")})
+        self._check_numbers_in_text()
+
+    def _check_numbers_in_text(self) -> None:
+        """A number written in a text must exist in the plan and be one the directory lists."""
+        errors: dict[str, list[ValidationError]] = {}
+        for field in (f"{name}{suffix}" for name in FREE_TEXT for suffix in ("", "_en")):
+            for number in numbers_in_text(getattr(self, field)):
+                if problem(number):
+                    message = _("%(number)s は番号計画にない番号です") % {"number": number}
+                elif number not in SHORT_CODES and not Phone.objects.filter(number=number).exists():
+                    message = _("%(number)s はどの窓口の電話番号にもありません") % {
+                        "number": number
+                    }
+                else:
+                    continue
+                errors.setdefault(field, []).append(ValidationError(message))
+        if errors:
+            raise ValidationError(errors)
 
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
@@ -241,7 +312,33 @@ class Service(models.Model):
             holidays=self.holidays,
             status=self.status,
             has_note=bool(self.hours_note),
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
         )
+
+    def facts(self) -> tuple[str, ...]:
+        """The facts this service states, each with a source (as `ServiceEntry.facts`)."""
+        present = {
+            "phones": bool(self.phones.all()),
+            "hours": bool(self.schedules.all() or self.closures.all() or self.hours_note),
+            "url": bool(self.url),
+        }
+        return ("service", *(fact for fact in FACTS if present[fact]))
+
+    def provenance(self) -> list[Provenance]:
+        """Per fact: the page that shows it, the page's date, the day it was checked."""
+        main = Provenance(
+            "service", self.source_url, self.source_date, self.verified_on, self.verification_note
+        )
+        named = [
+            (s.facts.split(","), Provenance("", s.url, s.date, s.checked_on, s.note))
+            for s in self.sources.all()
+        ]
+        return resolve(main, named, self.facts())
+
+    def ended_on(self, day: dt.date) -> bool:
+        """Its window is over: from the day after `valid_to`."""
+        return bool(self.valid_to and self.valid_to < day)
 
 
 class Phone(models.Model):
@@ -263,8 +360,10 @@ class Phone(models.Model):
         validators=[_dialable],
     )
     type = models.CharField(_("種類"), max_length=10, choices=Type, default=Type.VOICE)
-    label = models.CharField(_("ラベル"), max_length=100, blank=True)
-    label_en = models.CharField(_("ラベル（英語）"), max_length=100, blank=True)
+    label = models.CharField(_("ラベル"), max_length=100, blank=True, validators=[_numbers_in_plan])
+    label_en = models.CharField(
+        _("ラベル（英語）"), max_length=100, blank=True, validators=[_numbers_in_plan]
+    )
     languages = models.JSONField(_("対応言語"), default=list, blank=True)
     toll_free = models.BooleanField(_("通話料無料"), default=False)
 
@@ -275,6 +374,11 @@ class Phone(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    def clean(self) -> None:
+        free = is_free_to_call(self.number)
+        if free is not None and free != self.toll_free:
+            raise ValidationError({"toll_free": _("フリーダイヤルは無料、ナビダイヤルは有料です")})
 
     @property
     def tel_uri(self) -> str:
@@ -301,8 +405,12 @@ class Schedule(models.Model):
     closes_at = models.CharField(_("終了時刻"), max_length=5, validators=[TIME_VALIDATOR])
     valid_from = models.DateField(_("有効期間（開始）"), null=True, blank=True)
     valid_to = models.DateField(_("有効期間（終了）"), null=True, blank=True)
-    description = models.CharField(_("説明"), max_length=300, blank=True)
-    description_en = models.CharField(_("説明（英語）"), max_length=300, blank=True)
+    description = models.CharField(
+        _("説明"), max_length=300, blank=True, validators=[_numbers_in_plan]
+    )
+    description_en = models.CharField(
+        _("説明（英語）"), max_length=300, blank=True, validators=[_numbers_in_plan]
+    )
 
     class Meta:
         ordering = ["service", "position"]
@@ -328,6 +436,34 @@ class Schedule(models.Model):
             self.valid_from,
             self.valid_to,
         )
+
+
+class Source(models.Model):
+    """情報源: a page other than the service's `source_url` that shows some of its facts
+    (its numbers, its hours, its web address), with the page's own date and the day it
+    was checked."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="sources")
+    position = models.PositiveSmallIntegerField(default=0)
+    facts = models.CharField(
+        _("確認した事実"),
+        max_length=40,
+        help_text="phones,hours,url",
+        validators=[RegexValidator(r"^(phones|hours|url)(,(phones|hours|url))*$")],
+    )
+    url = models.URLField(_("情報源"), max_length=500)
+    date = models.CharField(_("情報源の日付"), max_length=10, validators=[SOURCE_DATE_VALIDATOR])
+    checked_on = models.DateField(_("確認日"), validators=[_not_in_future])
+    note = models.TextField(_("確認の方法"), blank=True)
+
+    class Meta:
+        ordering = ["service", "position"]
+        verbose_name = _("事実ごとの情報源")
+        verbose_name_plural = _("事実ごとの情報源")
+
+    def __str__(self) -> str:
+        return f"{self.facts}: {self.url}"
 
 
 class Closure(models.Model):
@@ -384,3 +520,22 @@ class ServiceArea(models.Model):
             self.code.isdigit() or not self.code
         ):
             raise ValidationError({"code": _("コードの桁数が種類と合いません")})
+
+
+class LinkCheck(models.Model):
+    """リンク確認: the last outcome of `tsunagari directory check --links` for one URL."""
+
+    url = models.URLField(_("URL"), max_length=500, unique=True)
+    outcome = models.CharField(_("結果"), max_length=20)  # links.Outcome
+    detail = models.CharField(_("詳細"), max_length=300, blank=True)
+    moved_to = models.URLField(_("移転先"), max_length=500, blank=True)
+    used_by = models.CharField(_("使っている窓口"), max_length=1000, blank=True)
+    checked_at = models.DateTimeField(_("リンクを確認した日時"))
+
+    class Meta:
+        ordering = ["url"]
+        verbose_name = _("リンク確認")
+        verbose_name_plural = _("リンク確認")
+
+    def __str__(self) -> str:
+        return f"{self.outcome}: {self.url}"

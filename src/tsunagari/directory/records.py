@@ -14,6 +14,7 @@ from tsunagari.directory.models import (
     Schedule,
     Service,
     ServiceArea,
+    Source,
     TaxonomyTerm,
     stable_id,
 )
@@ -71,11 +72,25 @@ def service_to_entry(service: Service) -> ServiceEntry:
             "hours_note_en": service.hours_note_en,
             "area": _area_entry(list(service.areas.all())),
             "keywords": service.keywords,
+            "valid_from": service.valid_from,
+            "valid_to": service.valid_to,
             "source_url": service.source_url,
+            "source_date": service.source_date,
             "verified_on": service.verified_on,
             "verification_note": service.verification_note,
+            "sources": [_source_entry(s) for s in service.sources.all()],
         }
     ).canonical()
+
+
+def _source_entry(row: Source) -> dict[str, object]:
+    return {
+        "facts": row.facts.split(","),
+        "url": row.url,
+        "date": row.date,
+        "checked": row.checked_on,
+        "note": row.note,
+    }
 
 
 def _phone_entry(phone: Phone) -> dict[str, object]:
@@ -188,6 +203,20 @@ def write_service(
     )
     service.areas.all().delete()
     ServiceArea.objects.bulk_create(_area_rows(service, entry))
+    service.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(
+            id=stable_id("source", entry.id, str(i)),
+            service=service,
+            position=i,
+            facts=",".join(s.facts),
+            url=s.url,
+            date=s.date,
+            checked_on=s.checked,
+            note=s.note,
+        )
+        for i, s in enumerate(entry.sources)
+    )
     return service
 
 
@@ -217,7 +246,10 @@ _PLAIN_FIELDS = (
     "holidays",
     "hours_note",
     "hours_note_en",
+    "valid_from",
+    "valid_to",
     "source_url",
+    "source_date",
     "verified_on",
     "verification_note",
 )

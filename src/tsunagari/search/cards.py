@@ -55,6 +55,8 @@ def card(
             for p in service.phones.all()
         ],
         "url": service.url,
+        "valid_from": service.valid_from.isoformat() if service.valid_from else None,
+        "valid_to": service.valid_to.isoformat() if service.valid_to else None,
         "verified_on": service.verified_on.isoformat(),
         "source_url": service.source_url,
         "hours": hours or hours_signature(service.hours()),

@@ -6,6 +6,7 @@ run in other processes when the whole directory is rebuilt.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,7 @@ SHOWN_AS = {"name_en": "name", "description_en": "description", "name_reading": 
 # × 1.10, × 1.05, both × 1.15): "crisis first", and they answer when other windows are closed.
 CRISIS_PRIOR = 0.15
 ALWAYS_OPEN_PRIOR = 0.07
+UNBOUNDED = dt.date.max.toordinal()
 FILTER_FIELDS = ("need", "audience", "method", "language", "area", "hours", "flag")
 
 
@@ -59,6 +61,7 @@ class ServiceRecord:
     hours: str
     flags: tuple[str, ...]
     modified: int
+    until: int  # the last day it is listed, as a date ordinal (UNBOUNDED: no end)
     card: str  # JSON
 
 
@@ -102,6 +105,7 @@ def record(service: Service) -> ServiceRecord:
         hours=signature,
         flags=tuple(flags),
         modified=int(service.last_modified.timestamp() * 1_000_000),
+        until=service.valid_to.toordinal() if service.valid_to else UNBOUNDED,
         card=json.dumps(card(service, terms, signature), ensure_ascii=False, separators=(",", ":")),
     )
 
@@ -140,6 +144,7 @@ def fields(rec: ServiceRecord) -> dict[str, Any]:
         "hours": rec.hours,
         "flag": list(rec.flags),
         "modified": rec.modified,
+        "until": rec.until,
         "card": rec.card.encode("utf-8"),
         "prior": CRISIS_PRIOR * ("crisis" in rec.flags)
         + ALWAYS_OPEN_PRIOR * ("always-open" in rec.flags),

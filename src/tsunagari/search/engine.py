@@ -4,7 +4,7 @@
 or one of its synonyms (イジメ, 虐め, bullying, …), best first; each hit says which words
 matched where. An empty query lists the services that pass the filters: crisis lines first,
 then those of the person's municipality and prefecture, then the nationwide ones. Services
-that ended (inactive, defunct) are never returned.
+that ended (inactive, defunct, or past the end of their window) are never returned.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import tantivy
 from django.utils import timezone
 
 from tsunagari.search import index as search_index
-from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS
+from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS, UNBOUNDED
 from tsunagari.search.explain import explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
 from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
@@ -106,6 +106,15 @@ def _open_now(searcher: tantivy.Searcher, now: dt.datetime) -> tantivy.Query:
     return _any_of("hours", open_ones) if open_ones else Query.empty_query()
 
 
+def _not_over(now: dt.datetime) -> tantivy.Query:
+    """Services whose window has not ended by `now`'s day in Japan: an ended trial or
+    campaign leaves the answers the day after its end, with no change to the data."""
+    today = timezone.localdate(now).toordinal()
+    return Query.range_query(
+        search_index.SCHEMA, "until", tantivy.FieldType.Integer, today, UNBOUNDED
+    )
+
+
 def _filter_clauses(
     filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
 ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -122,6 +131,7 @@ def _filter_clauses(
         queries.append(_any_of("area", covering_areas(filters.place)))
     if filters.open_now:
         queries.append(_open_now(searcher, now))
+    queries.append(_not_over(now))
     return [(Occur.Must, Query.const_score_query(q, 0.0)) for q in queries]
 
 

@@ -74,6 +74,7 @@ def hours_signature(hours: Hours) -> str:
             "closures": sorted([list(c.start), list(c.end)] for c in hours.closures),
             "holidays": hours.holidays,
             "status": hours.status,
+            "window": [day(hours.valid_from), day(hours.valid_to)],
         },
         separators=(",", ":"),
         sort_keys=True,
@@ -95,6 +96,8 @@ def hours_from_signature(signature: str) -> Hours:
         closures=tuple(Closure((s[0], s[1]), (e[0], e[1])) for s, e in data["closures"]),
         holidays=data["holidays"],
         status=data["status"],
+        valid_from=day(data["window"][0]),
+        valid_to=day(data["window"][1]),
     )
 
 

@@ -41,7 +41,7 @@ from tsunagari.search.loading import listed_in_chunks
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TOKENIZER = "terms"  # the text is analysed before it reaches tantivy: split on spaces only
 FRESHNESS_SECONDS = 60
 LOCK_WAIT_SECONDS = 30
@@ -74,6 +74,7 @@ def build_schema() -> tantivy.Schema:
     for name in FILTER_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("modified", fast=True)
+    builder.add_integer_field("until", indexed=True, fast=True)
     builder.add_float_field("prior", fast=True)
     builder.add_bytes_field("card", stored=True, indexed=False)
     return builder.build()
@@ -180,7 +181,7 @@ def _rebuild(handle: OpenIndex) -> int:
         _pending.clear()
         count = 0
         with (
-            _pool(Service.objects.listed().count()) as pool,
+            _pool(Service.objects.not_ended().count()) as pool,
             _writer(handle.index, heap=200_000_000, threads=2) as writer,
         ):
             writer.delete_all_documents()
@@ -230,7 +231,7 @@ def flush() -> None:
 
 
 def _in_step_with_database(searcher: tantivy.Searcher) -> bool:
-    listed = Service.objects.listed().aggregate(count=Count("id"), latest=Max("last_modified"))
+    listed = Service.objects.not_ended().aggregate(count=Count("id"), latest=Max("last_modified"))
     if searcher.num_docs != listed["count"]:
         return False
     if not listed["count"]:

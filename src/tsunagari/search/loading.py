@@ -57,8 +57,9 @@ def attach_details(services: list[Service]) -> list[Service]:
 
 
 def listed_in_chunks(ids: Iterable[uuid.UUID] | None = None) -> Iterator[list[Service]]:
-    """Every listed service (or those of `ids`), with details, a chunk at a time."""
-    services = Service.objects.listed().select_related("organization").order_by("slug")
+    """Every service not ended by its status (or those of `ids`), with details, a chunk at a
+    time; the index leaves out those whose window is over when it is searched."""
+    services = Service.objects.not_ended().select_related("organization").order_by("slug")
     if ids is not None:
         services = services.filter(id__in=list(ids))
     chunk: list[Service] = []

@@ -6,6 +6,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from django.utils import timezone
+
 from tsunagari.directory.areas import municipality, prefectures
 from tsunagari.directory.models import Service
 from tsunagari.search.cards import card, shown
@@ -57,6 +59,7 @@ def _area_name(kind: str, code: str) -> str:
 def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
     """Everything a service page shows (expects `with_details()`): the card and the rest."""
     following = service.hours().next_opening(now)
+    today = timezone.localdate(now)
     return {
         **shown(card(service), now),
         "alternate_name": _both(service.alternate_name, service.alternate_name_en),
@@ -80,6 +83,7 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
                 "description": _both(s.description, s.description_en),
             }
             for s in service.schedules.all()
+            if not (s.valid_to and s.valid_to < today)  # a window that has ended is gone
         ],
         "closures": [
             {"start": c.start, "end": c.end, "description": _both(c.description, c.description_en)}
@@ -92,4 +96,13 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
             for a in service.areas.all()
         ],
         "verification_note": service.verification_note,
+        "provenance": [
+            {
+                "fact": p.fact,
+                "source_url": p.url,
+                "source_date": p.date or None,
+                "checked_on": p.checked.isoformat(),
+            }
+            for p in service.provenance()
+        ],
     }

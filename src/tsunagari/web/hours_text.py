@@ -21,7 +21,6 @@ class HoursRow:
     times: str
     period: str = ""
     note: str = ""
-    ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,19 +29,24 @@ class HoursText:
     holidays: str
     closures: tuple[str, ...]
     note: str
+    awaiting_window: bool = False  # runs only in windows, and none is published yet
 
     @property
     def known(self) -> bool:
-        return bool(self.rows or self.note)
+        return bool(self.rows or self.note or self.awaiting_window)
 
 
 def describe_hours(service: Service, language: str, today: dt.date) -> HoursText:
-    rows = tuple(_row(s, language, today) for s in service.schedules.all())
+    """The hours as they stand `today`: a window that has ended is no longer shown."""
+    current = [s for s in service.schedules.all() if not (s.valid_to and s.valid_to < today)]
+    rows = tuple(_row(s, language) for s in current)
+    hours = service.hours()
     return HoursText(
         rows=rows,
         holidays=_holidays(service.holidays) if rows else "",
         closures=tuple(_closure(c, language) for c in service.closures.all()),
         note=pick(language, service.hours_note, service.hours_note_en),
+        awaiting_window=hours.only_in_windows and hours.next_window(today) is None,
     )
 
 
@@ -112,7 +116,7 @@ def format_date(day: dt.date) -> str:
     return date_format(day, _("Y年n月j日"))
 
 
-def _row(schedule: Schedule, language: str, today: dt.date) -> HoursRow:
+def _row(schedule: Schedule, language: str) -> HoursRow:
     rule = schedule.rule()
     days = describe_days(rule.days) if rule.days else describe_monthdays(rule.monthdays)
     return HoursRow(
@@ -120,7 +124,6 @@ def _row(schedule: Schedule, language: str, today: dt.date) -> HoursRow:
         times=describe_times(rule.opens, rule.closes),
         period=_period(rule.valid_from, rule.valid_to),
         note=pick(language, schedule.description, schedule.description_en),
-        ended=bool(rule.valid_to and rule.valid_to < today),
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.areas import municipality, prefectures
 from tsunagari.directory.models import Service, ServiceArea, pick
-from tsunagari.web.hours_text import HoursText, describe_hours, format_date
+from tsunagari.directory.provenance import FACT_NAMES
+from tsunagari.web.hours_text import HoursText, describe_hours, format_date, join_list
 from tsunagari.web.languages import language_name
 from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, service_phones
 
@@ -18,6 +20,16 @@ from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, servic
 class Label:
     code: str
     text: str
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """A fact shown by another page than the service's main source."""
+
+    fact: str
+    url: str
+    date: str
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -48,8 +60,10 @@ class ServicePage:
     areas: tuple[str, ...]
     areas_in_japanese: bool
     source_url: str
+    source_date: str
     verified_on: str
     verification_note: str
+    fact_sources: tuple[FactSource, ...]
     stale: bool
     crisis_line: bool
 
@@ -69,8 +83,9 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         organization=service.organization.display_name(language),
         url=service.url,
         email=service.email,
-        listed=service.status not in (Service.Status.DEFUNCT, Service.Status.INACTIVE),
-        status=_status(service.status),
+        listed=service.status not in (Service.Status.DEFUNCT, Service.Status.INACTIVE)
+        and not service.ended_on(timezone.localdate(now)),
+        status=_status(service, timezone.localdate(now)),
         alert=text("alert"),
         needs=tuple(terms["needs"]),
         audiences=tuple(terms["audiences"]),
@@ -89,10 +104,26 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         areas_in_japanese=language != "ja"
         and any(a.kind != ServiceArea.Kind.NATIONWIDE for a in service.areas.all()),
         source_url=service.source_url,
+        source_date=service.source_date,
         verified_on=format_date(service.verified_on),
         verification_note=service.verification_note,
+        fact_sources=_fact_sources(service),
         stale=service.is_stale,
         crisis_line=service.crisis_line,
+    )
+
+
+def _fact_sources(service: Service) -> tuple[FactSource, ...]:
+    """The pages other than the main source, each once with the facts it shows."""
+    pages: dict[tuple[str, str, dt.date], list[str]] = {}
+    for fact in service.provenance():
+        if fact.url != service.source_url:
+            pages.setdefault((fact.url, fact.date, fact.checked), []).append(
+                str(FACT_NAMES[fact.fact])
+            )
+    return tuple(
+        FactSource(join_list(facts), url, date, format_date(checked))
+        for (url, date, checked), facts in pages.items()
     )
 
 
@@ -115,10 +146,18 @@ def _ages(minimum: int | None, maximum: int | None) -> str:
     return ""
 
 
-def _status(status: str) -> str:
+def _status(service: Service, today: dt.date) -> str:
     messages: dict[str, str] = {
         Service.Status.INACTIVE: _("この窓口は休止しています。"),
         Service.Status.DEFUNCT: _("この窓口は終了しました。"),
         Service.Status.TEMPORARILY_CLOSED: _("この窓口は一時的に休止しています。"),
     }
-    return messages.get(status, "")
+    if service.status in messages:
+        return messages[service.status]
+    if service.valid_to and service.ended_on(today):
+        return _("この窓口の実施期間は%(end)sで終わりました。") % {
+            "end": format_date(service.valid_to)
+        }
+    if service.valid_from and today < service.valid_from:
+        return _("この窓口は%(start)sから始まります。") % {"start": format_date(service.valid_from)}
+    return ""
