@@ -125,4 +125,3 @@ def _is_text(annotation: Any) -> bool:
     if get_origin(annotation) is Literal:
         return all(isinstance(a, str) for a in get_args(annotation))
     return annotation in (str, dt.date, dt.datetime)
-
