@@ -15,4 +15,4 @@ class OpsConfig(TsunagariApp):
         from tsunagari.ops import errors, jobs
 
         got_request_exception.connect(errors.log_unhandled, dispatch_uid="ops-log-unhandled")
-        post_migrate.connect(jobs.on_migrated, sender=self, dispatch_uid="ops-schedule-jobs")
+        post_migrate.connect(jobs.on_migrated, dispatch_uid="ops-schedule-jobs")

@@ -53,5 +53,7 @@ def schedule_jobs() -> None:
     Schedule.objects.filter(name__startswith=PREFIX).exclude(name__in=names).delete()
 
 
-def on_migrated(sender: Any, using: str = "default", **kwargs: Any) -> None:
-    schedule_jobs()
+def on_migrated(sender: Any, **kwargs: Any) -> None:
+    """post_migrate, once django-q2's own tables are there (this app has no models)."""
+    if sender.label == "django_q":
+        schedule_jobs()
