@@ -58,18 +58,23 @@ def run(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def prepared_database(var_dir: Path, database_url: str = "") -> dict[str, str]:
-    """A migrated database holding the bundled directory; returns the servers' environment."""
+def prepared_database(
+    var_dir: Path, database_url: str = "", *, directory: bool = True
+) -> dict[str, str]:
+    """A migrated database holding the bundled directory (unless not asked for); returns the
+    servers' environment."""
     var_dir.mkdir(parents=True, exist_ok=True)
     env = environment(var_dir, database_url or f"sqlite:///{var_dir / 'db.sqlite3'}")
     run(env, "migrate", "--noinput", "--verbosity", "0")
-    run(env, "directory", "import", str(Path(settings.DATA_DIR) / "directory"))
+    if directory:
+        run(env, "directory", "import", str(Path(settings.DATA_DIR) / "directory"))
     return env
 
 
 @contextmanager
 def serving(env: dict[str, str], *, workers: int = 1, wait: bool = True) -> Iterator[Server]:
     port = free_port()
+    Path(env["TSUNAGARI_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
     log = Path(env["TSUNAGARI_VAR_DIR"]) / f"server-{port}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
