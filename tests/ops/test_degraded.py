@@ -100,3 +100,11 @@ def test_the_api_says_so_in_json_when_the_database_is_down() -> None:
     assert response.status_code == 503
     assert response.json()["detail"].startswith("the database is unavailable")
     assert response.json()["request_id"] == response["X-Request-ID"]
+
+
+def test_the_503_page_is_english_under_en() -> None:
+    client = Client(raise_request_exception=False)
+    with database(lambda sql, before: True):
+        response = client.get("/en/search/", {"q": "bullying"})
+    assert response.status_code == 503
+    assert "Some features are unavailable for now" in response.content.decode()
