@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 TSUNAGARI = [sys.executable, "-m", "tsunagari.cli"]
@@ -29,6 +30,15 @@ class Server:
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def once_per_run() -> None:
+    """These servers have a database of their own, whatever pytest's is: the PostgreSQL run
+    need not repeat them."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a server with its own database: run once, with the SQLite tests")
 
 
 def free_port() -> int:

@@ -8,12 +8,13 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.ops.servers import environment, free_port, get, serving
+from tests.ops.servers import environment, free_port, get, once_per_run, serving
 
 pytestmark = pytest.mark.slow
 
 
 def test_a_server_whose_postgresql_is_down_still_gives_the_crisis_lines(tmp_path: Path) -> None:
+    once_per_run()
     nowhere = f"postgres://postgres@127.0.0.1:{free_port()}/tsunagari"  # nothing listens
     with serving(environment(tmp_path, nowhere)) as server:
         for url in ["/", "/crisis/", "/kids/", "/search/?q=" + quote("いじめ"), "/navigator/"]:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.ops.servers import Server, get, prepared_database, serving
+from tests.ops.servers import Server, get, once_per_run, prepared_database, serving
 from tsunagari.ops.server import HEAD_SECONDS
 
 pytestmark = pytest.mark.slow
@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    once_per_run()
     env = prepared_database(tmp_path_factory.mktemp("slow-clients"))
     with serving(env, workers=1) as running:
         yield running

@@ -16,9 +16,8 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from django.db import connection
 
-from tests.ops.servers import Server, prepared_database, run, serving
+from tests.ops.servers import Server, once_per_run, prepared_database, run, serving
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +41,7 @@ READS = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    if connection.vendor != "sqlite":
-        pytest.skip("the server's own database is SQLite: run once, with the SQLite tests")
+    once_per_run()
     env = prepared_database(tmp_path_factory.mktemp("sqlite-concurrency"))
     run(env, "shell", "-c", ANALYST)
     with serving(env, workers=2) as running:

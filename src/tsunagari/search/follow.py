@@ -2,10 +2,11 @@
 
 A process that changes the directory says which services changed on the channel below
 (PostgreSQL NOTIFY, sent once the change is committed); every other process LISTENs on a
-connection of its own, in a thread, and marks those services to be indexed again before its
-next search. A notice too long to list them says "*": check everything. After a lost
-connection a process checks everything too, since notices sent meanwhile are gone. On
-SQLite there is one server, and nothing here runs.
+connection of its own, in a thread (`start`, called in each worker of `tsunagari serve`),
+and marks those services to be indexed again before its next search. A notice too long to
+list them says "*": check everything. After a lost connection a process checks everything
+too, since notices sent meanwhile are gone. On SQLite there is one server, and nothing here
+runs; nor in tests and commands, whose processes are not servers.
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ def follow(payload: str) -> None:
         index.mark_changed(uuid.UUID(i) for i in listed.split(",") if i)
 
 
-def ensure_listening() -> None:
-    """Start this process's listener, once (cheap to call before every search)."""
+def start() -> None:
+    """Start this process's listener, once."""
     global _listening_in
     if _listening_in == os.getpid() or not shared():
         return

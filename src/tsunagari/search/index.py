@@ -273,9 +273,6 @@ def recheck() -> None:
 
 def current() -> tantivy.Index:
     """The index, brought in step with the database: built if missing, pending changes in."""
-    from tsunagari.search import follow  # it marks changes here, so it imports this module
-
-    follow.ensure_listening()
     with _lock:
         handle = _opened()
         flush()

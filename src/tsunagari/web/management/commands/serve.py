@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 # Load the app (Sudachi's dictionary, the thesaurus) once, before the
                 # workers fork, rather than on each worker's first request.
                 self.cfg.set("preload_app", True)
+                self.cfg.set("post_worker_init", _follow_other_servers)
                 self.cfg.set("child_exit", _worker_gone)
                 self.cfg.set("on_exit", lambda server: _stop(jobs))
 
@@ -65,6 +66,12 @@ class Command(BaseCommand):
 
         self.stdout.write(f"tsunagari: serving on http://{bind}/")
         Server().run()
+
+
+def _follow_other_servers(worker: Any) -> None:
+    from tsunagari.search import follow
+
+    follow.start()  # each worker keeps its index in step with the other servers' changes
 
 
 def _worker_gone(server: Any, worker: Any) -> None:
