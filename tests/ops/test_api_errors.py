@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-pytestmark = pytest.mark.usefixtures("bundled")
+pytestmark = pytest.mark.django_db
 
 
 def test_a_10_mb_post_is_a_json_413(client: Client) -> None:
@@ -56,6 +56,7 @@ def test_modified_after_takes_a_date_or_a_time(client: Client, value: str) -> No
     assert client.get("/api/hsds/services", {"modified_after": value}).status_code == 200
 
 
+@pytest.mark.usefixtures("bundled")
 def test_measures_come_a_page_at_a_time(client: Client) -> None:
     first = client.get("/api/v1/measures").json()
     assert len(first["measures"]) == 50 and first["count"] > 50

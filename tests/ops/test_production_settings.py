@@ -89,7 +89,7 @@ def test_a_signed_in_person_gets_no_stored_copy_of_a_public_page(client: Client)
     assert "no-store" in client.get("/crisis/")["Cache-Control"]
 
 
-@pytest.mark.usefixtures("bundled")
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "url", ["/", "/navigator/", "/navigator/?kids=1", "/search/?q=いじめ", "/kids/", "/plan/"]
 )
