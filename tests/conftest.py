@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.personas import Personas, make_personas
+
 
 def _shared_dir() -> Path:
     """The read-only contracts beside the checkout (../shared), wherever the clone lives."""
@@ -28,6 +30,12 @@ def _isolated_var_dir(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Each test writes its search index and other state under its own temporary folder."""
     settings.VAR_DIR = tmp_path / "var"  # type: ignore[attr-defined]
     settings.INDEX_DIR = tmp_path / "var" / "index"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Personas sign in with passwords; a slow hasher would cost seconds per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +74,9 @@ def bundled_data(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    """Every persona of tests/personas.py, created for the test."""
+    return make_personas()

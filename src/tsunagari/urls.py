@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     path("plan/", include("tsunagari.measures.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
+    path("staff/", include("tsunagari.staff.urls")),
     prefix_default_language=False,
 )
 

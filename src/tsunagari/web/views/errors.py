@@ -10,8 +10,8 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views import defaults
 
+from tsunagari.staff.params import BadParameter
 from tsunagari.web.crisis import emergency_numbers, lines_to_show, static_lines
 
 
@@ -19,14 +19,19 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return HttpResponse(render_to_string("web/404.html", request=request), status=404)
 
 
-def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return HttpResponse(render_to_string("web/403.html", request=request), status=403)
-
-
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A parameter that means nothing here: the page says which one and why; a body too
+    large is a 413."""
     if isinstance(exception, RequestDataTooBig):
         return HttpResponse(_("送られたデータが大きすぎます。"), status=413)
-    return defaults.bad_request(request, exception or Exception())
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return HttpResponse(
+        render_to_string("web/400.html", {"message": message}, request=request), status=400
+    )
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(render_to_string("web/403.html", request=request), status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
