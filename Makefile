@@ -59,7 +59,8 @@ test-e2e: browser
 crisis-model: install  ## retrain the crisis second reader on data/navigator/crisis-sentences.yaml and the own cases
 	$(TSUNAGARI) train_crisis_model --cases tests/navigator/cases.yaml
 
-bench: install  ## benchmarks, printing figures
+bench: install  ## benchmarks, printing figures (with a loopback load run by wrk)
+	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null)
 	$(PY) -m tsunagari.bench
 
 eval: install  ## navigator evaluation on the development set

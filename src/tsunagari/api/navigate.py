@@ -17,6 +17,7 @@ from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field, model_validator
 
 from tsunagari.api.errors import INVALID, UNREADABLE_BODY, invalid_param
+from tsunagari.api.fields import code_of
 from tsunagari.directory.areas import Place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
@@ -35,7 +36,9 @@ class NavigateParams(BaseModel):  # not a Schema, which reads the attributes of 
         max_length=40,
         description="Postcode (160-0023), municipality or prefecture code or name",
     )
-    method: list[str] = Field([], description="Preferred contact methods (phone, sns, …)")
+    method: list[code_of("methods")] = Field(  # type: ignore[valid-type]
+        [], description="Preferred contact methods (phone, sns, …)"
+    )
     open_now: bool = Field(False, description="Prefer services open now (Asia/Tokyo)")
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Services after the crisis lines"
