@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import types
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -119,6 +119,8 @@ def _is_text(annotation: Any) -> bool:
     """A str, a date or a choice of strings, written as it is rather than as JSON."""
     import datetime as dt
 
+    if get_origin(annotation) is Annotated:
+        return _is_text(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         options = [a for a in get_args(annotation) if a is not type(None)]
         return bool(options) and all(_is_text(a) for a in options)
