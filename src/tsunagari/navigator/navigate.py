@@ -43,7 +43,6 @@ DEFAULT_LIMIT = 5
 MAX_LIMIT = 20
 SEARCH_HITS = 12
 SELF_HARM_REASONS = {"self-harm", "overdose"}
-DANGER_REASONS = {"danger-from-someone", "body-in-danger"}
 
 
 def navigate(
