@@ -1,0 +1,199 @@
+"""Urgency 0–5: elements recognised as classes of meaning, every sentence read, reasons a
+counsellor can read, a learned reader in step with its data, and failing safe."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from tsunagari.navigator import crisis, urgency, urgency_model
+from tsunagari.navigator.datafiles import DataFileError, data_path, read_data_file
+from tsunagari.navigator.training import (
+    URGENCY_DIR,
+    train_urgency,
+    urgency_examples,
+    urgency_fingerprint,
+)
+from tsunagari.navigator.urgency import (
+    ERROR,
+    MODEL,
+    floor_of,
+    grade,
+    grade_many,
+    message_elements,
+    read_elements,
+)
+from tsunagari.navigator.urgency_model import load_model
+
+
+def elements(text: str) -> frozenset[str]:
+    return message_elements(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["死にたかった", "しにたくて眠れない", "死にたいけん", "もう死にたい", "I want to die"]
+)
+def test_a_wish_to_die_is_one_class_whatever_its_form(text: str) -> None:
+    assert "thought" in elements(text)
+
+
+def test_the_scale_gives_each_element_its_level() -> None:
+    assert floor_of(elements("消えてしまいたい")) == 2
+    assert floor_of(elements("自殺しようと思っている")) == 3
+    assert floor_of(elements("誕生日に死ぬって決めてる")) >= 4
+    assert floor_of(elements("今夜、薬を全部飲んで死ぬ")) == 5
+    assert floor_of(elements("遺書を書き終えた")) == 5
+
+
+def test_a_time_alone_says_nothing() -> None:
+    assert floor_of(elements("今夜は友達と焼肉に行く")) == 0
+
+
+def test_a_denial_or_fiction_sets_no_floor() -> None:
+    for text in (
+        "死にたいとかじゃないです、ただ疲れた",
+        "小説の主人公が屋上から飛び降りる場面を書いている",
+    ):
+        found = elements(text)
+        assert "distance" in found and floor_of(found) == 0
+
+
+def test_every_sentence_of_a_long_message_is_read() -> None:
+    letter = (
+        "いつもこのサイトのコラムを読んでいます。先月の記事、とても役に立ちました。"
+        "職場の人たちも優しくて、毎日それなりに過ごしています。"
+        "さっき、手首を深く切りました。血が止まりません。"
+        "季節の変わり目なので、皆さんもお体に気をつけてください。"
+    )
+    graded = grade(letter)
+    assert graded.level == 5 and graded.crisis
+    assert "attempt" in {r.code for r in graded.reasons}
+
+
+def test_reasons_name_their_element_in_both_languages() -> None:
+    graded = grade("いま会社のビルの屋上。フェンスの外に出た。最後に誰かに聞いてほしくて書いてる")
+    assert graded.level == 5
+    for reason in graded.reasons:
+        assert reason.code and reason.label_ja and reason.label_en and 0 <= reason.level <= 5
+    assert graded.as_dict()["reasons"][0].keys() == {"code", "level", "ja", "en"}
+
+
+def test_ordinary_messages_are_not_urgent() -> None:
+    quiet = grade_many(["近所に気軽に集まれる場所はありますか", "仕事が忙しすぎて死にそう"])
+    assert [u.level for u in quiet] == [min(u.level, 1) for u in quiet]
+
+
+def test_the_learned_reader_says_when_it_graded_higher_than_the_elements() -> None:
+    text = "ロープは用意した。どこに掛けるかまで考えてしまう"
+    graded = grade(text)
+    assert graded.level >= 4
+    if graded.level > floor_of(elements(text)):
+        assert graded.reasons[0].code == MODEL and graded.reasons[0].level == graded.level
+
+
+def test_grading_never_raises_on_bad_input() -> None:
+    for text in (None, b"\xff\xfe", "", " ", "x" * 50_000, 12345):
+        graded = grade(text)
+        assert 0 <= graded.level <= 5 and not graded.error
+
+
+def test_the_shipped_model_was_trained_on_the_current_messages() -> None:
+    examples = urgency_examples(data_path(URGENCY_DIR))
+    heaviest: dict[str, float] = {}
+    for example in examples:
+        heaviest[example.text] = max(heaviest.get(example.text, 0.0), example.weight)
+    kept = [e for e in examples if e.weight == heaviest[e.text]]
+    assert load_model().fingerprint == urgency_fingerprint(kept), (
+        "data/navigator/urgency-model.json is out of step with data/navigator/urgency/: "
+        "run make urgency-model"
+    )
+
+
+def test_the_model_knows_every_element() -> None:
+    assert set(load_model().elements) == {e.id for e in urgency.load_elements()}
+
+
+def test_training_gives_the_same_model_for_the_same_messages() -> None:
+    from tsunagari.navigator.training import UrgencyExample
+
+    texts = [
+        ("今日の晩ごはんはカレー", 0),
+        ("図書館の開館時間を知りたい", 0),
+        ("毎日つらくて眠れない", 1),
+        ("仕事がしんどい", 1),
+        ("消えてしまいたい", 2),
+        ("朝が来なければいい", 2),
+        ("死にたい", 3),
+        ("自殺を考えている", 3),
+        ("首を吊る場所を探している", 4),
+        ("来週死ぬと決めた", 4),
+        ("いま屋上にいる。さようなら", 5),
+        ("薬を全部飲んだ", 5),
+    ]
+    examples = [UrgencyExample(t, level, 1.0) for t, level in texts]
+    ids = tuple(e.id for e in urgency.load_elements())
+    first, _ = train_urgency(examples, ids)
+    second, _ = train_urgency(list(reversed(examples)), ids)
+    assert first.as_dict() == second.as_dict()
+
+
+def test_a_bad_element_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "urgency.yaml"
+    path.write_text(
+        "elements:\n  - id: wish\n    level: 9\n    label: {ja: a, en: b}\n    words: [x]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"urgency.yaml:\d+.*level"):
+        read_elements(read_data_file(path))
+
+
+@pytest.fixture
+def broken_model(tmp_path: Path) -> Iterator[None]:
+    (tmp_path / "navigator").mkdir()
+    for name in ("crisis.yaml", "rewrites.yaml", "urgency.yaml", "crisis-model.json"):
+        (tmp_path / "navigator" / name).write_bytes(data_path(name).read_bytes())
+    (tmp_path / "navigator" / urgency_model.MODEL_FILE).write_text("{not json", encoding="utf-8")
+    original = settings.DATA_DIR
+    settings.DATA_DIR = tmp_path
+    for cached in (load_model, crisis.load_rules, urgency.load_elements):
+        cached.cache_clear()
+    yield
+    settings.DATA_DIR = original
+    for cached in (load_model, crisis.load_rules, urgency.load_elements):
+        cached.cache_clear()
+
+
+def test_a_damaged_model_fails_safe_as_a_crisis(broken_model: None) -> None:
+    graded = grade("今日は晴れ")
+    assert graded.error and graded.level == 5 and graded.crisis
+    assert [r.code for r in graded.reasons] == [ERROR]
+
+
+@pytest.mark.django_db
+def test_the_evaluation_prints_the_figures(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        "cases:\n"
+        "  - {text: 今日の晩ごはんはカレー, level: 0, lang: ja}\n"
+        "  - {text: 薬を全部飲んだ。さようなら, level: 5, lang: ja}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("navigate", "--eval-urgency", str(path), "--misses", stdout=out)
+    text = out.getvalue()
+    for figure in ("exact level:", "within one level:", "flag on levels 3–5:", "confusion"):
+        assert figure in text
+    assert "level 5 graded 5:        1/1 = 100.0 %" in text
+
+
+@pytest.mark.django_db
+def test_the_evaluation_names_a_bad_case(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text("cases:\n  - {text: x, level: 7}\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"set.yaml:2.*level"):
+        call_command("navigate", "--eval-urgency", str(path), stdout=io.StringIO())
