@@ -42,12 +42,18 @@ def test_a_wish_to_die_is_one_class_whatever_its_form(text: str) -> None:
     assert "thought" in elements(text)
 
 
-def test_the_scale_gives_each_element_its_level() -> None:
-    assert floor_of(elements("消えてしまいたい")) == 2
-    assert floor_of(elements("自殺しようと思っている")) == 3
+def test_each_element_says_its_level_of_the_scale() -> None:
+    levels = {e.id: e.level for e in urgency.load_elements()}
+    assert levels["wish"] == 2 and levels["thought"] == 3 and levels["method"] == 4
+    assert elements("消えてしまいたい") == {"wish"}
+    assert "thought" in elements("自殺しようと思っている")
+
+
+def test_two_elements_that_agree_give_a_floor() -> None:
+    assert floor_of(elements("消えてしまいたい")) == 0  # one word alone: the learned reader
     assert floor_of(elements("誕生日に死ぬって決めてる")) >= 4
     assert floor_of(elements("今夜、薬を全部飲んで死ぬ")) == 5
-    assert floor_of(elements("遺書を書き終えた")) == 5
+    assert floor_of(elements("遺書を書き終えた。今夜、実行する")) == 5
 
 
 def test_a_time_alone_says_nothing() -> None:
@@ -197,3 +203,28 @@ def test_the_evaluation_names_a_bad_case(tmp_path: Path) -> None:
     path.write_text("cases:\n  - {text: x, level: 7}\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"set.yaml:2.*level"):
         call_command("navigate", "--eval-urgency", str(path), stdout=io.StringIO())
+
+
+# Written for this test, in none of the training files: wordings the grader has not seen.
+UNSEEN_URGENT = [
+    "Tôi đã chuẩn bị dây thừng, tối nay tôi sẽ treo cổ",
+    "Estou em cima da ponte agora. Adeus a todos",
+    "我已经写好遗书了，今晚就走",
+    "I've been stockpiling my sleeping pills for weeks and tonight is the night",
+    "今週末、誰にも見つからない場所で終わらせるつもりです",
+]
+UNSEEN_CALM = [
+    "死ぬほどお腹すいた、近くに安い定食屋ある？",
+    "自殺対策の研修に参加したいのですが、申し込み方法を教えてください",
+    "Trabalho muito, estou morto de cansaço. Onde posso aprender japonês de graça?",
+]
+
+
+def test_danger_in_words_never_seen_is_graded_urgent() -> None:
+    for text, graded in zip(UNSEEN_URGENT, grade_many(UNSEEN_URGENT), strict=True):
+        assert graded.level >= 4, text
+
+
+def test_ordinary_words_never_seen_are_not_flagged() -> None:
+    for text, graded in zip(UNSEEN_CALM, grade_many(UNSEEN_CALM), strict=True):
+        assert graded.level <= 2, text

@@ -176,9 +176,6 @@ class Command(BaseCommand):
             write(f"note: {notice}")
         needs = ", ".join(f"{n['code']} {n['score']:.2f}" for n in data["needs"][:5]) or "—"
         write(f"needs: {needs}")
-        urgency = data["urgency"]
-        reasons = ", ".join(r[answer.language] for r in urgency["reasons"]) or "—"
-        write(f"urgency: {urgency['level']} ({reasons})")
         if data["audiences"]:
             write(f"audiences: {', '.join(data['audiences'])}")
         for rank, item in enumerate(data["results"], start=1):
@@ -192,3 +189,6 @@ class Command(BaseCommand):
             options = " | ".join(o["label"] for o in data["follow_up"]["options"])
             write(f"question: {data['follow_up']['question']}")
             write(f"  {options}")
+        urgency = data["urgency"]
+        reasons = ", ".join(r[answer.language] for r in urgency["reasons"]) or "—"
+        write(f"urgency: {urgency['level']} ({reasons})")
