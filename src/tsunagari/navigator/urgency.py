@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -104,7 +105,8 @@ def _compile(
                 raise source.error(where, f"unknown macro {{{match.group(1)}}}")
             return macros[match.group(1)]
 
-        return to_hiragana(_MACRO.sub(macro, pattern))
+        # Text is read in NFKC (ㅋ is ᄏ there), katakana folded: patterns are read the same.
+        return to_hiragana(unicodedata.normalize("NFKC", _MACRO.sub(macro, pattern)))
 
     expanded = [expand(p) for p in patterns]
     for i, pattern in enumerate(expanded):
@@ -192,6 +194,11 @@ def found_elements(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _signs(found: frozenset[str]) -> list[Element]:
+    """The elements found that point to level 2 or more (not distress, a time or a distance)."""
+    return [e for e in load_elements() if e.id in found and e.kind == "what" and e.level >= 2]
+
+
 def floor_of(found: frozenset[str]) -> int:
     """The level the elements give when two of them agree (a thought and a method, a place
     and now): one word alone is left to the learned reader, which has seen it in context,
@@ -204,10 +211,11 @@ def floor_of(found: frozenset[str]) -> int:
     if len(signs) < 2:
         return 0
     level = max((e.level for e in signs if e.kind == "what"), default=0)
-    if level >= 2:  # a time only means something beside a wish, a thought or a method
-        level = max([level, *(e.level for e in signs if e.kind == "when")])
-        if level == 4 and any(e.kind == "when" and e.level == 5 for e in signs):
-            level = 5  # a method or a place, and now
+    times = [e for e in signs if e.kind == "when"]
+    if level >= 4 and any(e.level == 5 for e in times):
+        return 5  # a method, a place or a plan, and now
+    if level >= 3 and times:
+        return max(level, 4)  # a thought with a time
     return level
 
 
@@ -271,8 +279,12 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
     graded = [0] * len(texts)
     if units:
         probabilities = model.probabilities(embed(units), found_per_unit, units)
-        for owner, level in zip(owners, model.levels(probabilities), strict=True):
-            graded[owner] = max(graded[owner], int(level))
+        levels = model.levels(probabilities)
+        for owner, unit, found, level in zip(owners, units, found_per_unit, levels, strict=True):
+            # Two sentences out of their letter read darker than they are: a window counts
+            # only where it names a sign of danger itself (a wish, a method, a farewell…).
+            if unit is texts[owner] or unit == texts[owner][:SCAN_CHARS] or _signs(found):
+                graded[owner] = max(graded[owner], int(level))
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):
         floor = floor_of(found)
