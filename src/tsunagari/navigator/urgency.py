@@ -4,17 +4,18 @@ The scale (Columbia Suicide Severity Rating Scale and crisis-line triage) and it
 are in data/navigator/urgency.yaml (read its header). Two readers grade a message:
 
 - the elements — wish, thought, self-harm, method, place, plan, time, means at hand,
-  preparation, farewell, an attempt, someone else in danger, distress, and distance (a
-  denial, fiction, the past) — recognised as classes of meaning: Japanese by Sudachi's
-  normalised forms (死にたかった, しにたくて and 死にたいけん share 死ぬ たい), other
-  languages by their own words, and the rules of crisis.yaml mapped onto them;
+  preparation, farewell, an attempt, someone else in danger, distress, a denial, and a
+  frame (fiction, news, study, years ago, a laugh) — recognised as classes of meaning:
+  Japanese by Sudachi's normalised forms (死にたかった, しにたくて and 死にたいけん share
+  死ぬ たい), other languages by their own words, and the rules of crisis.yaml mapped onto them;
 - the learned reader (`urgency_model`): a multilingual sentence embedding and a classifier
   trained offline on a labelled corpus, which grades wordings no rule was written for.
 
 Every sentence is read: a long message is also graded two sentences at a time, so a line
 buried in the middle of a thank-you letter counts. The grade is the higher of the two
-readers (the elements only when two of them agree and no distance was found), and each
-reason names its element.
+readers (the elements only when two of them agree and no distance was found); the learned
+reader's grade is held down where the elements say it cannot be so high (fiction with
+nothing being done: 0 or 1; a day set ahead: 4), and each reason names its element.
 
 `grade(text)` never raises: on any internal error it answers level 5 with the reason
 `grader-error`, so that the 24-hour lines are shown and a desk queue puts it first.
@@ -44,7 +45,7 @@ SCAN_CHARS = 20_000  # as crisis detection: a line at the end of a long message 
 MAX_UNITS = 40  # two-sentence windows embedded at most; beyond, the rest is read in wider ones
 CRISIS_FROM = 3  # the crisis flag is raised from this level up
 TOP = 5
-KINDS = ("what", "when", "distance")
+KINDS = ("what", "when", "distance", "frame")
 ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
@@ -57,13 +58,14 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=[.…])\s+")
 @dataclass(frozen=True)
 class Element:
     id: str
-    kind: str  # what: says a level alone; when: only with a thought; distance: no floor
+    kind: str  # what: says a level alone; when: with a thought; distance, frame: see yaml
     level: int
     label_ja: str
     label_en: str
     lemmas: re.Pattern[str] | None
     words: re.Pattern[str] | None
     crisis_rules: frozenset[str]
+    acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,13 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
         words = _compile(source, (*where, "words"), entry.get("words"), macros)
         if lemmas is None and words is None and not rules:
             raise source.error(where, "needs lemmas, words or crisis rules")
+        acting = entry.get("acting", False)
+        if not isinstance(acting, bool):
+            raise source.error((*where, "acting"), "acting is true or false")
         elements.append(
-            Element(entry["id"], kind, level, label["ja"], label["en"], lemmas, words, rules)
+            Element(
+                entry["id"], kind, level, label["ja"], label["en"], lemmas, words, rules, acting
+            )
         )
     if not elements or len({e.id for e in elements}) != len(elements):
         raise source.error(("elements",), "needs elements with unique ids")
@@ -201,13 +208,14 @@ def _signs(found: frozenset[str]) -> list[Element]:
 
 def floor_of(found: frozenset[str]) -> int:
     """The level the elements give when two of them agree (a thought and a method, a place
-    and now): one word alone is left to the learned reader, which has seen it in context,
-    and a distance (a denial, fiction, the past) gives no floor."""
-    by_id = {e.id: e for e in load_elements()}
-    present = [by_id[i] for i in found if i in by_id]
-    if any(e.kind == "distance" for e in present):
+    and now): one word alone is left to the learned reader, which has seen it in context. A
+    frame (fiction, news, study, the long past, a laugh) gives no floor, nor does a denial
+    unless something is being done (now, a plan, means at hand…)."""
+    present = [e for e in load_elements() if e.id in found]
+    acting = any(e.acting for e in present)
+    if any(e.kind == "frame" or (e.kind == "distance" and not acting) for e in present):
         return 0
-    signs = [e for e in present if e.level >= 2]
+    signs = [e for e in present if e.level >= 2 and e.kind in ("what", "when")]
     if len(signs) < 2:
         return 0
     level = max((e.level for e in signs if e.kind == "what"), default=0)
@@ -217,6 +225,22 @@ def floor_of(found: frozenset[str]) -> int:
     if level >= 3 and times:
         return max(level, 4)  # a thought with a time
     return level
+
+
+def ceiling_of(found: frozenset[str]) -> int:
+    """The highest grade the elements allow: for a frame with nothing being done (a time
+    alone is not enough), 0, or 1 with distress; for a day set ahead (tomorrow, next
+    Saturday) with nothing now, no farewell and no attempt, 4: a plan, not yet imminent
+    (the crisis flag is raised at 4 as at 5)."""
+    present = [e for e in load_elements() if e.id in found]
+    ids = {e.id for e in present}
+    if any(e.kind == "frame" for e in present) and not any(
+        e.acting and e.kind != "when" for e in present
+    ):
+        return 1 if "distress" in ids else 0
+    if "later" in ids and not ids & {"now", "attempt", "farewell"}:
+        return 4
+    return 5
 
 
 def units_of(text: str) -> list[str]:
@@ -288,7 +312,7 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):
         floor = floor_of(found)
-        level = max(floor, learned)
+        level = min(max(floor, learned), ceiling_of(found))
         result.append(Urgency(level, _reasons(found, level, floor)))
     return result
 
