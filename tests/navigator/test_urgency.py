@@ -22,6 +22,7 @@ from tsunagari.navigator.training import (
 from tsunagari.navigator.urgency import (
     ERROR,
     MODEL,
+    ceiling_of,
     floor_of,
     grade,
     grade_many,
@@ -60,13 +61,27 @@ def test_a_time_alone_says_nothing() -> None:
     assert floor_of(elements("今夜は友達と焼肉に行く")) == 0
 
 
-def test_a_denial_or_fiction_sets_no_floor() -> None:
+def test_a_denial_sets_no_floor_unless_something_is_being_done() -> None:
+    denied = elements("死にたいとかじゃないです、ただ疲れた")
+    assert "denial" in denied and floor_of(denied) == 0
+    assert grade("死にたいとかじゃないけど、今夜で終わりにする").level >= 4
+
+
+def test_fiction_study_and_a_laugh_hold_the_grade_down() -> None:
     for text in (
-        "死にたいとかじゃないです、ただ疲れた",
-        "小説の主人公が屋上から飛び降りる場面を書いている",
+        "小説の主人公が屋上から飛び降りる場面を書いている。どう書けば自然ですか",
+        "Writing a crime novel. How long does carbon monoxide take in a closed car?",
+        "今日の試験まじで死んだｗｗ",
     ):
         found = elements(text)
-        assert "distance" in found and floor_of(found) == 0
+        assert "frame" in found and ceiling_of(found) <= 1, text
+        assert grade(text).level <= 1, text
+
+
+def test_a_day_set_ahead_is_a_plan_not_yet_imminent() -> None:
+    found = elements("薬を集めてる。来週の土曜日に全部飲むつもり")
+    assert "later" in found and ceiling_of(found) == 4
+    assert grade("薬を集めてる。来週の土曜日に全部飲むつもり").level == 4
 
 
 def test_every_sentence_of_a_long_message_is_read() -> None:
