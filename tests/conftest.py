@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.personas import Personas, make_personas
+
 
 def _shared_dir() -> Path:
     """The read-only contracts beside the checkout (../shared), wherever the clone lives."""
@@ -30,6 +32,12 @@ def _isolated_var_dir(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Personas sign in with passwords; a slow hasher would cost seconds per test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """Each test starts in Japanese: a request to an /en/ page leaves English active in the
     thread (LocaleMiddleware activates a language and nothing deactivates it)."""
@@ -39,3 +47,9 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    """Every persona of tests/personas.py, created for the test."""
+    return make_personas()

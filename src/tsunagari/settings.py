@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -16,18 +17,25 @@ DATA_DIR = env_path("TSUNAGARI_DATA_DIR", PROJECT_DIR / "data")
 INDEX_DIR = env_path("TSUNAGARI_INDEX_DIR", VAR_DIR / "index")
 
 DEBUG = env_bool("TSUNAGARI_DEBUG", False)
+# The production switch: what a public deployment needs that `make run` does not (a second
+# factor for reviewers and admins, among others).
+PRODUCTION = env_bool("TSUNAGARI_PRODUCTION", False)
 SECRET_KEY = env_secret("TSUNAGARI_SECRET_KEY", VAR_DIR / "secret-key")
 ALLOWED_HOSTS = env_list("TSUNAGARI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("TSUNAGARI_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "tsunagari.staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "tsunagari.staff.apps.StaffConfig",
     "tsunagari.directory.apps.DirectoryConfig",
     "tsunagari.search.apps.SearchConfig",
     "tsunagari.navigator.apps.NavigatorConfig",
@@ -46,8 +54,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tsunagari.urls"
@@ -64,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tsunagari.staff.menu.staff_context",
             ],
         },
     },
@@ -83,8 +94,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:home"
+LOGOUT_REDIRECT_URL = None  # the "signed out" page
+
+# Staff and /admin/ logins (django-axes): after this many failures in a row, the account
+# and, separately, the address that tried are refused for the cool-off time. The address is
+# REMOTE_ADDR as the server sets it (never a header a client could forge).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("TSUNAGARI_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("TSUNAGARI_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "tsunagari.staff.views.lockout_response"
+AXES_VERBOSE = False
+# Second factor (django-otp, TOTP): the name an authenticator app shows for the account.
+OTP_TOTP_ISSUER = env_str("TSUNAGARI_OTP_ISSUER", "tsunagari")
 
 # Japanese first; English complete. Japanese pages live at /, English ones under /en/.
 LANGUAGE_CODE = "ja"

@@ -17,9 +17,11 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     path("plan/", include("tsunagari.measures.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
+    path("staff/", include("tsunagari.staff.urls")),
     prefix_default_language=False,
 )
 
+handler400 = "tsunagari.web.views.errors.bad_request"
 handler403 = "tsunagari.web.views.errors.forbidden"
 handler404 = "tsunagari.web.views.errors.not_found"
 handler500 = "tsunagari.web.views.errors.server_error"

@@ -18,7 +18,7 @@ def plan(transactional_db: Any) -> None:
 
 def _login(page: Any, base: str, username: str) -> None:
     """Sign in through the real login form, as a member of staff would."""
-    from tests.measures.personas import PASSWORD
+    from tests.personas import PASSWORD
 
     page.goto(f"{base}/staff/login/?next=/plan/staff/")
     page.fill("#id_username", username)
@@ -39,7 +39,7 @@ def _serious(page: Any) -> list[str]:
 
 
 def test_the_dashboard_shows_charts_and_tables(page: Any, live_server: Any, plan: None) -> None:
-    from tests.measures.personas import make_personas
+    from tests.personas import make_personas
 
     make_personas()
     _login(page, live_server.url, "cao-reviewer")
@@ -52,8 +52,8 @@ def test_the_dashboard_shows_charts_and_tables(page: Any, live_server: Any, plan
 def test_editor_submits_reviewer_returns_editor_resubmits_reviewer_approves(
     page: Any, live_server: Any, plan: None
 ) -> None:
-    from tests.measures.personas import make_personas
-    from tsunagari.measures.models import Review
+    from tests.personas import make_personas
+    from tsunagari.measures.models import Review, Submission
 
     make_personas()
     base = live_server.url
@@ -67,12 +67,15 @@ def test_editor_submits_reviewer_returns_editor_resubmits_reviewer_approves(
     page.context.clear_cookies()
     _login(page, base, "cao-reviewer")
     page.goto(f"{base}/plan/staff/reviews/")
-    page.locator("textarea[name=comment]").first.fill("根拠の数値を追記してください")
-    page.click("text=差し戻す")
+    page.click("text=8. ")
+    page.click("text=差し戻す…")
+    page.fill("textarea[name=comment]", "根拠の数値を追記してください")
+    page.click("button:has-text('差し戻す')")
     assert "差し戻しました" in page.content()
 
     page.context.clear_cookies()
     _login(page, base, "mhlw-editor")
+    assert page.locator(".staff-bar", has_text="差し戻された報告が1件あります").count() == 1
     page.goto(f"{base}/plan/staff/measures/8/edit/?year=2025")
     assert page.locator("[role=alert]", has_text="根拠の数値を追記してください").count() == 1
     page.fill("#id_achievement_text", "PV数:350,000(令和7年4月~令和8年3月)")
@@ -81,14 +84,17 @@ def test_editor_submits_reviewer_returns_editor_resubmits_reviewer_approves(
     page.context.clear_cookies()
     _login(page, base, "cao-reviewer")
     page.goto(f"{base}/plan/staff/reviews/")
-    page.click("text=承認する")
-    assert "承認しました" in page.content()
+    page.click("text=8. ")
+    page.click("text=承認する…")
+    page.click("text=承認して公開する")
+    assert "承認し、公開しました" in page.content()
+    assert Submission.objects.get(fiscal_year=2025).state == "approved"
     review = Review.objects.get(measure__number=8, measure__plan__code="2024", fiscal_year=2025)
-    assert review.state == "approved"
+    assert review.achievement_text.startswith("PV数:350,000")
 
 
 def test_an_outsider_is_refused_the_staff_pages(page: Any, live_server: Any, plan: None) -> None:
-    from tests.measures.personas import make_personas
+    from tests.personas import make_personas
 
     make_personas()
     page.goto(f"{live_server.url}/plan/staff/")

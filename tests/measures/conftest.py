@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 
-from tests.measures.personas import Personas, make_personas
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
@@ -17,8 +15,3 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
     with django_db_blocker.unblock():
         ingest()
     yield
-
-
-@pytest.fixture
-def personas(db: Any) -> Personas:
-    return make_personas()

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from tests.measures.personas import Personas
+from tests.personas import Personas
 from tsunagari.measures.ingest import ingest
 from tsunagari.measures.models import Indicator, Measure, Observation, Review
-from tsunagari.measures.services import open_review, submit_review
+from tsunagari.measures.workflow import Entry, approve, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +93,8 @@ def test_no_law_number_or_date_becomes_a_target() -> None:
 
 def test_ingesting_again_keeps_what_a_ministry_editor_entered(personas: Personas) -> None:
     target = measure(8).indicators.get(name="支援情報検索サイトのアクセス数")
-    review = open_review(measure(8), 2025, personas.editor)
-    submit_review(review, personas.editor, {}, {target.pk: Decimal(350_000)})
+    entry = Entry({"status": "achieved"}, {target.pk: Decimal(350_000)})
+    approve(submit(measure(8), 2025, personas.editor, entry), personas.reviewer)
     report = ingest()
     assert not report.changed
     entered = Observation.objects.get(indicator=target, fiscal_year=2025)

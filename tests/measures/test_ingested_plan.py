@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from tsunagari.measures.models import Heading, Measure, Review
+from tsunagari.staff.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -99,16 +100,16 @@ def test_the_url_underscores_lost_by_ocr_are_restored() -> None:
     assert measure(1).urls == ["https://www.cao.go.jp/kodoku_koritsu/torikumi/zenkokuchousa.html"]
 
 
-def test_each_measure_has_its_fy2024_review_approved() -> None:
+def test_each_measure_has_its_fy2024_review_from_the_plan_table() -> None:
     reviews = Review.objects.filter(measure__plan__code="2024", fiscal_year=2024)
     assert reviews.count() == 141
-    assert set(reviews.values_list("state", flat=True)) == {"approved"}
+    assert not reviews.filter(submission__isnull=False).exists()
 
 
 def test_ingesting_again_changes_nothing_and_adds_no_history() -> None:
     from tsunagari.measures.ingest import ingest
 
-    before = Measure.history.count()
+    before = AuditEntry.objects.count()
     report = ingest()
     assert not report.changed
-    assert Measure.history.count() == before
+    assert AuditEntry.objects.count() == before

@@ -3,7 +3,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.measures.personas import Personas
+from tests.personas import Personas
+from tsunagari.measures.models import Measure
+from tsunagari.measures.workflow import Entry, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,11 @@ def test_the_dashboard_has_charts_with_text_alternatives(
 
 
 def test_the_staff_record_shows_the_change_history(client: Client, personas: Personas) -> None:
+    measure = Measure.objects.get(plan__code="2024", number=8)
+    submit(measure, 2025, personas.editor, Entry({"status": "achieved", "policy_text": "周知"}, {}))
     client.force_login(personas.editor)
     body = client.get("/plan/staff/measures/8/").content.decode()
-    assert "変更履歴" in body and "ingest" in body
+    assert "変更履歴" in body and "実施状況の提出" in body and "mhlw-editor" in body
 
 
 def test_a_measure_page_shows_the_baseline_and_results_without_a_target(client: Client) -> None:

@@ -6,7 +6,11 @@ import csv
 import io
 from pathlib import Path
 
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
+
+from tests.personas import body
+from tsunagari.staff.members import grant
+from tsunagari.staff.roles import Role
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HEADER = ["id", "weight", "stratum", "psu", "q_direct", "ucla_1", "ucla_2", "ucla_3", "sex"]
@@ -44,25 +48,8 @@ def respondent(**fields: str) -> dict[str, str]:
     return row
 
 
-def make_user(username: str = "staff", *permissions: str, password: str | None = None) -> User:
-    """A user holding `permissions` given as "app_label.codename" (no password unless given)."""
-    user = User.objects.create_user(username=username, password=password)
-    for permission in permissions:
-        app_label, codename = permission.split(".")
-        user.user_permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return user
-
-
-SURVEY_STAFF = (
-    "surveys.view_surveyyear",
-    "surveys.add_surveyyear",
-    "surveys.delete_surveyyear",
-    "surveys.evaluate_programme",
-    "surveys.view_auditentry",
-)
-
-
 def survey_staff(username: str = "analyst", password: str | None = None) -> User:
-    return make_user(username, *SURVEY_STAFF, password=password)
+    """A survey analyst of the Cabinet Office (no password unless given)."""
+    user = User.objects.create_user(username=username, password=password)
+    grant(user, body("cao"), Role.ANALYST)
+    return user

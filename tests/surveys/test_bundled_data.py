@@ -2,7 +2,8 @@ import io
 
 from django.apps import apps
 
-from tsunagari.surveys.models import AuditEntry, SurveyYear
+from tsunagari.staff.models import AuditEntry
+from tsunagari.surveys.models import SurveyYear
 
 
 def test_bootstrap_stores_the_synthetic_demo_years_once(db: None) -> None:
@@ -17,7 +18,7 @@ def test_bootstrap_stores_the_synthetic_demo_years_once(db: None) -> None:
         "sex",
         "region",
     }
-    assert AuditEntry.objects.filter(action="loaded").count() == 4
+    assert AuditEntry.objects.filter(action="surveys.year.loaded", user=None).count() == 4
     config.load_bundled_data(io.StringIO())  # type: ignore[attr-defined]
     assert SurveyYear.objects.count() == 4
     assert AuditEntry.objects.count() == 4

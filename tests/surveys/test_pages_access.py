@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.surveys.factories import FIXTURES, make_user
+from tests.personas import Personas
+from tests.surveys.factories import FIXTURES
 from tsunagari.surveys.models import SurveyYear
 from tsunagari.surveys.services import store_survey_year
 
@@ -24,7 +25,6 @@ def pages(pk: int) -> list[str]:
         "/staff/surveys/trends/survey/ucla3_high.svg",
         "/staff/surveys/evaluate/",
         "/staff/surveys/evaluate/demo/",
-        "/staff/surveys/audit/",
     ]
 
 
@@ -41,10 +41,11 @@ def test_a_visitor_is_sent_to_the_staff_login(client: Client, two_years: list[Su
         assert response["Location"].startswith("/staff/login/?next="), url
 
 
+@pytest.mark.parametrize("who", ["visitor", "editor", "reviewer", "municipal", "counsellor"])
 def test_a_signed_in_user_without_the_permission_is_refused(
-    client: Client, two_years: list[SurveyYear]
+    client: Client, two_years: list[SurveyYear], personas: Personas, who: str
 ) -> None:
-    client.force_login(make_user("someone-else"))
+    client.force_login(getattr(personas, who))
     for url in pages(two_years[0].pk):
         assert client.get(url).status_code == 403, url
     response = client.post("/staff/surveys/upload/", {})
@@ -61,12 +62,13 @@ def test_survey_staff_see_every_page(
         assert client.get(url).status_code == 200, url
 
 
-def test_viewing_results_does_not_allow_uploading_or_deleting(
-    client: Client, two_years: list[SurveyYear]
+def test_an_npo_editor_may_evaluate_a_programme_but_not_see_or_change_survey_years(
+    client: Client, two_years: list[SurveyYear], personas: Personas
 ) -> None:
-    client.force_login(make_user("reader", "surveys.view_surveyyear"))
-    assert client.get("/staff/surveys/").status_code == 200
-    assert b'action="/staff/surveys/upload/"' not in client.get("/staff/surveys/").content
+    client.force_login(personas.npo_editor)
+    assert client.get("/staff/surveys/evaluate/").status_code == 200
+    assert client.get("/staff/surveys/evaluate/demo/").status_code == 200
+    assert client.get("/staff/surveys/").status_code == 403
     assert client.post("/staff/surveys/upload/", {}).status_code == 403
     assert client.post(f"/staff/surveys/{two_years[0].pk}/delete/").status_code == 403
-    assert client.get("/staff/surveys/evaluate/").status_code == 403
+    assert SurveyYear.objects.count() == 2

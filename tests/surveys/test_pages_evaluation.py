@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.surveys.factories import FIXTURES, respondent, survey_csv
-from tsunagari.surveys.models import AuditEntry
+from tsunagari.staff.models import AuditEntry
 
 
 def post(client: Client, pre: bytes, post_: bytes) -> object:
@@ -35,8 +35,12 @@ def test_the_report_shows_the_statistics_and_the_caveat_and_prints(
     assert "比較群" in page and "Cohen" in page and "ウィルコクソン" in page
     assert '<td class="number">43</td>' in page  # pairs with a UCLA-3 score both times
     assert 'href="/static/surveys/print.css" media="print"' in page
-    entry = AuditEntry.objects.get()
-    assert (entry.action, entry.user, entry.details["n_pre"]) == ("evaluated", analyst, 80)
+    entry = AuditEntry.objects.get(action__startswith="surveys.")
+    assert (entry.action, entry.user, entry.details["n_pre"]) == (
+        "surveys.programme.evaluated",
+        analyst,
+        80,
+    )
 
 
 def test_errors_in_either_file_are_listed_and_nothing_is_reported(
@@ -48,10 +52,13 @@ def test_errors_in_either_file_are_listed_and_nothing_is_reported(
     page = response.content.decode()  # type: ignore[attr-defined]
     assert response.status_code == 400  # type: ignore[attr-defined]
     assert page.count("<td>ucla_1 (6)</td>") == 2
-    assert AuditEntry.objects.get().action == "rejected"
+    assert AuditEntry.objects.get(action__startswith="surveys.").action == (
+        "surveys.programme.rejected"
+    )
 
 
 def test_the_demo_report_is_labelled_synthetic(client: Client, analyst: User) -> None:
     client.force_login(analyst)
     page = client.get("/staff/surveys/evaluate/demo/").content.decode()
     assert "（SYNTHETIC）" in page and 'class="synthetic-banner"' in page
+    assert not AuditEntry.objects.filter(action__startswith="surveys.").exists()  # a GET

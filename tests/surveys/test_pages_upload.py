@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.surveys.factories import FIXTURES, HEADER, respondent, survey_csv
-from tsunagari.surveys.models import AuditEntry, SurveyYear
+from tsunagari.staff.models import AuditEntry
+from tsunagari.surveys.models import SurveyYear
 
 
 def upload(client: Client, raw: bytes, name: str = "2024.csv", **fields: str) -> object:
@@ -26,9 +27,16 @@ def test_a_valid_file_is_stored_with_its_estimates_and_logged(
     assert (stored.year, stored.synthetic, stored.respondents) == (2024, False, 439)
     assert gzip.decompress(bytes(stored.content)) == raw
     assert set(stored.estimates["indicators"]["ucla3_mean"]["by"]) == {"age_group", "sex"}
-    entry = AuditEntry.objects.get()
-    assert (entry.user, entry.action, entry.target) == (analyst, "uploaded", "2024")
-    assert entry.details["respondents"] == 439 and entry.details["file"] == "2024.csv"
+    entry = AuditEntry.objects.get(action__startswith="surveys.")
+    assert (entry.user, entry.action, entry.record_label) == (
+        analyst,
+        "surveys.year.uploaded",
+        "2024",
+    )
+    assert entry.changes["respondents"] == [None, 439]
+    assert entry.changes["source_name"] == [None, "2024.csv"]
+    assert "content" not in entry.changes and "estimates" not in entry.changes
+    assert entry.body is not None and entry.body.code == "cao"
 
 
 def test_a_file_with_errors_is_refused_whole_with_lines_and_columns(
@@ -43,8 +51,12 @@ def test_a_file_with_errors_is_refused_whole_with_lines_and_columns(
     assert "<td>weight (2)</td>" in page and "<td>id (1)</td>" in page
     assert '<td class="number">3</td>' in page
     assert not SurveyYear.objects.exists()
-    entry = AuditEntry.objects.get()
-    assert (entry.action, entry.target, entry.details) == ("rejected", "bad.csv", {"errors": 2})
+    entry = AuditEntry.objects.get(action__startswith="surveys.")
+    assert (entry.action, entry.record_label, entry.details) == (
+        "surveys.year.rejected",
+        "bad.csv",
+        {"errors": 2},
+    )
 
 
 def test_a_single_psu_stratum_is_explained_and_a_rule_can_be_chosen(

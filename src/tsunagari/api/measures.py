@@ -19,7 +19,9 @@ router = Router(tags=["measures"])
 
 
 class MeasureFilters(Schema):
-    plan: NulFree = Field("2024", max_length=10, description="The plan's code: 2023 or 2024")
+    plan: NulFree = Field(
+        "", max_length=10, description="The plan's code (2023, 2024); empty: the plan in force"
+    )
     ministry: NulFree = Field(
         "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
     )
@@ -33,7 +35,7 @@ class MeasureFilters(Schema):
 
 
 def _plan(code: str) -> Plan:
-    plan = Plan.objects.filter(code=code).first()
+    plan = Plan.objects.filter(code=code).first() if code else Plan.objects.current()
     if plan is None:
         known = ", ".join(Plan.objects.values_list("code", flat=True)) or "none loaded"
         raise invalid_param("plan", f"unknown plan {code!r}; known: {known}")
@@ -79,8 +81,9 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[
     response={200: dict[str, Any], **NOT_FOUND, **INVALID},
     summary="One measure of a plan",
 )
-def get_measure(request: HttpRequest, number: int, plan: NulFree = "2024") -> dict[str, Any]:
-    for view in views_of(_plan(plan)):
+def get_measure(request: HttpRequest, number: int, plan: NulFree = "") -> dict[str, Any]:
+    chosen = _plan(plan)
+    for view in views_of(chosen):
         if view.measure.number == number:
             data = measure_dict(view)
             review = latest_review(view.measure)
@@ -88,4 +91,4 @@ def get_measure(request: HttpRequest, number: int, plan: NulFree = "2024") -> di
             data["status"] = review.status if review else None
             data["pillar_number"] = heading.pillar.number if heading else None
             return data
-    raise HttpError(404, f"no measure {number} in plan {plan}")
+    raise HttpError(404, f"no measure {number} in plan {chosen.code}")

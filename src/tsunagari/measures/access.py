@@ -1,48 +1,30 @@
-"""Who may do what in the PDCA register, decided in one place.
-
-Two groups carry the permissions: 府省庁編集者 (ministry editors: update the yearly record
-of their own ministry's measures) and 内閣府確認者 (Cabinet Office reviewers: approve or
-return). Which ministry an editor belongs to is a MinistryMembership.
-"""
+"""Who may do what in the PDCA register, in the terms of the staff layer: ministry editors
+report on their own ministries' measures; Cabinet Office reviewers approve or return."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
+from tsunagari.measures.models import Measure
+from tsunagari.staff import access
+from tsunagari.staff.models import Body
+from tsunagari.staff.roles import Permission
 
-from tsunagari.measures.models import Measure, MinistryMembership
-
-EDITORS = "府省庁編集者"
-REVIEWERS = "内閣府確認者"
-EDIT = "measures.edit_own_ministry"
-DECIDE = "measures.decide_review"
-
-User = Any  # a user or AnonymousUser (request.user)
+REPORT = Permission.REPORT_MEASURES
+REVIEW = Permission.REVIEW_MEASURES
+VIEW = Permission.VIEW_PLAN_RECORDS
 
 
-def ensure_groups() -> None:
-    for group_name, codename in ((EDITORS, "edit_own_ministry"), (REVIEWERS, "decide_review")):
-        group, _ = Group.objects.get_or_create(name=group_name)
-        permission = Permission.objects.filter(
-            content_type__app_label="measures", codename=codename
-        ).first()
-        if permission is not None:
-            group.permissions.add(permission)
+def reporting_body(user: Any, measure: Measure) -> Body | None:
+    """The ministry the user reports for on this measure, if any of its ministries is one
+    where they are an editor."""
+    held = {body.pk for body in access.bodies_where(user, REPORT)}
+    return next((body for body in measure.bodies() if body.pk in held), None)
 
 
-def is_staff_member(user: User) -> bool:
-    return bool(user.is_authenticated and (user.has_perm(EDIT) or user.has_perm(DECIDE)))
+def can_report(user: Any, measure: Measure) -> bool:
+    return reporting_body(user, measure) is not None
 
 
-def can_edit(user: User, measure: Measure) -> bool:
-    """An editor may touch a measure only if one of its ministries is theirs."""
-    if not (user.is_authenticated and user.has_perm(EDIT)):
-        return False
-    return MinistryMembership.objects.filter(
-        user_id=user.pk, ministry__in=measure.ministries.all()
-    ).exists()
-
-
-def can_decide(user: User) -> bool:
-    return bool(user.is_authenticated and user.has_perm(DECIDE))
+def can_review(user: Any) -> bool:
+    return access.can(user, REVIEW)

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tsunagari.measures.models import Decision, Indicator, Review, Status
+from tsunagari.measures.models import Decision, Indicator, Review, Status, Submission
+from tsunagari.measures.workflow import Entry
 
 
 class ActualField(forms.CharField):
@@ -29,7 +30,7 @@ class ActualField(forms.CharField):
 
 
 class ReviewForm(forms.Form):
-    fiscal_year = forms.IntegerField(label=_("年度"), min_value=2024, max_value=2040)
+    fiscal_year = forms.IntegerField(label=_("年度"))  # checked against the plan by the view
     achievement_text = forms.CharField(
         label=_("目標の達成状況"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
@@ -48,33 +49,37 @@ class ReviewForm(forms.Form):
         self.indicators = indicators
         for indicator in indicators:
             self.fields[f"actual_{indicator.pk}"] = ActualField(
-                label=f"{indicator.name}（{indicator.unit}）", required=False
+                label=f"{indicator.name}（{indicator.unit}）" if indicator.unit else indicator.name,
+                required=False,
             )
 
-    def actuals(self) -> dict[int, Decimal | None]:
-        return {i.pk: self.cleaned_data.get(f"actual_{i.pk}") for i in self.indicators}
+    def entry(self) -> Entry:
+        return Entry(
+            values={
+                k: self.cleaned_data[k]
+                for k in ("achievement_text", "status", "policy_text", "decision")
+            },
+            actuals={i.pk: self.cleaned_data.get(f"actual_{i.pk}") for i in self.indicators},
+        )
 
-    def values(self) -> dict[str, Any]:
-        return {
-            k: self.cleaned_data[k]
-            for k in ("achievement_text", "status", "policy_text", "decision")
-        }
 
-
-class DecisionForm(forms.Form):
+class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label=_("コメント（差戻しの場合は必須）"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        label=_("差戻しの理由（編集者に表示されます）"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
+        error_messages={"required": _("差戻しにはコメントが必要です。")},
     )
 
 
-def initial_for(review: Review) -> dict[str, Any]:
-    return {
-        "fiscal_year": review.fiscal_year,
-        "achievement_text": review.achievement_text,
-        "status": review.status,
-        "policy_text": review.policy_text,
-        "decision": review.decision,
-    }
+def initial_for(year: int, pending: Submission | None, public: Review | None) -> dict[str, Any]:
+    """The form starts from the report being worked on, else the year's public record."""
+    source: Submission | Review | None = pending or public
+    initial: dict[str, Any] = {"fiscal_year": year}
+    if source is not None:
+        for key in ("achievement_text", "status", "policy_text", "decision"):
+            initial[key] = getattr(source, key)
+    if pending is not None:
+        for actual in pending.actuals:
+            initial[f"actual_{actual['indicator']}"] = actual["value"]
+    return initial

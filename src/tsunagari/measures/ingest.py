@@ -2,8 +2,9 @@
 
 Idempotent: measures are matched by plan and number (2024) or page (2023), indicators by
 their cell, name and unit, observations by fiscal year; a row is saved only when a value
-differs, so a second run writes nothing and adds no history. Observations a ministry
-editor entered are never overwritten or removed by an ingestion.
+differs, so a second run writes nothing. Reviews and observations that came from an
+approved ministry report (their `submission` is set) are never overwritten or removed by an
+ingestion.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ from tsunagari.measures.parsing.indicators import IndicatorDraft, MeasureIndicat
 from tsunagari.measures.parsing.lineup import Lineup
 from tsunagari.measures.parsing.ministries import load_ministries, match_ministry
 from tsunagari.measures.parsing.pipeline import PlanReading, read_plan
+from tsunagari.staff.models import Body
+from tsunagari.staff.roles import Kind
 
 LINEUP_FILE = "000_190ac43b03536460.txt"
 STATUS_FILE = "001_e2656c87001df674.txt"
-FISCAL_YEAR = 2024  # the status table reports 令和6年度
+STATUS_YEAR = 2024  # the fiscal year the status table reports (令和6年度)
 
 
 @dataclass(frozen=True)
@@ -81,20 +84,30 @@ def _save(obj: Any, values: dict[str, Any], report: IngestReport, kind: str) -> 
     if obj.pk is None or changed:
         for key, value in values.items():
             setattr(obj, key, value)
-        obj._change_reason = "ingest"
         (report.created if obj.pk is None else report.updated)[kind] += 1
         obj.save()
         return True
     return False
 
 
+def _body(code: str, name: str, name_en: str, report: IngestReport) -> Body:
+    """The staff body a ministry's editors belong to (内閣府 is the Cabinet Office's)."""
+    kind = Kind.CABINET_OFFICE if code == "cao" else Kind.MINISTRY
+    body = Body.objects.filter(kind=kind, code=code).first() or Body(kind=kind, code=code)
+    _save(body, {"name": name, "name_en": name_en}, report, "body")
+    return body
+
+
 def _ministries(sources: Sources, report: IngestReport) -> dict[str, Ministry]:
     out = {}
     for entry in load_ministries(sources.ministries):
-        ministry = Ministry.objects.filter(code=entry.code).first() or Ministry(code=entry.code)
+        body = _body(entry.code, entry.name, entry.name_en, report)
+        ministry = Ministry.objects.filter(code=entry.code).first() or Ministry(
+            code=entry.code, body=body
+        )
         _save(
             ministry,
-            {"name": entry.name, "name_en": entry.name_en, "order": entry.order},
+            {"name": entry.name, "name_en": entry.name_en, "order": entry.order, "body": body},
             report,
             "ministry",
         )
@@ -102,8 +115,19 @@ def _ministries(sources: Sources, report: IngestReport) -> dict[str, Ministry]:
     return out
 
 
-def _plan(code: str, title: str, decided: datetime.date, source: str, report: IngestReport) -> Plan:
-    plan = Plan.objects.filter(code=code).first() or Plan(code=code)
+def _plan(
+    code: str,
+    title: str,
+    decided: datetime.date,
+    source: str,
+    report: IngestReport,
+    status_year: int | None = None,
+) -> Plan:
+    """The plan's record; a plan with a status table opens the following fiscal year for
+    reports when first stored (the Cabinet Office moves it on in /admin/ afterwards)."""
+    plan = Plan.objects.filter(code=code).first() or Plan(
+        code=code, reporting_year=status_year + 1 if status_year else None
+    )
     _save(plan, {"title": title, "decided_on": decided, "source": source}, report, "plan")
     return plan
 
@@ -203,7 +227,7 @@ def _lineup(
 
 
 def _entered_by_staff(observation: Observation) -> bool:
-    return observation.history.filter(history_user__isnull=False).exists()
+    return observation.submission_id is not None
 
 
 def _note(notes: str) -> str:
@@ -288,6 +312,7 @@ def _plan_2024(
         datetime.date(2024, 6, 11),
         STATUS_FILE,
         report,
+        status_year=STATUS_YEAR,
     )
     assembly = reading.plan
     titles = {p.number: p.title for p in assembly.pillars}
@@ -333,10 +358,10 @@ def _plan_2024(
         (report.with_targets if has_target else report.without_targets).append(draft.no)
         report.status_mix[status] += 1
         decision, evidence = extract.decision_of(draft.review)
-        review = Review.objects.filter(measure=measure, fiscal_year=FISCAL_YEAR).first() or Review(
-            measure=measure, fiscal_year=FISCAL_YEAR
+        review = Review.objects.filter(measure=measure, fiscal_year=STATUS_YEAR).first() or Review(
+            measure=measure, fiscal_year=STATUS_YEAR
         )
-        if review.pk is None or review.state == Review.State.APPROVED:
+        if review.submission_id is None:
             _save(
                 review,
                 {
@@ -345,7 +370,6 @@ def _plan_2024(
                     "status": status,
                     "decision": decision,
                     "decision_evidence": evidence,
-                    "state": Review.State.APPROVED,
                 },
                 report,
                 "review",

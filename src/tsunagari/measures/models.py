@@ -1,14 +1,20 @@
 """The priority plan (重点計画) and its PDCA record.
 
-Every model keeps its history (who, when, what) through django-simple-history.
+Reviews and observations are the public record; what a ministry enters waits in a
+Submission until a Cabinet Office reviewer approves it. Staff changes are in the staff
+audit log (tsunagari.staff.audit).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from tsunagari.staff.models import Body
 
 
 class Ministry(models.Model):
@@ -18,7 +24,9 @@ class Ministry(models.Model):
     name = models.CharField(max_length=40, unique=True)
     name_en = models.CharField(max_length=120)
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
+    body = models.OneToOneField(
+        "staff.Body", on_delete=models.PROTECT, related_name="ministry", verbose_name=_("所属")
+    )
 
     class Meta:
         ordering = ["order"]
@@ -28,6 +36,12 @@ class Ministry(models.Model):
         return self.name
 
 
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def current(self) -> Plan | None:
+        """The plan in force: the one decided last."""
+        return self.order_by("-decided_on").first()
+
+
 class Plan(models.Model):
     """重点計画: one edition of the priority plan (2023 lineup, 2024 plan)."""
 
@@ -35,13 +49,27 @@ class Plan(models.Model):
     title = models.CharField(max_length=200)
     decided_on = models.DateField()
     source = models.CharField(max_length=200)
-    history = HistoricalRecords()
+    reporting_year = models.PositiveSmallIntegerField(
+        _("報告を受け付ける年度"),
+        null=True,
+        blank=True,
+        help_text=_("府省庁が今、実施状況を報告する年度（西暦の年度）"),
+    )
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
 
     def __str__(self) -> str:
         return self.title
+
+    def reported_years(self) -> list[int]:
+        """Fiscal years with a public record, and the year open for reports."""
+        years = set(Review.objects.filter(measure__plan=self).values_list("fiscal_year", flat=True))
+        if self.reporting_year:
+            years.add(self.reporting_year)
+        return sorted(years)
 
 
 class Pillar(models.Model):
@@ -50,7 +78,6 @@ class Pillar(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="pillars")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "number"]
@@ -66,7 +93,6 @@ class Heading(models.Model):
     pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="headings")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pillar", "number"]
@@ -99,7 +125,6 @@ class Measure(models.Model):
     successor_method = models.CharField(max_length=40, blank=True)
     discontinued_reason = models.TextField(blank=True)
     doubts = models.JSONField(default=list)  # [{"field", "note"}]: still to check
-    history = HistoricalRecords(excluded_fields=["doubts"])
 
     class Meta:
         ordering = ["plan", "number", "page"]
@@ -107,9 +132,6 @@ class Measure(models.Model):
             models.UniqueConstraint(
                 fields=["plan", "number"], name="measure_number", condition=models.Q(page=None)
             ),
-        ]
-        permissions = [
-            ("edit_own_ministry", "Can update the yearly record of own ministry's measures"),
         ]
 
     def __str__(self) -> str:
@@ -126,6 +148,10 @@ class Measure(models.Model):
     def doubt_fields(self) -> set[str]:
         return {d["field"] for d in self.doubts}
 
+    def bodies(self) -> list[Body]:
+        """The staff bodies of its ministries: who may report on it."""
+        return [m.body for m in self.ministries.all()]
+
 
 class Listing(models.Model):
     """掲載: one measure under one heading; a measure may be listed again (前出/再掲)."""
@@ -138,7 +164,6 @@ class Listing(models.Model):
     heading = models.ForeignKey(Heading, on_delete=models.CASCADE, related_name="listings")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PRIMARY)
     order = models.PositiveSmallIntegerField()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["heading", "order"]
@@ -173,7 +198,6 @@ class Indicator(models.Model):
     needs_review = models.BooleanField(default=False)
     review_note = models.CharField(max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure", "order"]
@@ -192,15 +216,24 @@ class Achievement(models.TextChoices):
 class Observation(models.Model):
     """実績: one fiscal year's actual value of an indicator, with the sentence it came from."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    fiscal_year = models.PositiveSmallIntegerField()
-    value = models.DecimalField(max_digits=16, decimal_places=3)
-    period_text = models.CharField(max_length=100, blank=True)
-    achievement = models.CharField(max_length=20, choices=Achievement.choices)
-    source_sentence = models.TextField(blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_note = models.CharField(max_length=500, blank=True)
-    history = HistoricalRecords()
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", verbose_name=_("指標")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    value = models.DecimalField(_("実績値"), max_digits=16, decimal_places=3)
+    period_text = models.CharField(_("期間"), max_length=100, blank=True)
+    achievement = models.CharField(_("達成"), max_length=20, choices=Achievement.choices)
+    source_sentence = models.TextField(_("出典の文"), blank=True)
+    needs_review = models.BooleanField(_("要確認"), default=False)
+    review_note = models.CharField(_("確認メモ"), max_length=500, blank=True)
+    submission = models.ForeignKey(
+        "Submission",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("承認された報告"),
+    )  # None: read from the plan's own table by the ingestion
 
     class Meta:
         ordering = ["indicator", "fiscal_year"]
@@ -231,33 +264,77 @@ class Decision(models.TextChoices):
 
 
 class Review(models.Model):
-    """評価・見直し: one fiscal year's PDCA check of a measure and its approval.
+    """評価・見直し: one fiscal year's public PDCA check of a measure.
 
-    A ministry editor writes the achievement narrative and the review policy and submits
-    them; a Cabinet Office reviewer approves or returns them with a comment.
+    Written by the ingestion from the plan's table, or by approving a Submission.
     """
 
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("施策")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    achievement_text = models.TextField(_("目標の達成状況"), blank=True)
+    status = models.CharField(_("達成区分"), max_length=20, choices=Status.choices)
+    policy_text = models.TextField(_("達成状況を踏まえた施策の見直し方針"), blank=True)
+    decision = models.CharField(
+        _("見直しの区分"), max_length=10, choices=Decision.choices, blank=True
+    )
+    decision_evidence = models.CharField(_("見直しの区分の根拠"), max_length=200, blank=True)
+    submission = models.ForeignKey(
+        "Submission",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("承認された報告"),
+    )  # None: read from the plan's own table by the ingestion
+
+    class Meta:
+        ordering = ["measure", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "fiscal_year"], name="review_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure} FY{self.fiscal_year}"
+
+
+class Submission(models.Model):
+    """提出: what a ministry reported for one measure and fiscal year. Nothing of it is
+    public until a Cabinet Office reviewer who did not write it approves it; a return
+    leaves the public record as it was."""
+
     class State(models.TextChoices):
-        DRAFT = "draft", _("下書き")
         SUBMITTED = "submitted", _("確認待ち")
         RETURNED = "returned", _("差戻し")
         APPROVED = "approved", _("承認済み")
 
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="reviews")
-    fiscal_year = models.PositiveSmallIntegerField()
-    achievement_text = models.TextField(blank=True)  # 目標の達成状況
-    status = models.CharField(max_length=20, choices=Status.choices)
-    policy_text = models.TextField(blank=True)  # 達成状況を踏まえた施策の見直し方針
-    decision = models.CharField(max_length=10, choices=Decision.choices, blank=True)
-    decision_evidence = models.CharField(max_length=200, blank=True)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
-    reviewer_comment = models.TextField(blank=True)
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("施策")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("年度"))
+    body = models.ForeignKey(
+        "staff.Body", on_delete=models.PROTECT, related_name="+", verbose_name=_("報告した府省庁")
+    )
+    achievement_text = models.TextField(_("目標の達成状況"), blank=True)
+    status = models.CharField(_("達成区分"), max_length=20, choices=Status.choices)
+    policy_text = models.TextField(_("達成状況を踏まえた施策の見直し方針"), blank=True)
+    decision = models.CharField(
+        _("見直しの区分"), max_length=10, choices=Decision.choices, blank=True
+    )
+    actuals = models.JSONField(_("実績値"), default=list)  # [{"indicator", "name", "value"}]
+    state = models.CharField(_("状態"), max_length=10, choices=State.choices)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
-        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("提出者"),
+    )
+    submitted_at = models.DateTimeField(_("提出日時"))
+    # Everyone who submitted a round of it: none of them may decide on it.
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("作成者")
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -265,31 +342,28 @@ class Review(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("確認者"),
     )
-    history = HistoricalRecords()
+    decided_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    comment = models.TextField(_("確認者のコメント"), blank=True)
 
     class Meta:
-        ordering = ["measure", "fiscal_year"]
+        ordering = ["-submitted_at"]
+        verbose_name = _("実施状況の報告")
         constraints = [
-            models.UniqueConstraint(fields=["measure", "fiscal_year"], name="review_year")
+            models.UniqueConstraint(
+                fields=["measure", "fiscal_year"],
+                condition=models.Q(state__in=["submitted", "returned"]),
+                name="one_open_submission",
+            )
         ]
-        permissions = [("decide_review", "Can approve or return a yearly review")]
 
     def __str__(self) -> str:
-        return f"{self.measure} FY{self.fiscal_year} ({self.state})"
+        return f"{self.measure} FY{self.fiscal_year} ({self.get_state_display()})"
 
-
-class MinistryMembership(models.Model):
-    """Which ministry a staff user edits for (所属府省庁)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ministry_memberships"
-    )
-    ministry = models.ForeignKey(Ministry, on_delete=models.CASCADE, related_name="members")
-    history = HistoricalRecords()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "ministry"], name="membership_once")]
-
-    def __str__(self) -> str:
-        return f"{self.user} → {self.ministry}"
+    @staticmethod
+    def audit_value(field: str, value: Any) -> str | None:
+        """Actuals read as "指標名: 値" lines in the audit log."""
+        if field != "actuals" or not isinstance(value, list):
+            return None
+        return "\n".join(f"{a.get('name', a.get('indicator'))}: {a.get('value')}" for a in value)

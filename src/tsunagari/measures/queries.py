@@ -13,7 +13,7 @@ from tsunagari.measures.models import Heading, Indicator, Listing, Measure, Plan
 class MeasureView:
     measure: Measure
     heading: Heading | None
-    review: Review | None  # the latest approved yearly record
+    review: Review | None  # the latest public yearly record
 
     @property
     def ministries(self) -> list[str]:
@@ -24,7 +24,7 @@ def measures_of(plan: Plan) -> QuerySet[Measure]:
     return (
         Measure.objects.filter(plan=plan)
         .prefetch_related(
-            "ministries",
+            "ministries__body",
             Prefetch("listings", queryset=Listing.objects.select_related("heading__pillar")),
             Prefetch("indicators", queryset=Indicator.objects.prefetch_related("observations")),
             "reviews",
@@ -33,10 +33,8 @@ def measures_of(plan: Plan) -> QuerySet[Measure]:
     )
 
 
-def latest_review(measure: Measure, approved_only: bool = True) -> Review | None:
-    reviews = [
-        r for r in measure.reviews.all() if not approved_only or r.state == Review.State.APPROVED
-    ]
+def latest_review(measure: Measure) -> Review | None:
+    reviews = list(measure.reviews.all())
     return max(reviews, key=lambda r: r.fiscal_year) if reviews else None
 
 

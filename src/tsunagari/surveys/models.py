@@ -1,4 +1,4 @@
-"""Stored survey years and the audit log of what staff did with them."""
+"""Stored survey years (what staff did with them is in the staff audit log)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tsunagari.surveys.results import SurveyEstimates
 
@@ -42,10 +41,12 @@ class SurveyYear(models.Model):
         ordering = ["synthetic", "-year"]
         verbose_name = _("調査年")
         verbose_name_plural = _("調査年")
-        permissions = [("evaluate_programme", _("事業評価レポートを作成できる"))]
         constraints = [
             models.UniqueConstraint(fields=["year", "synthetic"], name="surveys_one_file_per_year")
         ]
+
+    # The microdata and the estimates stay out of the audit log: it records the upload.
+    audit_exclude = ("content", "estimates", "attributes")
 
     def __str__(self) -> str:
         return f"{self.year} SYNTHETIC" if self.synthetic else str(self.year)
@@ -57,31 +58,3 @@ class SurveyYear(models.Model):
     @property
     def csv_bytes(self) -> bytes:
         return gzip.decompress(bytes(self.content))
-
-
-class AuditEntry(models.Model):
-    """Who did what to the survey data, and when (監査記録). Never holds microdata."""
-
-    class Action(models.TextChoices):
-        UPLOADED = "uploaded", _("アップロード")
-        REJECTED = "rejected", _("アップロード拒否（入力エラー）")
-        DELETED = "deleted", _("削除")
-        LOADED = "loaded", _("同梱データの読み込み")
-        EVALUATED = "evaluated", _("事業評価レポートの作成")
-
-    at = models.DateTimeField(_("日時"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    username = models.CharField(_("ユーザー"), max_length=150, blank=True)
-    action = models.CharField(_("操作"), max_length=20, choices=Action.choices)
-    target = models.CharField(pgettext_lazy("audit", "対象"), max_length=255)
-    details = models.JSONField(default=dict)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = _("監査記録")
-        verbose_name_plural = _("監査記録")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username or '-'} {self.action} {self.target}"

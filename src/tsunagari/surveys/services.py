@@ -1,4 +1,5 @@
-"""Storing, deleting and auditing survey years: the operations behind the staff pages."""
+"""Storing and deleting survey years, each in the staff audit log: the operations behind
+the staff pages."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ from django.contrib.auth.models import User as Account
 from django.db import transaction
 
 from tsunagari.apps_base import Writer
+from tsunagari.staff import access
+from tsunagari.staff.audit import log_action, snapshot
+from tsunagari.staff.models import Body
+from tsunagari.staff.roles import Permission
 from tsunagari.surveys.estimate import estimate_survey
 from tsunagari.surveys.importer import read_microdata
 from tsunagari.surveys.mappings import Mapping
 from tsunagari.surveys.microdata import Microdata
-from tsunagari.surveys.models import AuditEntry, SurveyYear
+from tsunagari.surveys.models import SurveyYear
 
 # Columns with more distinct values than this (ids, free text) are not broken down by.
 MAX_LEVELS = 60
@@ -32,15 +37,20 @@ def breakdown_columns(data: Microdata) -> list[str]:
     return [name for name, a in data.attributes.items() if 0 < len(a.levels) <= MAX_LEVELS]
 
 
-def audit(user: User, action: str, target: str, **details: Any) -> AuditEntry:
-    account = user if isinstance(user, Account) else None
-    return AuditEntry.objects.create(
-        user=account,
-        username=account.get_username() if account else "",
-        action=action,
-        target=target,
-        details=details,
-    )
+def audit(user: User, action: str, target: str, **details: Any) -> None:
+    """Log a step that changes no stored year (a refused file, a programme report) for the
+    body the user acted for."""
+    log_action(user, f"surveys.{action}", None, body=acting_body(user), label=target, **details)
+
+
+def acting_body(user: User) -> Body:
+    """The body a survey step is done for: the user's own (an NPO evaluating its programme),
+    else the Cabinet Office, which runs the national survey."""
+    for permission in (Permission.UPLOAD_SURVEYS, Permission.EVALUATE_PROGRAMMES):
+        bodies = access.bodies_where(user, permission)
+        if bodies:
+            return bodies[0]
+    return Body.objects.cabinet_office()
 
 
 def store_survey_year(
@@ -74,30 +84,24 @@ def store_survey_year(
             estimates=estimates.to_json(),
             uploaded_by=user if isinstance(user, Account) else None,
         )
-        audit(
+        log_action(
             user,
-            AuditEntry.Action.LOADED if user is None else AuditEntry.Action.UPLOADED,
-            str(survey_year),
-            id=survey_year.pk,
-            file=source_name,
-            sha256=survey_year.sha256,
-            respondents=data.n,
-            synthetic=data.synthetic,
-            mapping=survey_year.mapping,
-            lonely_psu=lonely_psu,
+            "surveys.year.loaded" if user is None else "surveys.year.uploaded",
+            survey_year,
+            body=Body.objects.cabinet_office(),
         )
     return survey_year
 
 
 def delete_survey_year(survey_year: SurveyYear, user: User) -> None:
     with transaction.atomic():
-        audit(
+        log_action(
             user,
-            AuditEntry.Action.DELETED,
-            str(survey_year),
-            id=survey_year.pk,
-            file=survey_year.source_name,
-            sha256=survey_year.sha256,
+            "surveys.year.deleted",
+            survey_year,
+            body=Body.objects.cabinet_office(),
+            before=snapshot(survey_year),
+            after={},
         )
         survey_year.delete()
 

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from tsunagari.web.views import browse, pages, results, service
@@ -14,6 +13,4 @@ urlpatterns = [
     path("crisis/", pages.crisis, name="crisis"),
     path("safety/", pages.safety, name="safety"),
     path("kids/", pages.kids, name="kids"),
-    path("staff/login/", auth_views.LoginView.as_view(), name="login"),
-    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

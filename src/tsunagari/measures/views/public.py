@@ -9,11 +9,9 @@ from django.shortcuts import render
 from tsunagari.measures.models import Ministry, Plan, Status
 from tsunagari.measures.queries import latest_review, measures_of, primary_heading, views_of
 
-CURRENT_PLAN = "2024"
 
-
-def _plan() -> Plan:
-    plan = Plan.objects.filter(code=CURRENT_PLAN).first()
+def current_plan() -> Plan:
+    plan = Plan.objects.current()
     if plan is None:
         raise Http404("the plan has not been loaded")
     return plan
@@ -21,7 +19,7 @@ def _plan() -> Plan:
 
 def index(request: HttpRequest) -> HttpResponse:
     """The plan by pillar and heading; also the search (?q=, ministry, status)."""
-    plan = _plan()
+    plan = current_plan()
     query = request.GET.get("q", "").strip()[:100]
     ministry = request.GET.get("ministry", "")
     status = request.GET.get("status", "")
@@ -68,7 +66,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def measure(request: HttpRequest, number: int) -> HttpResponse:
-    plan = _plan()
+    plan = current_plan()
     found = measures_of(plan).filter(number=number, page=None).first()
     if found is None:
         raise Http404("no such measure")

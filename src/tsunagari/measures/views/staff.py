@@ -1,63 +1,82 @@
-"""Staff pages: dashboard, measure record with history, edit and review (login required)."""
+"""Staff pages of the plan: the dashboard for a fiscal year and a measure's record."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
-from tsunagari.measures import access, services
+from tsunagari.measures import access
 from tsunagari.measures.charts import Bar, stacked_bars
-from tsunagari.measures.forms import DecisionForm, ReviewForm, initial_for
-from tsunagari.measures.models import Measure, Ministry, Review, Status
-from tsunagari.measures.queries import measures_of, primary_heading, views_of
-from tsunagari.measures.views.public import _plan
+from tsunagari.measures.models import (
+    Measure,
+    Ministry,
+    Observation,
+    Plan,
+    Review,
+    Status,
+    Submission,
+)
+from tsunagari.measures.queries import MeasureView, measures_of, primary_heading, views_of
+from tsunagari.measures.views.public import current_plan
+from tsunagari.staff import access as staff_access
+from tsunagari.staff.audit import Change, about_all, action_label, describe
+from tsunagari.staff.models import AuditEntry
+from tsunagari.staff.params import integer
 
-NEXT_YEAR = 2025
+NOT_REPORTED = "not_reported"
+NOT_REPORTED_LABEL = gettext_lazy("未報告")
 
 
-def _staff(request: HttpRequest) -> None:
-    if not access.is_staff_member(request.user):
-        raise PermissionDenied
+def dashboard_year(request: HttpRequest, plan: Plan) -> int:
+    """?year= among the plan's years; by default the last year before the one open for
+    reports (the last complete round), else the open one."""
+    years = plan.reported_years()
+    if not years:
+        raise Http404("the plan has no reported years")
+    closed = [y for y in years if plan.reporting_year and y < plan.reporting_year]
+    default = max(closed) if closed else max(years)
+    return integer(request.GET, "year", default, min(years), max(years))
 
 
-@login_required
+@staff_access.permission_required(access.VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    _staff(request)
-    plan = _plan()
+    plan = current_plan()
+    year = dashboard_year(request, plan)
     views = views_of(plan)
-    statuses = [s for s, _label in Status.choices]
-    labels = [str(label) for _s, label in Status.choices]
+    of_year = {
+        r.measure_id: r.status for r in Review.objects.filter(measure__plan=plan, fiscal_year=year)
+    }
+    keys = [*Status.values, NOT_REPORTED]
+    labels = [str(label) for _s, label in Status.choices] + [str(NOT_REPORTED_LABEL)]
     by_pillar: dict[str, Counter[str]] = {}
     by_ministry: dict[str, Counter[str]] = {}
+    totals: Counter[str] = Counter()
     for view in views:
-        status = view.review.status if view.review else Status.UNDETERMINED
+        status = of_year.get(view.measure.pk, NOT_REPORTED)
+        totals[status] += 1
         if view.heading:
             by_pillar.setdefault(f"({view.heading.pillar.number})", Counter())[status] += 1
         for ministry in view.measure.ordered_ministries():
             by_ministry.setdefault(ministry.name, Counter())[status] += 1
     ministry_order = [m.name for m in Ministry.objects.all() if m.name in by_ministry]
-    pillar_rows = [(k, [v[s] for s in statuses], sum(v.values())) for k, v in by_pillar.items()]
+    pillar_rows = [(k, [v[s] for s in keys], sum(v.values())) for k, v in by_pillar.items()]
     ministry_rows = [
-        (k, [by_ministry[k][s] for s in statuses], sum(by_ministry[k].values()))
-        for k in ministry_order
+        (k, [by_ministry[k][s] for s in keys], sum(by_ministry[k].values())) for k in ministry_order
     ]
-    totals = Counter(v.review.status if v.review else Status.UNDETERMINED for v in views)
-    pending = Review.objects.filter(state=Review.State.SUBMITTED).select_related("measure")
     return render(
         request,
         "measures/dashboard.html",
         {
             "plan": plan,
+            "year": year,
+            "years": plan.reported_years(),
             "labels": labels,
             "count": len(views),
-            "totals": [(label, totals[s]) for s, label in Status.choices],
+            "totals": list(zip(labels, [totals[s] for s in keys], strict=True)),
             "pillar_rows": pillar_rows,
             "ministry_rows": ministry_rows,
             "pillar_chart": stacked_bars(
@@ -72,32 +91,56 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 labels,
                 [Bar(k, tuple(v)) for k, v, _t in ministry_rows],
             ),
-            "pending": pending,
-            "can_decide": access.can_decide(request.user),
-            "mine": [v for v in views if access.can_edit(request.user, v.measure)][:200],
+            "pending": Submission.objects.filter(state=Submission.State.SUBMITTED).count(),
+            "can_review": access.can_review(request.user),
+            **editor_lists(request, views),
         },
     )
 
 
+def editor_lists(request: HttpRequest, views: list[MeasureView]) -> dict[str, object]:
+    """An editor's measures, and their reports that wait or came back (with the comment)."""
+    bodies = staff_access.bodies_where(request.user, access.REPORT)
+    mine = [v for v in views if any(b in bodies for b in v.measure.bodies())]
+    submissions = (
+        Submission.objects.filter(
+            body__in=bodies, state__in=(Submission.State.SUBMITTED, Submission.State.RETURNED)
+        )
+        .select_related("measure")
+        .order_by("state", "-submitted_at")
+    )
+    return {
+        "mine": mine,
+        "returned": [s for s in submissions if s.state == Submission.State.RETURNED],
+        "waiting": [s for s in submissions if s.state == Submission.State.SUBMITTED],
+    }
+
+
 def _measure(number: int) -> Measure:
-    found = measures_of(_plan()).filter(number=number, page=None).first()
+    found = measures_of(current_plan()).filter(number=number, page=None).first()
     if found is None:
-        raise Http404
+        raise Http404("no such measure")
     return found
 
 
-@login_required
-def record(request: HttpRequest, number: int) -> HttpResponse:
-    _staff(request)
-    measure = _measure(number)
-    history = sorted(
-        [
-            *measure.history.all()[:20],
-            *(h for r in measure.reviews.all() for h in r.history.all()[:20]),
-        ],
-        key=lambda h: h.history_date,
-        reverse=True,
+def history_of(measure: Measure) -> list[tuple[AuditEntry, str, list[Change]]]:
+    """The audit entries about the measure, its submissions, reviews and observations."""
+    query = (
+        about_all(Measure, [measure.pk])
+        | about_all(Submission, measure.submissions.values_list("pk", flat=True))
+        | about_all(Review, measure.reviews.values_list("pk", flat=True))
+        | about_all(
+            Observation,
+            Observation.objects.filter(indicator__measure=measure).values_list("pk", flat=True),
+        )
     )
+    return [(e, action_label(e.action), describe(e)) for e in AuditEntry.objects.filter(query)[:50]]
+
+
+@staff_access.permission_required(access.VIEW)
+def record(request: HttpRequest, number: int) -> HttpResponse:
+    measure = _measure(number)
+    plan = measure.plan
     return render(
         request,
         "measures/record.html",
@@ -105,67 +148,11 @@ def record(request: HttpRequest, number: int) -> HttpResponse:
             "measure": measure,
             "heading": primary_heading(measure),
             "reviews": measure.reviews.all(),
-            "history": history[:30],
-            "can_edit": access.can_edit(request.user, measure),
+            "submissions": measure.submissions.select_related("body"),
+            "rows": history_of(measure),
+            "can_report": access.can_report(request.user, measure),
+            "reporting_year": plan.reporting_year,
             "ministries": measure.ordered_ministries(),
             "predecessors": measure.predecessors.all(),
         },
     )
-
-
-@login_required
-def edit(request: HttpRequest, number: int) -> HttpResponse:
-    _staff(request)
-    measure = _measure(number)
-    if not access.can_edit(request.user, measure):
-        raise PermissionDenied
-    year = int(request.POST.get("fiscal_year") or request.GET.get("year") or NEXT_YEAR)
-    if year < 2024 or year > 2040:
-        raise Http404
-    review = services.open_review(measure, year, request.user)
-    indicators = list(measure.indicators.all())
-    form = ReviewForm(request.POST or None, initial=initial_for(review), indicators=indicators)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_review(review, request.user, form.values(), form.actuals())
-        except services.WorkflowError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("提出しました。内閣府の確認を待っています。"))
-            return redirect("measures:record", number=number)
-    return render(
-        request,
-        "measures/edit.html",
-        {
-            "measure": measure,
-            "review": review,
-            "form": form,
-            "editable": review.state in services.EDITABLE,
-        },
-    )
-
-
-@login_required
-def queue(request: HttpRequest) -> HttpResponse:
-    if not access.can_decide(request.user):
-        raise PermissionDenied
-    reviews = Review.objects.filter(state=Review.State.SUBMITTED).select_related("measure")
-    return render(request, "measures/queue.html", {"reviews": reviews, "form": DecisionForm()})
-
-
-@login_required
-@require_POST
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if not access.can_decide(request.user):
-        raise PermissionDenied
-    review = get_object_or_404(Review, pk=pk)
-    form = DecisionForm(request.POST)
-    form.is_valid()
-    approve = request.POST.get("action") == "approve"
-    try:
-        services.decide_review(review, request.user, approve, form.cleaned_data.get("comment", ""))
-    except services.WorkflowError:
-        messages.error(request, _("差戻しにはコメントが必要です。"))
-        return redirect("measures:queue")
-    messages.success(request, _("承認しました。") if approve else _("差し戻しました。"))
-    return redirect("measures:queue")

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tsunagari.surveys import access
+from tsunagari.staff.access import permission_required
+from tsunagari.staff.roles import Permission
 from tsunagari.surveys.instruments import INDICATORS_BY_KEY, Indicator
 from tsunagari.surveys.models import SurveyYear
 from tsunagari.surveys.services import trend
@@ -31,7 +32,7 @@ def _image(request: HttpRequest, content: bytes, fmt: str, filename: str) -> Htt
     return response
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def year_chart(
     request: HttpRequest, pk: int, indicator: str, breakdown: str, fmt: str
 ) -> HttpResponse:
@@ -58,7 +59,7 @@ def year_chart(
     return _image(request, content, fmt, stem)
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def trend_chart(request: HttpRequest, series: str, indicator: str, fmt: str) -> HttpResponse:
     from tsunagari.surveys.charts import trend_chart as draw
 

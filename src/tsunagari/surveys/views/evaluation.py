@@ -1,7 +1,8 @@
 """The NPO programme evaluation: upload before/after files, read a printable report.
 
 The files are read in memory and never stored: they are about identifiable participants.
-Only the fact that a report was made (who, when, file names, counts) goes to the audit log.
+Only the fact that a report was made (who, when, file names, counts) goes to the audit log;
+the demonstration report (a GET, synthetic files) writes nothing.
 """
 
 from __future__ import annotations
@@ -15,20 +16,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tsunagari.surveys import access
+from tsunagari.staff.access import permission_required
+from tsunagari.staff.roles import Permission
 from tsunagari.surveys.evaluate import CAVEAT, MEASURES, Evaluation, evaluate_programme
 from tsunagari.surveys.exports import evaluation_rows
 from tsunagari.surveys.forms import EvaluationForm, chosen_mapping
 from tsunagari.surveys.importer import read_microdata, read_microdata_file
 from tsunagari.surveys.mappings import MappingError
 from tsunagari.surveys.microdata import InputError, MicrodataError
-from tsunagari.surveys.models import AuditEntry
 from tsunagari.surveys.services import audit
 from tsunagari.surveys.views.years import rejected
 
 
 @require_http_methods(["GET", "POST"])
-@access.staff_only(access.EVALUATE)
+@permission_required(Permission.EVALUATE_PROGRAMMES)
 def evaluation(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "surveys/evaluate.html", {"form": EvaluationForm()})
@@ -51,15 +52,24 @@ def evaluation(request: HttpRequest) -> HttpResponse:
             total += error.total
     if errors:
         names = f"{pre.name}, {post.name}"
-        audit(request.user, AuditEntry.Action.REJECTED, names, errors=total)
+        audit(request.user, "programme.rejected", names, errors=total)
         return rejected(request, names, list(errors), total)
     result = evaluate_programme(data[0], data[1])
+    audit(
+        request.user,
+        "programme.evaluated",
+        f"{Path(result.pre_source).name} / {Path(result.post_source).name}",
+        programme=form.cleaned_data["programme"],
+        n_pre=result.n_pre,
+        n_post=result.n_post,
+        synthetic=result.synthetic,
+    )
     return _report(
         request, result, form.cleaned_data["programme"], form.cleaned_data["organisation"]
     )
 
 
-@access.staff_only(access.EVALUATE)
+@permission_required(Permission.EVALUATE_PROGRAMMES)
 def demo(request: HttpRequest) -> HttpResponse:
     folder = Path(settings.DATA_DIR) / "surveys"
     result = evaluate_programme(
@@ -72,15 +82,6 @@ def demo(request: HttpRequest) -> HttpResponse:
 def _report(
     request: HttpRequest, result: Evaluation, programme: str, organisation: str
 ) -> HttpResponse:
-    audit(
-        request.user,
-        AuditEntry.Action.EVALUATED,
-        f"{Path(result.pre_source).name} / {Path(result.post_source).name}",
-        programme=programme,
-        n_pre=result.n_pre,
-        n_post=result.n_post,
-        synthetic=result.synthetic,
-    )
     measures = [
         (MEASURES[key][1], key, evaluation_rows(change)) for key, change in result.measures.items()
     ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tsunagari.surveys import access
+from tsunagari.staff.access import permission_required
+from tsunagari.staff.roles import Permission
 from tsunagari.surveys.exports import trend_csv
 from tsunagari.surveys.instruments import INDICATORS
 from tsunagari.surveys.models import SurveyYear
@@ -21,7 +22,7 @@ def _years(series: str) -> list[SurveyYear]:
     return trend(series == "synthetic")
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def trends(request: HttpRequest, series: str) -> HttpResponse:
     years = _years(series)
     tables = [
@@ -41,7 +42,7 @@ def trends(request: HttpRequest, series: str) -> HttpResponse:
     )
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def trends_csv(request: HttpRequest, series: str) -> HttpResponse:
     years = _years(series)
     content = trend_csv(((y.year, y.results) for y in years), series == "synthetic")

@@ -8,16 +8,18 @@ from collections.abc import Sequence
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tsunagari.surveys import access
+from tsunagari.staff.access import permission_required
+from tsunagari.staff.roles import Permission
 from tsunagari.surveys.estimate import EstimationError
 from tsunagari.surveys.exports import estimates_csv
 from tsunagari.surveys.forms import UploadForm, chosen_mapping
 from tsunagari.surveys.mappings import MappingError
 from tsunagari.surveys.microdata import InputError, MicrodataError
-from tsunagari.surveys.models import AuditEntry, SurveyYear
+from tsunagari.surveys.models import SurveyYear
 from tsunagari.surveys.presenters import indicator_tables
 from tsunagari.surveys.services import (
     YearTaken,
@@ -28,7 +30,7 @@ from tsunagari.surveys.services import (
 )
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def index(request: HttpRequest) -> HttpResponse:
     return _index_page(request)
 
@@ -54,7 +56,7 @@ def _index_page(request: HttpRequest, form: UploadForm | None = None) -> HttpRes
 
 
 @require_POST
-@access.staff_only(access.UPLOAD)
+@permission_required(Permission.UPLOAD_SURVEYS)
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -70,10 +72,10 @@ def upload(request: HttpRequest) -> HttpResponse:
             lonely_psu=form.cleaned_data["lonely_psu"],
         )
     except MicrodataError as error:
-        audit(request.user, AuditEntry.Action.REJECTED, upload.name or "", errors=error.total)
+        audit(request.user, "year.rejected", upload.name or "", errors=error.total)
         return rejected(request, upload.name or "", error.errors, error.total)
     except (EstimationError, MappingError) as error:
-        audit(request.user, AuditEntry.Action.REJECTED, upload.name or "", reason=str(error))
+        audit(request.user, "year.rejected", upload.name or "", reason=str(error))
         return rejected(request, upload.name or "", [], 0, message=str(error))
     except YearTaken:
         message = _(
@@ -101,7 +103,7 @@ def rejected(
     )
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def year(request: HttpRequest, pk: int) -> HttpResponse:
     survey_year = get_object_or_404(SurveyYear, pk=pk)
     estimates = survey_year.results
@@ -128,14 +130,14 @@ def _stem(survey_year: SurveyYear) -> str:
     return f"survey-{survey_year.year}{'-SYNTHETIC' if survey_year.synthetic else ''}"
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def estimates_csv_download(request: HttpRequest, pk: int) -> HttpResponse:
     survey_year = get_object_or_404(SurveyYear, pk=pk)
     content = estimates_csv(survey_year.results, survey_year.year)
     return _download(content, f"{_stem(survey_year)}-estimates.csv", "text/csv; charset=utf-8")
 
 
-@access.staff_only(access.VIEW_RESULTS)
+@permission_required(Permission.VIEW_SURVEYS)
 def estimates_json_download(request: HttpRequest, pk: int) -> HttpResponse:
     survey_year = get_object_or_404(SurveyYear, pk=pk)
     data = {**survey_year.estimates, "survey_year": survey_year.year}
@@ -144,7 +146,7 @@ def estimates_json_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@access.staff_only(access.DELETE)
+@permission_required(Permission.DELETE_SURVEYS)
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     survey_year = get_object_or_404(SurveyYear, pk=pk)
     if request.method == "POST":
@@ -155,7 +157,6 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "surveys/delete.html", {"survey_year": survey_year})
 
 
-@access.staff_only(access.READ_AUDIT)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = AuditEntry.objects.all()[:300]
-    return render(request, "surveys/audit.html", {"entries": entries})
+    """The survey part of the one staff audit log."""
+    return redirect(f"{reverse('staff:audit')}?area=surveys")

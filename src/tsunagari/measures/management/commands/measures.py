@@ -22,7 +22,7 @@ class Command(BaseCommand):
         ingest.add_argument("--corrections", type=Path)
         ingest.add_argument("--quiet", action="store_true", help="summary only")
         export = sub.add_parser("export", help="write a plan as JSON, CSV or XLSX")
-        export.add_argument("--plan", default="2024")
+        export.add_argument("--plan", default="", help="a plan's code (default: the plan in force)")
         group = export.add_mutually_exclusive_group(required=True)
         group.add_argument("--json", action="store_true")
         group.add_argument("--csv", action="store_true")
@@ -57,7 +57,8 @@ class Command(BaseCommand):
         from tsunagari.measures import exports
         from tsunagari.measures.models import Plan
 
-        plan = Plan.objects.filter(code=options["plan"]).first()
+        code = options["plan"]
+        plan = Plan.objects.filter(code=code).first() if code else Plan.objects.current()
         if plan is None:
             raise CommandError(f"no plan {options['plan']!r}: run `tsunagari measures ingest`")
         if options["json"]:

@@ -7,7 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tsunagari.measures.models import Ministry
+from tests.personas import body
+from tsunagari.staff.access import can
+from tsunagari.staff.roles import Permission
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +22,18 @@ def run(*args: str) -> str:
 
 @pytest.fixture(autouse=True)
 def ministry() -> None:
-    Ministry.objects.get_or_create(name="厚生労働省", defaults={"code": "mhlw", "name_en": "MHLW"})
+    body("mhlw")
 
 
 def test_it_creates_an_editor_a_reviewer_and_an_analyst_with_printed_passwords() -> None:
     out = run()
     editor = User.objects.get(username="demo-editor")
-    password = out.split("demo-editor (府省庁編集者): password ")[1].split()[0]
+    password = out.split("demo-editor (厚生労働省・編集者): password ")[1].split()[0]
     assert editor.check_password(password)
-    assert User.objects.get(username="demo-analyst").has_perm("surveys.view_surveyyear")
+    assert can(User.objects.get(username="demo-editor"), Permission.REPORT_MEASURES, [body("mhlw")])
+    assert can(User.objects.get(username="demo-reviewer"), Permission.REVIEW_MEASURES)
+    assert can(User.objects.get(username="demo-analyst"), Permission.VIEW_SURVEYS)
+    assert not can(User.objects.get(username="demo-analyst"), Permission.REVIEW_MEASURES)
 
 
 def test_a_second_run_keeps_the_passwords() -> None:
