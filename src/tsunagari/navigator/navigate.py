@@ -93,12 +93,9 @@ def navigate(
 
 
 def _graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
-    """The crisis flag of a message: from urgency level 3 up, at 2 where the crisis rules
-    raise it, and whenever grading or detection failed. Where the rules fired on a message
-    graded 0 or 1 (hyperbole, research, a denial) the flag stays down."""
-    if not raises_flag(urgency, found.crisis) and not found.error:
-        return CrisisResult(False, (), False, weak=found.weak)
-    if found.crisis:
+    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result, raised
+    also from urgency level 3 up and when grading failed."""
+    if found.crisis or not raises_flag(urgency, found.crisis):
         return found
     return CrisisResult(
         True,

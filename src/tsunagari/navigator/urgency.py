@@ -276,9 +276,10 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
 
 
 def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
-    """The crisis flag: from level 3 up, at level 2 where the crisis rules raise it (as they
-    did before there were levels), and on any grading error."""
-    return urgency.crisis or urgency.error or (rules_raise and urgency.level >= 2)
+    """The crisis flag: from level 3 up, wherever the crisis rules raise it (they also raise
+    it on passive wishes of level 2, and nothing they caught before goes unflagged now), and
+    on any grading error."""
+    return urgency.crisis or urgency.error or rules_raise
 
 
 def grade_many(texts: Sequence[str]) -> list[Urgency]:
