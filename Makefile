@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
 EVAL_SET ?= ../shared/eval/navigator-dev.yaml
 
-.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model messages clean
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model urgency-model messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -56,10 +56,14 @@ test-postgres:
 test-e2e: browser
 	$(PY) -m pytest -m e2e
 
+urgency-model: install  ## retrain the urgency classifier on data/navigator/urgency/*.yaml
+	$(TSUNAGARI) train_urgency_model
+
 crisis-model: install  ## retrain the crisis second reader on data/navigator/crisis-sentences.yaml and the own cases
 	$(TSUNAGARI) train_crisis_model --cases tests/navigator/cases.yaml
 
-bench: install  ## benchmarks, printing figures
+bench: install  ## benchmarks, printing figures (with a loopback load run by wrk)
+	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null)
 	$(PY) -m tsunagari.bench
 
 eval: install  ## navigator evaluation on the development set

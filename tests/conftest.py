@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,32 @@ def _default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def bundled_data(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """The bundled directory and plan, loaded once a module and rolled back at its end.
+
+    As in Django's test client, the end of a request must not close the connection: on
+    PostgreSQL that would end the transaction holding the data."""
+    from django.conf import settings
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, transaction
+
+    from tsunagari.directory.importer import import_path
+    from tsunagari.measures.ingest import ingest
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            import_path(Path(settings.DATA_DIR) / "directory")
+            ingest()
+            yield
+            transaction.set_rollback(True)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

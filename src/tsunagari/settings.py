@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.env import env_bool, env_int, env_list, env_path, env_secret, env_str
@@ -18,7 +19,8 @@ INDEX_DIR = env_path("TSUNAGARI_INDEX_DIR", VAR_DIR / "index")
 
 DEBUG = env_bool("TSUNAGARI_DEBUG", False)
 # The production switch: what a public deployment needs that `make run` does not (a second
-# factor for reviewers and admins, among others).
+# factor for reviewers and admins; HTTPS, HSTS and secure cookies: see "Running in
+# production" below).
 PRODUCTION = env_bool("TSUNAGARI_PRODUCTION", False)
 SECRET_KEY = env_secret("TSUNAGARI_SECRET_KEY", VAR_DIR / "secret-key")
 ALLOWED_HOSTS = env_list("TSUNAGARI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -85,6 +87,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tsunagari.sqlite3'}"),
         conn_max_age=env_int("TSUNAGARI_DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -136,8 +139,6 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("TSUNAGARI_SESSION_SECONDS", 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("TSUNAGARI_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form
 # POSTs and CSRF refuses them; other sites still receive no referrer.
@@ -167,3 +168,70 @@ LOGGING = {
 DIRECTORY_STALE_AFTER_DAYS = env_int("TSUNAGARI_STALE_AFTER_DAYS", 365)
 # Crisis lines are checked each quarter: see tsunagari.directory.provenance.
 DIRECTORY_CRISIS_STALE_AFTER_DAYS = env_int("TSUNAGARI_CRISIS_STALE_AFTER_DAYS", 90)
+
+# --- Running in production (issue 13): server, database, errors, jobs, headers ---------
+# One switch, TSUNAGARI_PRODUCTION, for what only makes sense behind HTTPS: HSTS, secure
+# cookies, redirecting plain HTTP. Staff pages are never cached whatever the switch
+# (tsunagari.ops.middleware). `tsunagari check --deploy` is clean with it on.
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("TSUNAGARI_DEBUG must be off when TSUNAGARI_PRODUCTION is on")
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+# The CSRF cookie ends with the browser, like the session: no long-lived cookie on a public
+# page (Django's default keeps it a year).
+CSRF_COOKIE_AGE = None
+SECURE_SSL_REDIRECT = PRODUCTION
+# The load balancer's health check and Prometheus ask over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+SECURE_HSTS_SECONDS = 2 * 365 * 24 * 60 * 60 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+# The reverse proxies whose X-Forwarded-Proto/-For the server believes (tsunagari serve).
+FORWARDED_ALLOW_IPS = env_list("TSUNAGARI_FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
+
+# SQLite takes writes while pages are read: WAL lets readers and a writer work at once;
+# IMMEDIATE transactions take the write lock up front, so a writer waits its turn (the busy
+# timeout) instead of failing with "database is locked" when a read turns into a write.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+INSTALLED_APPS += [
+    "django_q",  # scheduled jobs (tsunagari.ops.jobs)
+    "django_prometheus",  # /metrics
+    "tsunagari.ops.apps.OpsConfig",
+]
+MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "tsunagari.ops.middleware.request_id",
+    "tsunagari.ops.middleware.api_errors_as_json",
+    "tsunagari.ops.middleware.no_store_for_staff",
+    *MIDDLEWARE[:-1],
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+    MIDDLEWARE[-1],  # django-axes asks to be last
+]
+PROMETHEUS_EXPORT_MIGRATIONS = False
+METRICS_TOKEN = env_str("TSUNAGARI_METRICS_TOKEN", "")
+# Staff pages take survey files (surveys.forms caps them at 64 MB); every other address
+# takes at most DATA_UPLOAD_MAX_MEMORY_SIZE. Enforced before Django reads a body.
+MAX_UPLOAD_BYTES = env_int("TSUNAGARI_MAX_UPLOAD_BYTES", 70 * 1024 * 1024)
+
+Q_CLUSTER = {
+    "name": "tsunagari",
+    "orm": "default",  # the database is the broker: SQLite or PostgreSQL alike
+    "workers": 1,
+    "timeout": 600,
+    "retry": 660,  # must exceed timeout
+    "max_attempts": 1,
+    "poll": 5,  # seconds between the broker's looks at the queue table
+    "catch_up": False,  # after a stop, a missed job runs once, not once per missed slot
+    "save_limit": 200,
+    "label": "Jobs",
+}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that hangs makes a page wait this long at most, then degrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/", include("tsunagari.api.urls")),
+    path("", include("tsunagari.ops.urls")),
     # A /ja/ address (typed, or shared from another site's habit) finds the Japanese page.
     re_path(r"^ja/(?P<rest>.*)$", RedirectView.as_view(url="/%(rest)s", query_string=True)),
 ]

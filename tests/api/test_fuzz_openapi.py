@@ -7,20 +7,12 @@ against `make run`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
-from django.conf import settings
-from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections, transaction
 from schemathesis.config import SchemathesisConfig
-
-from tsunagari.directory.importer import import_path
-from tsunagari.measures.ingest import ingest
 
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -36,25 +28,6 @@ CONFIG = SchemathesisConfig.from_dict(
 APP = get_wsgi_application()
 v1 = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", APP, config=CONFIG)
 hsds = schemathesis.openapi.from_wsgi("/api/hsds/openapi.json", APP, config=CONFIG)
-
-
-@pytest.fixture(scope="module")
-def bundled_data(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    """The bundled directory and plan, loaded once for every operation and rolled back.
-
-    As in Django's test client, the end of a request must not close the connection: on
-    PostgreSQL that would end the transaction holding the data."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        with django_db_blocker.unblock(), transaction.atomic():
-            import_path(Path(settings.DATA_DIR) / "directory")
-            ingest()
-            yield
-            transaction.set_rollback(True)
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

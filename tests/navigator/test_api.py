@@ -109,3 +109,25 @@ def test_a_crisis_posted_puts_the_crisis_lines_first(client: Client, directory: 
     body = client.post(URL, {"text": "もう死にたい"}, content_type="application/json").json()
     assert body["crisis"] is True
     assert body["results"][0]["crisis_line"] is True
+
+
+def test_every_answer_carries_the_urgency_grade_with_reasons(
+    client: Client, directory: None
+) -> None:
+    quiet = get(client, text="近所に気軽に集まれる場所はありますか").json()
+    assert quiet["urgency"]["level"] <= 1 and quiet["crisis"] is False
+    urgent = client.post(
+        URL,
+        {"text": "今夜、薬を全部飲んで終わりにします。今までありがとう"},
+        content_type="application/json",
+    ).json()
+    assert urgent["urgency"]["level"] == 5 and urgent["crisis"] is True
+    reason = urgent["urgency"]["reasons"][0]
+    assert reason.keys() == {"code", "level", "ja", "en"} and reason["ja"] and reason["en"]
+    assert urgent["results"][0]["crisis_line"] is True
+
+
+def test_the_urgency_schema_is_documented(client: Client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert {"level", "reasons"} <= schema["UrgencyOut"]["properties"].keys()
+    assert {"code", "level", "ja", "en"} <= schema["UrgencyReasonOut"]["properties"].keys()

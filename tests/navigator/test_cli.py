@@ -21,7 +21,9 @@ def run(*args: str) -> str:
 
 def test_a_text_is_answered_for_a_person_to_read(directory: None) -> None:
     out = run("夫に殴られる。子どもを連れて逃げたい")
-    assert out.startswith("needs: dv")
+    # Violence now may be graded urgent (crisis lines first); the need is named either way.
+    needs = next(line for line in out.splitlines() if line.startswith("needs: "))
+    assert "dv" in needs and "\nurgency: " in out
     assert "  1. " in out and "why:" in out
 
 
@@ -49,7 +51,8 @@ def test_a_batch_answers_every_line_in_order_as_json_lines(directory: None, tmp_
     assert answers[1]["needs"] == [] and answers[1]["notices"]
     assert answers[2]["crisis"] is True
     assert answers[3]["notices"]
-    assert answers[4]["needs"][0]["code"] == "dv"
+    assert "dv" in [n["code"] for n in answers[4]["needs"][:2]]
+    assert all(0 <= a["urgency"]["level"] <= 5 for a in answers)
 
 
 def test_a_batch_reads_standard_input(directory: None, monkeypatch: pytest.MonkeyPatch) -> None:

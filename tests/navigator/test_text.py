@@ -2,7 +2,7 @@
 
 import pytest
 
-from tsunagari.navigator.text import MAX_CHARS, clean_input, compact, prepare, surface
+from tsunagari.navigator.text import MAX_CHARS, clean_input, prepare, surface
 
 
 def test_none_and_empty_become_empty_text() -> None:
@@ -76,10 +76,6 @@ def test_regional_forms_are_read_in_the_standard_form(text: str, standard: str) 
 )
 def test_ordinary_words_like_regional_forms_are_left_alone(text: str) -> None:
     assert surface(text) == text
-
-
-def test_compact_form_keeps_letters_only() -> None:
-    assert compact("し・に・た・い!") == "しにたい"
 
 
 def test_prepared_text_knows_readings_and_dictionary_forms() -> None:

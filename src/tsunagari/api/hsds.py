@@ -22,6 +22,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
+from tsunagari.api.fields import Moment
 from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.hsds import (
     hsds_taxonomies,
@@ -75,8 +76,9 @@ class ServiceParams(PageParams):
     taxonomy_term_id: uuid.UUID | None = None
     taxonomy_id: uuid.UUID | None = None
     organization_id: uuid.UUID | None = None
-    modified_after: dt.datetime | None = Field(
-        None, description="Changed at or after this time; without a zone, Japan time"
+    modified_after: Moment | None = Field(
+        None,
+        description="Changed at or after this time (ISO 8601); without a zone, Japan time",
     )
     full: bool = Field(False, description="Fully nested services")
 

@@ -16,6 +16,7 @@ from tsunagari.measures.models import Ministry, Pillar, Plan, Status
 from tsunagari.measures.queries import latest_review, primary_heading, views_of
 
 router = Router(tags=["measures"])
+MAX_PAGE = 200
 
 
 class MeasureFilters(Schema):
@@ -25,13 +26,15 @@ class MeasureFilters(Schema):
     ministry: NulFree = Field(
         "", max_length=40, description="A ministry's code (mhlw) or name (厚生労働省)"
     )
-    pillar: int | None = Field(None, description="基本方針 number, 1–4")
+    pillar: int | None = Field(None, ge=1, le=99, description="基本方針 number, 1–4")
     status: str = Field(
         "",
         description="Achievement status: " + ", ".join(Status.values),
         json_schema_extra={"enum": ["", *Status.values]},  # checked in _checked, naming it
     )
     q: str = Field("", max_length=200, description="Words in the name or overview")
+    limit: int = Field(50, ge=1, le=MAX_PAGE, description="Measures in this answer")
+    offset: int = Field(0, ge=0, le=10_000, description="Measures skipped before them")
 
 
 def _plan(code: str) -> Plan:
@@ -57,7 +60,11 @@ def _checked(filters: MeasureFilters) -> Plan:
     return plan
 
 
-@router.get("", response={200: dict[str, Any], **INVALID}, summary="Measures of a plan, filtered")
+@router.get(
+    "",
+    response={200: dict[str, Any], **INVALID},
+    summary="Measures of a plan, filtered, a page at a time (count is all that match)",
+)
 def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[str, Any]:
     views = views_of(_checked(filters))
     ministry, pillar, status, q = filters.ministry, filters.pillar, filters.status, filters.q
@@ -73,7 +80,13 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]) -> dict[
         views = [v for v in views if v.review and v.review.status == status]
     if q:
         views = [v for v in views if q in v.measure.name or q in v.measure.overview]
-    return {"count": len(views), "measures": [measure_dict(v) for v in views]}
+    page = views[filters.offset : filters.offset + filters.limit]
+    return {
+        "count": len(views),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "measures": [measure_dict(v) for v in page],
+    }
 
 
 @router.get(

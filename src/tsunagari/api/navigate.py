@@ -17,6 +17,7 @@ from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field, model_validator
 
 from tsunagari.api.errors import INVALID, UNREADABLE_BODY, invalid_param
+from tsunagari.api.fields import code_of
 from tsunagari.directory.areas import Place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.navigate import DEFAULT_LIMIT, MAX_LIMIT, navigate
@@ -35,7 +36,9 @@ class NavigateParams(BaseModel):  # not a Schema, which reads the attributes of 
         max_length=40,
         description="Postcode (160-0023), municipality or prefecture code or name",
     )
-    method: list[str] = Field([], description="Preferred contact methods (phone, sns, …)")
+    method: list[code_of("methods")] = Field(  # type: ignore[valid-type]
+        [], description="Preferred contact methods (phone, sns, …)"
+    )
     open_now: bool = Field(False, description="Prefer services open now (Asia/Tokyo)")
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Services after the crisis lines"
@@ -94,14 +97,40 @@ class FollowUpOut(Schema):
     options: list[OptionOut]
 
 
+class UrgencyReasonOut(Schema):
+    code: str = Field(
+        description="An element of data/navigator/urgency.yaml (wish, thought, method, place, "
+        "now, means-at-hand, preparation, farewell, attempt, someone-else-now, distress, "
+        "distance, …), reads-like when the learned reader graded higher than the elements, "
+        "or grader-error"
+    )
+    level: int = Field(ge=0, le=5, description="The level this reason points to")
+    ja: str = Field(description="The reason as a counsellor reads it, in Japanese")
+    en: str = Field(description="The same in English")
+
+
+class UrgencyOut(Schema):
+    level: int = Field(
+        ge=0,
+        le=5,
+        description="0 none, 1 distress, 2 passive wish to be dead or gone, 3 active thoughts "
+        "of suicide or self-harm, 4 a method, place, time or plan, or repeated self-harm, "
+        "5 imminent (means at hand, now or today, an attempt, preparations done, a farewell, "
+        "someone else in danger now). 5 also when grading failed",
+    )
+    reasons: list[UrgencyReasonOut] = Field(description="Why, the highest level first")
+
+
 class AnswerOut(Schema):
     crisis: bool = Field(description="A life may be in danger: the crisis lines come first")
     message: str | None = Field(description="A short message shown with the crisis lines")
     about_someone_else: bool
     crisis_reasons: list[str] = Field(
         description="Ids of the crisis.yaml rules that fired, about-someone-else, or "
-        "crisis-model when only the second reader (a model trained on our sentences) raised it"
+        "crisis-model when only the second reader (a model trained on our sentences) raised it, "
+        "urgency when only the urgency grade (3 or more) raised it"
     )
+    urgency: UrgencyOut = Field(description="How urgent the message is (0–5), and why")
     needs: list[NeedOut]
     audiences: list[str]
     results: list[ResultOut]

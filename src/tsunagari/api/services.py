@@ -19,6 +19,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
+from tsunagari.api.fields import LanguageCode, code_of
 from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
@@ -174,10 +175,10 @@ class TaxonomyOut(Schema):
 
 class SearchParams(Schema):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the person typed")
-    need: list[str] = Field([], description="Need codes (any of); see /taxonomy")
-    audience: list[str] = Field([], description="Audience codes (any of)")
-    method: list[str] = Field([], description="Contact method codes (any of)")
-    language: list[str] = Field([], description="ISO 639-1 language codes (any of)")
+    need: list[code_of("needs")] = Field([], description="Need codes (any of); see /taxonomy")  # type: ignore[valid-type]
+    audience: list[code_of("audiences")] = Field([], description="Audience codes (any of)")  # type: ignore[valid-type]
+    method: list[code_of("methods")] = Field([], description="Contact method codes (any of)")  # type: ignore[valid-type]
+    language: list[LanguageCode] = Field([], description="ISO 639-1 language codes (any of)")
     area: str = Field(
         "",
         max_length=40,

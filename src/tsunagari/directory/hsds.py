@@ -20,43 +20,19 @@ from referencing.jsonschema import DRAFT202012
 
 from tsunagari.directory.areas import municipality, prefectures
 from tsunagari.directory.bundle import Bundle, DirectoryFileError, OrganizationEntry, ServiceEntry
+from tsunagari.directory.hsds_fields import (
+    extras_of,
+    organization_fields,
+    part_fields,
+    service_fields,
+)
 from tsunagari.directory.models import Organization, Service, TaxonomyTerm, stable_id
-from tsunagari.directory.records import service_to_entry
+from tsunagari.directory.records import organization_to_entry, service_to_entry
 from tsunagari.directory.taxonomy import KINDS
 
 SCHEMA_DIR = Path(__file__).parent / "hsds_schema"
 FIELDS_TAXONOMY = "tsunagari-fields"
 TOKYO_OFFSET = "+09:00"
-EXTRA_FIELDS = (
-    "slug",
-    "name_en",
-    "alternate_name_en",
-    "description_en",
-    "alert_en",
-    "fees_en",
-    "eligibility_en",
-    "hours_note",
-    "hours_note_en",
-    "scope",
-    "local_finder",
-    "local_finder_en",
-    "local_finder_url",
-    "crisis_line",
-    "holidays",
-    "closures",
-    "keywords",
-    "source_url",
-    "verification_note",
-    "organization_slug",
-    "organization_name_en",
-    "organization_kind",
-    "schedule_descriptions_en",
-    "phone_labels_en",
-    "valid_from",
-    "valid_to",
-    "source_date",
-    "sources",
-)
 
 
 def taxonomy_id(name: str) -> str:
@@ -249,33 +225,8 @@ def _virtual_location(sid: str, service: Service) -> dict[str, Any]:
 
 def _attributes(sid: str, service: Service, entry: ServiceEntry) -> list[dict[str, Any]]:
     attributes = [_attribute(sid, term_object(t)) for t in service.terms.all()]
-    org = service.organization
-    extras: dict[str, Any] = {
-        field: getattr(entry, field)
-        for field in EXTRA_FIELDS
-        if hasattr(entry, field) and field not in ("closures", "keywords", "sources")
-    }
-    extras.update(
-        slug=service.slug,
-        closures=json.dumps(
-            [c.model_dump(by_alias=True) for c in entry.closures], ensure_ascii=False
-        ),
-        keywords=json.dumps(list(entry.keywords), ensure_ascii=False),
-        sources=json.dumps([s.model_dump(mode="json") for s in entry.sources], ensure_ascii=False),
-        organization_slug=org.slug,
-        organization_name_en=org.name_en,
-        organization_kind=org.kind,
-        crisis_line="true" if service.crisis_line else "false",
-        schedule_descriptions_en=json.dumps(
-            [s.description_en for s in service.schedules.all()], ensure_ascii=False
-        ),
-        phone_labels_en=json.dumps([p.label_en for p in service.phones.all()], ensure_ascii=False),
-    )
-    attributes += [
-        _attribute(sid, _field_term(field), str(value))
-        for field, value in extras.items()
-        if value not in ("", None, "[]")
-    ]
+    extras = extras_of(entry, organization_to_entry(service.organization))
+    attributes += [_attribute(sid, _field_term(field), value) for field, value in extras.items()]
     return attributes
 
 
@@ -357,23 +308,25 @@ def _entries_from_hsds(item: dict[str, Any]) -> tuple[OrganizationEntry, Service
     if "source_url" not in extras:
         raise ValueError("source_url: no provenance (attribute tsunagari-fields/source_url)")
     org = item.get("organization") or {}
-    org_slug = extras.get("organization_slug") or f"hsds-{item['organization_id']}"
-    labels_en = json.loads(extras.get("phone_labels_en", "[]"))
-    descriptions_en = json.loads(extras.get("schedule_descriptions_en", "[]"))
+    carried = service_fields(extras)
+    org_carried = organization_fields(extras)
+    org_slug = org_carried.get("id") or f"hsds-{item['organization_id']}"
     try:
-        organization = OrganizationEntry(
-            id=org_slug,
-            name=org.get("name") or org_slug,
-            name_en=extras.get("organization_name_en", ""),
-            kind=extras.get("organization_kind", "other"),  # type: ignore[arg-type]
-            url=org.get("website", ""),
-            description=org.get("description", "")
-            if org.get("description") != org.get("name")
-            else "",
+        organization = OrganizationEntry.model_validate(
+            {
+                "id": org_slug,
+                "name": org.get("name") or org_slug,
+                "kind": "other",
+                "url": org.get("website", ""),
+                "description": org.get("description", "")
+                if org.get("description") != org.get("name")
+                else "",
+                **org_carried,
+            }
         )
         service = ServiceEntry.model_validate(
             {
-                "id": extras.get("slug") or f"hsds-{item['id']}",
+                "id": f"hsds-{item['id']}",
                 "name": item["name"],
                 "alternate_name": item.get("alternate_name") or "",
                 "organization": org_slug,
@@ -396,29 +349,18 @@ def _entries_from_hsds(item: dict[str, Any]) -> tuple[OrganizationEntry, Service
                         "number": p["number"],
                         "type": p.get("type") or "voice",
                         "label": p.get("description") or "",
-                        "label_en": labels_en[i] if i < len(labels_en) else "",
                         "languages": [lang["code"] for lang in p.get("languages", [])],
-                        "toll_free": p["number"].startswith(("0120", "0800")),
+                        **part_fields(extras, "phones", i),
                     }
                     for i, p in enumerate(item.get("phones", []))
                 ],
                 "schedules": [
-                    _schedule_entry(s, descriptions_en[i] if i < len(descriptions_en) else "")
+                    {**_schedule_entry(s), **part_fields(extras, "schedules", i)}
                     for i, s in enumerate(item.get("schedules", []))
                 ],
                 "area": _area_entry(item.get("service_areas", [])),
-                "verified_on": item.get("assured_date") or extras.get("verified_on"),
-                "closures": json.loads(extras.get("closures", "[]")),
-                "keywords": json.loads(extras.get("keywords", "[]")),
-                "sources": json.loads(extras.get("sources", "[]")),
-                "crisis_line": extras.get("crisis_line") == "true",
-                **{
-                    field: extras[field]
-                    for field in EXTRA_FIELDS
-                    if field in extras
-                    and field in ServiceEntry.model_fields
-                    and field not in ("closures", "keywords", "sources", "crisis_line")
-                },
+                "verified_on": item.get("assured_date"),
+                **carried,
             }
         )
     except ValidationError as error:
@@ -436,7 +378,7 @@ def _extras(item: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _schedule_entry(row: dict[str, Any], description_en: str) -> dict[str, Any]:
+def _schedule_entry(row: dict[str, Any]) -> dict[str, Any]:
     def time(value: str) -> str:
         hhmm = value[:5]
         return "24:00" if hhmm == "23:59" else hhmm
@@ -449,7 +391,6 @@ def _schedule_entry(row: dict[str, Any], description_en: str) -> dict[str, Any]:
         "valid_from": row.get("valid_from"),
         "valid_to": row.get("valid_to"),
         "description": row.get("description") or "",
-        "description_en": description_en,
     }
 
 

@@ -1,6 +1,7 @@
 """The navigator's answer and its JSON shape, shared by the API, the CLI and the chat page.
 
 {"crisis": bool, "message": str | null, "needs": [{"code", "score", "label", "words"}],
+ "urgency": {"level": 0–5, "reasons": [{"code", "level", "ja", "en"}]},
  "audiences": [code], "results": [{"id", "slug", "name", "crisis_line", "needs",
  "audiences", "methods", "phones", "url", "open_now", "why", "score"}], "follow_up": {...} |
  null, "notices": [str], "error": str | null, ...}. When `crisis` is true, or when `error` is
@@ -24,6 +25,7 @@ from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.catalogue import Entry
 from tsunagari.navigator.lines import is_open
 from tsunagari.navigator.ranking import Ranked
+from tsunagari.navigator.urgency import Urgency, failed
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Answer:
     weak_signals: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
+    urgency: Urgency = field(default_factory=failed)  # set by navigate; failed if not
 
     @property
     def need_codes(self) -> list[str]:
@@ -59,6 +62,7 @@ class Answer:
             "message": self.message,
             "about_someone_else": self.about_someone_else,
             "crisis_reasons": self.crisis_reasons,
+            "urgency": self.urgency.as_dict(),
             "needs": [
                 {
                     "code": n.code,

@@ -76,3 +76,39 @@ def run(out: Writer) -> None:
             detect(text)
     per = (time.perf_counter() - start) / (ROUNDS * len(texts)) * 1e6
     out.write(f"crisis detection: {per:.0f} µs per message\n")
+    _grading(out, texts)
+
+
+def _grading(out: Writer, texts: list[str]) -> None:
+    """Urgency grading per message, as the desk will call it: one message at a time, on the
+    urgency corpus (every level, many languages, long messages) when present."""
+    import resource
+
+    from tsunagari.navigator.urgency import grade
+
+    corpus = Path(settings.DATA_DIR) / "navigator" / "urgency"
+    if corpus.exists():
+        from tsunagari.navigator.urgency_evaluation import read_urgency_cases
+
+        texts = [c.text for path in sorted(corpus.glob("*.yaml")) for c in read_urgency_cases(path)]
+        texts = texts[:: max(1, len(texts) // 1000)]  # about a thousand, spread over the files
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    grade("つながり")  # loads the embedding's weights, the elements and the classifier
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    timings = []
+    cpu = []
+    for text in texts:
+        start, start_cpu = time.perf_counter(), time.process_time()
+        grade(text)
+        timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    out.write(
+        f"urgency grading: {len(texts)} messages, p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {_percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms "
+        f"(CPU p50 {statistics.median(cpu):.1f} ms, p95 {_percentile(cpu, 0.95):.1f} ms; "
+        "target p95 ≤ 20 ms)\n"
+    )
+    out.write(
+        f"urgency memory: the model adds {(loaded - before) / 1024:.0f} MB to the process "
+        f"(peak resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)\n"
+    )

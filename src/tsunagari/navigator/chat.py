@@ -55,7 +55,6 @@ class ChatState:
     methods: list[str] = field(default_factory=list)
     now: bool = False
     place: str = ""  # a municipality or prefecture code
-    place_label: str = ""
     crisis: bool = False
     crisis_reasons: list[str] = field(default_factory=list)
     about_someone_else: bool = False
@@ -203,7 +202,6 @@ def answer(
         if found is None:
             return Outcome("place")
         state.place = found.municipality.code if found.municipality else found.prefecture_code
-        state.place_label = found.label
         state.turns.append(Turn("place", found.label))
     picked = find(choices_for(state), choice) if choice else None
     if picked is not None:
@@ -218,7 +216,3 @@ def answer(
         return Outcome("choose")
     state.step = next_step(state) if state.step != "done" else "done"
     return Outcome()
-
-
-def crisis_chosen(state: ChatState) -> bool:
-    return CHOSEN_CRISIS in state.crisis_reasons

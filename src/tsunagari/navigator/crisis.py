@@ -227,6 +227,8 @@ def label(reason: str, language: str = "ja") -> str:
     """A reason as a person may read it: 死にたい気持ち / wanting to die."""
     if reason == SOMEONE_ELSE:
         return "Someone else is in danger" if language == "en" else "まわりの人のこと"
+    if reason == "urgency":
+        return "Graded urgent (level 3 or more)" if language == "en" else "緊急度の判定（3以上）"
     if reason == MODEL:
         return "Words like those of people in danger" if language == "en" else "危険を感じる言葉"
     rule = load_rules().by_id(reason)

@@ -35,6 +35,7 @@ from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.text import MAX_CHARS, Cleaned, clean_input
 from tsunagari.navigator.understand import Understanding, understand
+from tsunagari.navigator.urgency import URGENCY, Urgency, failed, grade, raises_flag
 from tsunagari.search.engine import Filters, search
 from tsunagari.search.filters import covering_areas
 
@@ -44,7 +45,6 @@ DEFAULT_LIMIT = 5
 MAX_LIMIT = 20
 SEARCH_HITS = 12
 SELF_HARM_REASONS = {"self-harm", "overdose"}
-DANGER_REASONS = {"danger-from-someone", "body-in-danger"}
 
 
 def navigate(
@@ -69,12 +69,16 @@ def navigate(
     now = now or timezone.now()
     limit = max(1, min(limit, MAX_LIMIT))
     crisis = CrisisResult(False, (), False)
+    urgency = failed()
     with translation.override(language):
         try:
-            crisis = _merged(detect(clean_input(text, SCAN_CHARS).text, earlier_weak), known_crisis)
+            scanned = clean_input(text, SCAN_CHARS).text
+            urgency = grade(scanned)
+            crisis = _merged(_graded(detect(scanned, earlier_weak), urgency), known_crisis)
             return _navigate(
                 clean_input(text),
                 crisis,
+                urgency,
                 place=place,
                 methods=tuple(methods),
                 now=now,
@@ -86,7 +90,22 @@ def navigate(
             )
         except Exception as error:  # the person must still see where to call
             log.exception("navigate failed (the text is not logged)")
-            return failed_answer(language, now, crisis, type(error).__name__)
+            return failed_answer(language, now, crisis, type(error).__name__, urgency)
+
+
+def _graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
+    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result, raised
+    also from urgency level 3 up and when grading failed."""
+    if found.crisis or not raises_flag(urgency, found.crisis):
+        return found
+    return CrisisResult(
+        True,
+        (URGENCY,),
+        "someone-else-now" in {r.code for r in urgency.reasons},
+        (),
+        found.weak,
+        found.error or urgency.error,
+    )
 
 
 def _merged(found: CrisisResult, known: CrisisResult | None) -> CrisisResult:
@@ -102,7 +121,13 @@ def _merged(found: CrisisResult, known: CrisisResult | None) -> CrisisResult:
     )
 
 
-def failed_answer(language: str, now: dt.datetime, crisis: CrisisResult, what: str) -> Answer:
+def failed_answer(
+    language: str,
+    now: dt.datetime,
+    crisis: CrisisResult,
+    what: str,
+    urgency: Urgency | None = None,
+) -> Answer:
     try:
         results = [
             crisis_line_result(line, now, language) for line in fallback_lines(now, crisis.first)
@@ -127,6 +152,7 @@ def failed_answer(language: str, now: dt.datetime, crisis: CrisisResult, what: s
             )
             % {"what": what}
         ),
+        urgency=urgency or failed(),
     )
 
 
@@ -218,6 +244,7 @@ def _place(place: Place | str | None) -> tuple[Place | None, bool]:
 def _navigate(
     cleaned: Cleaned,
     crisis: CrisisResult,
+    urgency: Urgency,
     *,
     place: Place | str | None,
     methods: tuple[str, ...],
@@ -241,13 +268,13 @@ def _navigate(
         entries = catalogue.services()
     except DatabaseError:
         log.exception("directory unreadable: answering with the crisis lines")
-        return failed_answer(language, now, crisis, "DatabaseError")
+        return failed_answer(language, now, crisis, "DatabaseError", urgency)
     results = []
     shown_lines: frozenset[str] = frozenset()
     if lines_first(crisis):
         lines = lines_for(entries, now, crisis.first, needs, audiences)
         if not lines:
-            return failed_answer(language, now, crisis, "no crisis lines in the directory")
+            return failed_answer(language, now, crisis, "no crisis lines in the directory", urgency)
         results = [crisis_entry_result(entry, state, language) for entry, state in lines]
         shown_lines = frozenset(entry.slug for entry, _state in lines)
     request = Request(
@@ -281,6 +308,7 @@ def _navigate(
         about_someone_else=crisis.about_someone_else,
         crisis_reasons=list(crisis.reasons),
         weak_signals=list(crisis.weak),
+        urgency=urgency,
         notices=_notices(cleaned, place_unknown, bool(chosen_needs)),
         error=str(_("危険を知らせる言葉の確認に失敗しました。上の窓口はいつでも使えます。"))
         if crisis.error
@@ -298,3 +326,4 @@ def preload() -> None:
     load_model()
     load_lexicon()
     understand("つながり")
+    grade("つながり")  # the urgency elements, the embedding's weights and the classifier

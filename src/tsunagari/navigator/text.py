@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from tsunagari.navigator.datafiles import data_path, read_data_file
@@ -20,7 +20,6 @@ MAX_CHARS = 2000  # what is read of one message; the rest is cut, and the answer
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,500}>")
-_NOT_WORD = re.compile(r"[\W_]+")
 _PARTICLES = {"助詞", "補助記号", "空白", "記号"}
 # Sudachi reads ない as an adjective or an auxiliary; ず, ぬ and ん deny as ない does
 # (出ずに, 出ません = 出ない); older people write おる for いる and 者 for 人
@@ -84,11 +83,6 @@ def surface(text: str) -> str:
     return text
 
 
-def compact(folded: str) -> str:
-    """Letters and digits only: し・に・た・い → しにたい."""
-    return _NOT_WORD.sub("", folded)
-
-
 @dataclass(frozen=True)
 class Word:
     """One token with where it stands in the folded text and in the reading."""
@@ -114,7 +108,6 @@ class Prepared:
     words: tuple[Word, ...]
     content: tuple[int, ...]  # indexes into `words` of the tokens that are not particles
     lemmas: tuple[str, ...]  # dictionary forms of the `content` words
-    reading_starts: frozenset[int] = field(default=frozenset())
 
     def word_at_reading(self, offset: int) -> Word | None:
         index = bisect_right(self.words, offset, key=lambda w: w.reading_start) - 1
@@ -155,5 +148,4 @@ def prepare(text: str) -> Prepared:
         words=tuple(words),
         content=content,
         lemmas=lemmas,
-        reading_starts=frozenset(w.reading_start for w in words),
     )

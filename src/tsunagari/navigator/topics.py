@@ -110,10 +110,6 @@ def find(choices: tuple[Choice, ...], value: str) -> Choice | None:
     return next((c for c in choices if c.value == value), None)
 
 
-def kids_detail(area: str, value: str) -> Choice | None:
-    return find(KIDS_DETAILS.get(area, ()), value)
-
-
 KIDS_WHO = (
     Choice("child", _("じぶんの こと")),
     Choice("family", _("かぞくの こと")),

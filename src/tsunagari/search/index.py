@@ -265,6 +265,13 @@ def _needs_building(handle: OpenIndex) -> bool:
     return not _in_step_with_database(handle.index.searcher())
 
 
+def recheck() -> None:
+    """Compare with the database before the next search (another server changed much)."""
+    with _lock:
+        if _open is not None:
+            _open.checked_at = 0.0
+
+
 def current() -> tantivy.Index:
     """The index, brought in step with the database: built if missing, pending changes in."""
     with _lock:

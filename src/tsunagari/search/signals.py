@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from tsunagari.directory.importer import directory_changed
@@ -26,12 +26,16 @@ from tsunagari.directory.models import (
     ServiceArea,
     TaxonomyTerm,
 )
-from tsunagari.search import index
+from tsunagari.search import follow, index
 
 log = logging.getLogger(__name__)
 
 
 def _flush() -> None:
+    try:
+        follow.announce_noted()
+    except DatabaseError:
+        log.exception("other servers not told of a change: their freshness check will find it")
     try:
         index.flush()
     except Exception:
@@ -44,11 +48,14 @@ def _changed(ids: Iterable[uuid.UUID]) -> None:
     ids = [i for i in ids if i]
     if ids:
         index.mark_changed(ids)
+        follow.note(ids)
         transaction.on_commit(_flush)
 
 
 def on_directory_changed(sender: Any, slugs: Iterable[str] = (), **kwargs: Any) -> None:
-    index.mark_changed(Service.objects.filter(slug__in=list(slugs)).values_list("id", flat=True))
+    ids = list(Service.objects.filter(slug__in=list(slugs)).values_list("id", flat=True))
+    index.mark_changed(ids)
+    follow.note(ids)
     _flush()
 
 

@@ -92,7 +92,7 @@ class Membership(models.Model):
         verbose_name = _("所属と役割")
         verbose_name_plural = _("所属と役割")
         constraints = [
-            models.UniqueConstraint(fields=["user", "body", "role"], name="membership_once")
+            models.UniqueConstraint(fields=["user", "body", "role"], name="staff_membership_once")
         ]
 
     def __str__(self) -> str:

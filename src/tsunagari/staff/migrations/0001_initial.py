@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 'verbose_name': '所属と役割',
                 'verbose_name_plural': '所属と役割',
                 'ordering': ['body', 'role'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'body', 'role'), name='membership_once')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'body', 'role'), name='staff_membership_once')],
             },
         ),
     ]

@@ -1,9 +1,12 @@
-"""`tsunagari navigate "TEXT" [--json]`, `--batch FILE [--json]`, `--eval FILE`.
+"""`tsunagari navigate "TEXT" [--json]`, `--batch FILE [--json]`, `--eval FILE`,
+`--eval-urgency FILE [--misses]`.
 
 --batch reads one text per line (UTF-8; `-` for standard input) and writes one JSON answer
 per line, in the same order, as it goes (JSON Lines). --eval prints the top-3 hit rate,
 crisis recall and false alarms of a case file and lists the failing cases; it exits with
-status 1 when the targets are not met.
+status 1 when the targets are not met. --eval-urgency grades a labelled set (levels 0–5)
+and prints the figures of tsunagari.navigator.urgency_evaluation (with --misses, every
+message graded wrong).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from tsunagari.navigator.answer import Answer
 from tsunagari.navigator.datafiles import DataFileError
 from tsunagari.navigator.evaluation import as_dict, evaluate, summary_lines
 from tsunagari.navigator.navigate import MAX_LIMIT, navigate
+from tsunagari.navigator.urgency_evaluation import evaluate_urgency
+from tsunagari.navigator.urgency_evaluation import summary_lines as urgency_summary
 
 OPEN = {True: "open now", False: "closed now", None: "hours unknown"}
 
@@ -38,6 +43,14 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="the API's JSON answer")
         parser.add_argument("--batch", metavar="FILE", help="one text per line (- for stdin)")
         parser.add_argument("--eval", metavar="FILE", help="evaluate on a case file")
+        parser.add_argument(
+            "--eval-urgency",
+            metavar="FILE",
+            help="grade a labelled set (cases: [{text, level, lang}]) and print the figures",
+        )
+        parser.add_argument(
+            "--misses", action="store_true", help="--eval-urgency: list every message graded wrong"
+        )
         parser.add_argument("--place", default="", help="postcode, municipality or prefecture")
         parser.add_argument("--method", action="append", default=[], help="phone, sns, …")
         parser.add_argument(
@@ -49,9 +62,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        chosen = [name for name in ("text", "batch", "eval") if options[name] is not None]
+        chosen = [
+            name for name in ("text", "batch", "eval", "eval_urgency") if options[name] is not None
+        ]
         if len(chosen) != 1:
-            raise CommandError("give exactly one of TEXT, --batch FILE or --eval FILE")
+            raise CommandError(
+                "give exactly one of TEXT, --batch FILE, --eval FILE or --eval-urgency FILE"
+            )
         if not 1 <= options["limit"] <= MAX_LIMIT:
             raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")
         methods = load_taxonomy().methods
@@ -64,7 +81,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--place: unknown place {options['place']!r} (a postcode, JIS code or name)"
             )
-        if options["eval"] is not None:
+        if options["eval_urgency"] is not None:
+            self._evaluate_urgency(Path(options["eval_urgency"]), options["misses"])
+        elif options["eval"] is not None:
             self._evaluate(Path(options["eval"]), options["target_top3"], options["json"])
         elif options["batch"] is not None:
             self._batch(options["batch"], options)
@@ -101,6 +120,14 @@ class Command(BaseCommand):
             answer = self._answer(line.rstrip(b"\r\n"), options)
             self.stdout.write(json.dumps(answer.as_dict(), ensure_ascii=False))
             self.stdout.flush()
+
+    def _evaluate_urgency(self, path: Path, misses: bool) -> None:
+        try:
+            report = evaluate_urgency(path)
+        except DataFileError as error:
+            raise CommandError(str(error)) from None
+        for line in urgency_summary(report, misses):
+            self.stdout.write(line)
 
     def _evaluate(self, path: Path, target: float, as_json: bool) -> None:
         self._ensure_directory()
@@ -162,3 +189,6 @@ class Command(BaseCommand):
             options = " | ".join(o["label"] for o in data["follow_up"]["options"])
             write(f"question: {data['follow_up']['question']}")
             write(f"  {options}")
+        urgency = data["urgency"]
+        reasons = ", ".join(r[answer.language] for r in urgency["reasons"]) or "—"
+        write(f"urgency: {urgency['level']} ({reasons})")

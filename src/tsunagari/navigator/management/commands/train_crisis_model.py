@@ -7,14 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tsunagari.navigator.crisis_model import (
-    MODEL_FILE,
+from tsunagari.navigator.crisis_model import MODEL_FILE
+from tsunagari.navigator.datafiles import DataFileError, data_path
+from tsunagari.navigator.training import (
     SENTENCES_FILE,
     examples_from,
     train,
     write_model,
 )
-from tsunagari.navigator.datafiles import DataFileError, data_path
 
 
 class Command(BaseCommand):

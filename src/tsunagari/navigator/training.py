@@ -1,0 +1,288 @@
+"""Offline training of the navigator's learned readers (never imported at run time).
+
+The runtime modules (`crisis_model`, `urgency_model`) only read the weights that these
+functions write; scipy's optimiser and the case readers stay out of every web worker.
+`tsunagari train_crisis_model` and `tsunagari train_urgency_model` call them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+from tsunagari.navigator.crisis_model import (
+    LONGEST,
+    SHORTEST,
+    THRESHOLD,
+    Model,
+    fingerprint,
+    ngrams,
+)
+from tsunagari.navigator.datafiles import read_data_file
+from tsunagari.navigator.evaluation import read_cases
+from tsunagari.navigator.urgency import SCAN_CHARS, floor_of, message_elements
+from tsunagari.navigator.urgency_evaluation import read_urgency_cases
+from tsunagari.navigator.urgency_model import LEVELS, embed
+from tsunagari.navigator.urgency_model import Model as UrgencyModel
+
+SENTENCES_FILE = "crisis-sentences.yaml"
+PENALTY = 1e-5  # L2 on the weights, per example
+KEPT = 1e-4  # weights smaller than this are left out of the file
+
+
+def train(examples: list[tuple[str, bool]]) -> Model:
+    """L2-regularised logistic regression (L-BFGS), the same result for the same examples."""
+    examples = sorted(set(examples))
+    grams = [sorted(ngrams(text)) for text, _ in examples]
+    vocabulary = {g: i for i, g in enumerate(sorted({g for gs in grams for g in gs}))}
+    rows = [r for r, gs in enumerate(grams) for _ in gs]
+    cols = [vocabulary[g] for gs in grams for g in gs]
+    values = [1.0 / math.sqrt(len(gs)) for gs in grams for _ in gs]
+    x = sparse.csr_matrix((values, (rows, cols)), shape=(len(examples), len(vocabulary)))
+    y = np.array([1.0 if label else 0.0 for _, label in examples])
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:-1], params[-1]
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        eps = 1e-12
+        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+        value += PENALTY * float(w @ w)
+        gradient = np.append(x.T @ (p - y) / len(y) + 2 * PENALTY * w, np.mean(p - y))
+        return float(value), gradient
+
+    start = np.zeros(len(vocabulary) + 1)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 1000})
+    w, b = result.x[:-1], float(result.x[-1])
+    weights = {g: round(float(w[i]), 5) for g, i in vocabulary.items() if abs(w[i]) >= KEPT}
+    return Model(round(b, 5), weights, THRESHOLD, fingerprint(examples))
+
+
+def write_model(model: Model, path: Path, examples: int, positives: int) -> None:
+    data = {
+        "about": "crisis second reader; see tsunagari.navigator.crisis_model",
+        "fingerprint": model.fingerprint,
+        "examples": examples,
+        "positives": positives,
+        "ngrams": [SHORTEST, LONGEST],
+        "penalty": PENALTY,
+        "threshold": model.threshold,
+        "bias": model.bias,
+        "weights": dict(sorted(model.weights.items())),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+def examples_from(sentences: Path, case_files: Iterable[Path]) -> list[tuple[str, bool]]:
+    """(text, a life in danger?) from the crisis sentences and navigator case files."""
+
+    source = read_data_file(sentences)
+    data = source.data
+    if not isinstance(data, dict) or not isinstance(data.get("raise"), dict):
+        raise source.error(
+            (), "must be a mapping with `raise` (groups of sentences) and `ordinary`"
+        )
+    found = [(t, True) for group in data["raise"].values() for t in group or ()]
+    found += [(t, False) for t in data.get("ordinary") or ()]
+    for path in case_files:
+        found += [(case.text, case.crisis) for case in read_cases(path)]
+    return sorted(set(found))
+
+
+# --- urgency --------------------------------------------------------------------------------
+
+URGENCY_DIR = "urgency"  # data/navigator/urgency/*.yaml: labelled messages, levels 0–5
+URGENCY_PENALTY = 3e-5  # L2 on the weights (cross-validated: 1e-3 and 1e-4 read worse)
+FOLDS = 3
+# P(level ≥ L) needed to give L: 0.5, except for the two levels a counsellor acts on. For 3
+# (the crisis flag) the lowest threshold that keeps cross-validated false alarms on written
+# level-0 messages within FALSE_ALARMS; for 5, the lowest that grades at most OVER_FIVE of
+# written messages of levels 0–3 as imminent.
+DEFAULT_THRESHOLD = 0.5
+FALSE_ALARMS = 0.10
+OVER_FIVE = 0.05
+GRID = tuple(round(0.1 + 0.02 * i, 2) for i in range(21))  # 0.10 … 0.50
+URGENCY_KEPT = 0.01  # n-grams whose weights all stay below this are left out of the file
+MIN_DOCUMENTS = 3  # a letter n-gram seen in fewer messages is not learned
+
+
+@dataclass(frozen=True)
+class UrgencyExample:
+    text: str
+    level: int
+    weight: float
+
+
+def urgency_examples(folder: Path) -> list[UrgencyExample]:
+    """Every labelled message of data/navigator/urgency/ (a file may set `weight:`)."""
+    examples = []
+    for path in sorted(folder.glob("*.yaml")):
+        source = read_data_file(path)
+        weight = source.data.get("weight", 1.0) if isinstance(source.data, dict) else 1.0
+        examples += [
+            UrgencyExample(c.text, c.level, float(weight)) for c in read_urgency_cases(path)
+        ]
+    return examples
+
+
+def urgency_fingerprint(examples: Iterable[UrgencyExample]) -> str:
+    digest = hashlib.sha256()
+    for example in sorted(set(examples), key=lambda e: (e.text, e.level, e.weight)):
+        digest.update(f"{example.level}\t{example.weight}\t{example.text}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class UrgencyFeatures:
+    """What the classifier reads of each message: its embedding and elements (dense), and
+    its letter n-grams."""
+
+    dense: np.ndarray
+    grams: list[set[str]]
+    found: list[frozenset[str]]
+
+    def subset(self, rows: np.ndarray) -> UrgencyFeatures:
+        def kept(items: list[Any]) -> list[Any]:
+            return [item for item, r in zip(items, rows, strict=True) if r]
+
+        return UrgencyFeatures(self.dense[rows], kept(self.grams), kept(self.found))
+
+    def matrix(self, vocabulary: dict[str, int]) -> sparse.csr_matrix:
+        rows, cols, values = [], [], []
+        for row, grams in enumerate(self.grams):
+            for gram in grams:
+                if gram in vocabulary:
+                    rows.append(row)
+                    cols.append(vocabulary[gram])
+                    values.append(1.0 / math.sqrt(len(grams)))
+        shape = (len(self.grams), len(vocabulary))
+        return sparse.hstack(
+            [sparse.csr_matrix(self.dense), sparse.csr_matrix((values, (rows, cols)), shape)]
+        ).tocsr()
+
+
+def urgency_features(texts: list[str], model: UrgencyModel) -> UrgencyFeatures:
+    vectors = np.vstack([embed(texts[i : i + 64]) for i in range(0, len(texts), 64)])
+    found = [message_elements(text[:SCAN_CHARS])[0] for text in texts]
+    return UrgencyFeatures(model.dense(vectors, found), [ngrams(t) for t in texts], found)
+
+
+def urgency_vocabulary(grams: list[set[str]]) -> dict[str, int]:
+    """Letter n-grams found in at least MIN_DOCUMENTS messages."""
+    counts: dict[str, int] = {}
+    for found in grams:
+        for gram in found:
+            counts[gram] = counts.get(gram, 0) + 1
+    kept = sorted(g for g, n in counts.items() if n >= MIN_DOCUMENTS)
+    return {g: i for i, g in enumerate(kept)}
+
+
+def _softmax_fit(x: Any, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted multinomial logistic regression with L2 (L-BFGS): weights, bias."""
+    d = x.shape[1]
+    target = np.eye(LEVELS)[y]
+    w = w / w.sum()
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = params[: LEVELS * d].reshape(LEVELS, d)
+        bias = params[LEVELS * d :]
+        scores = np.asarray(x @ weights.T) + bias
+        scores -= scores.max(axis=1, keepdims=True)
+        log_p = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+        value = -float((w[:, None] * target * log_p).sum())
+        value += URGENCY_PENALTY * float((weights * weights).sum())
+        residual = w[:, None] * (np.exp(log_p) - target)
+        gradient = np.concatenate(
+            [
+                (np.asarray(x.T @ residual).T + 2 * URGENCY_PENALTY * weights).ravel(),
+                residual.sum(axis=0),
+            ]
+        )
+        return value, gradient
+
+    start = np.zeros(LEVELS * d + LEVELS)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    return result.x[: LEVELS * d].reshape(LEVELS, d), result.x[LEVELS * d :]
+
+
+def _balanced(levels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each level weighs the same in all, however many examples it has."""
+    totals = np.array([weights[levels == level].sum() for level in range(LEVELS)])
+    return weights / np.maximum(totals[levels], 1e-9)
+
+
+def _thresholds(
+    probabilities: np.ndarray, levels: np.ndarray, written: np.ndarray, floors: np.ndarray
+) -> tuple[float, ...]:
+    at_least = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
+
+    def lowest(level: int, among: np.ndarray, allowed: float) -> float:
+        for threshold in GRID:
+            given = (at_least[among, level] >= threshold) | (floors[among] >= level)
+            if given.mean() <= allowed:
+                return threshold
+        return DEFAULT_THRESHOLD
+
+    chosen = [DEFAULT_THRESHOLD] * (LEVELS - 1)
+    chosen[3 - 1] = lowest(3, written & (levels == 0), FALSE_ALARMS)
+    chosen[5 - 1] = lowest(5, written & (levels <= 3), OVER_FIVE)
+    return tuple(chosen)
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    return np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+
+
+def train_urgency(
+    examples: list[UrgencyExample], elements: tuple[str, ...]
+) -> tuple[UrgencyModel, dict[str, float]]:
+    """The classifier and its thresholds (from cross-validation), and the cross-validated
+    figures on the written examples (not the derived ones), as the grade is given (with the
+    elements' floor): the same result for the same examples."""
+    examples = sorted(set(examples), key=lambda e: (e.text, e.level, e.weight))
+    shell = UrgencyModel(elements, np.zeros((LEVELS, 0)), {}, np.zeros(LEVELS), (), "")
+    features = urgency_features([e.text for e in examples], shell)
+    y = np.array([e.level for e in examples])
+    w = _balanced(y, np.array([e.weight for e in examples]))
+    folds = np.arange(len(examples)) % FOLDS
+    held_out = np.zeros((len(examples), LEVELS))
+    for fold in range(FOLDS):
+        rows = folds != fold
+        part = features.subset(rows)
+        vocabulary = urgency_vocabulary(part.grams)
+        weights, bias = _softmax_fit(part.matrix(vocabulary), y[rows], w[rows])
+        rest = features.subset(~rows).matrix(vocabulary)
+        held_out[~rows] = _softmax(np.asarray(rest @ weights.T) + bias)
+    written = np.array([e.weight >= 1.0 for e in examples])
+    floors = np.array([floor_of(found) for found in features.found])
+    thresholds = _thresholds(held_out, y, written, floors)
+    vocabulary = urgency_vocabulary(features.grams)
+    weights, bias = _softmax_fit(features.matrix(vocabulary), y, w)
+    dense = features.dense.shape[1]
+    kept = {
+        gram: weights[:, dense + i]
+        for gram, i in vocabulary.items()
+        if np.abs(weights[:, dense + i]).max() >= URGENCY_KEPT
+    }
+    model = UrgencyModel(
+        elements, weights[:, :dense], kept, bias, thresholds, urgency_fingerprint(examples)
+    )
+    graded = np.maximum(model.levels(held_out), floors)[written]
+    y = y[written]
+    figures = {
+        "exact": float((graded == y).mean()),
+        "within_one": float((np.abs(graded - y) <= 1).mean()),
+        "flag_3_to_5": float((graded[y >= 3] >= 3).mean()),
+        "five_as_five": float((graded[y == 5] == 5).mean()),
+        "false_alarms_0": float((graded[y == 0] >= 3).mean()),
+    }
+    return model, figures

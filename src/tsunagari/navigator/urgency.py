@@ -1,0 +1,342 @@
+"""Urgency (緊急度): every message graded 0–5, with reasons a counsellor can read.
+
+The scale (Columbia Suicide Severity Rating Scale and crisis-line triage) and its elements
+are in data/navigator/urgency.yaml (read its header). Two readers grade a message:
+
+- the elements — wish, thought, self-harm, method, place, plan, time, means at hand,
+  preparation, farewell, an attempt, someone else in danger, distress, a denial, and a
+  frame (fiction, news, study, years ago, a laugh) — recognised as classes of meaning:
+  Japanese by Sudachi's normalised forms (死にたかった, しにたくて and 死にたいけん share
+  死ぬ たい), other languages by their own words, and the rules of crisis.yaml mapped onto them;
+- the learned reader (`urgency_model`): a multilingual sentence embedding and a classifier
+  trained offline on a labelled corpus, which grades wordings no rule was written for.
+
+Every sentence is read: a long message is also graded two sentences at a time, so a line
+buried in the middle of a thank-you letter counts. The grade is the higher of the two
+readers (the elements only when two of them agree and no distance was found); the learned
+reader's grade is held down where the elements say it cannot be so high (fiction with
+nothing being done: 0 or 1; a day set ahead: 4), and each reason names its element.
+
+`grade(text)` never raises: on any internal error it answers level 5 with the reason
+`grader-error`, so that the 24-hour lines are shown and a desk queue puts it first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tsunagari.navigator import romaji
+from tsunagari.navigator.crisis import detect_with, load_rules
+from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
+from tsunagari.navigator.text import clean_input, surface, to_hiragana
+from tsunagari.navigator.urgency_model import embed, load_model
+from tsunagari.search.analysis import analyze
+
+log = logging.getLogger(__name__)
+
+URGENCY_FILE = "urgency.yaml"
+SCAN_CHARS = 20_000  # as crisis detection: a line at the end of a long message still counts
+MAX_UNITS = 40  # two-sentence windows embedded at most; beyond, the rest is read in wider ones
+CRISIS_FROM = 3  # the crisis flag is raised from this level up
+TOP = 5
+KINDS = ("what", "when", "distance", "frame")
+ERROR = "grader-error"
+URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
+MODEL = "reads-like"
+_MACRO = re.compile(r"\{([a-z_]+)\}")
+_LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
+_POLITE = frozenset({"ます", "です"})
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=[.…])\s+")
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    kind: str  # what: says a level alone; when: with a thought; distance, frame: see yaml
+    level: int
+    label_ja: str
+    label_en: str
+    lemmas: re.Pattern[str] | None
+    words: re.Pattern[str] | None
+    crisis_rules: frozenset[str]
+    acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    level: int
+    label_ja: str
+    label_en: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "level": self.level, "ja": self.label_ja, "en": self.label_en}
+
+
+@dataclass(frozen=True)
+class Urgency:
+    level: int
+    reasons: tuple[Reason, ...]
+    error: bool = False
+
+    @property
+    def crisis(self) -> bool:
+        return self.level >= CRISIS_FROM
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "reasons": [r.as_dict() for r in self.reasons]}
+
+
+def _compile(
+    source: DataFile, where: tuple[Any, ...], patterns: Any, macros: dict[str, str]
+) -> re.Pattern[str] | None:
+    if patterns is None:
+        return None
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise source.error(where, "needs a list of non-empty patterns")
+
+    def expand(pattern: str) -> str:
+        def macro(match: re.Match[str]) -> str:
+            if match.group(1) not in macros:
+                raise source.error(where, f"unknown macro {{{match.group(1)}}}")
+            return macros[match.group(1)]
+
+        # Text is read in NFKC (ㅋ is ᄏ there), katakana folded: patterns are read the same.
+        return to_hiragana(unicodedata.normalize("NFKC", _MACRO.sub(macro, pattern)))
+
+    expanded = [expand(p) for p in patterns]
+    for i, pattern in enumerate(expanded):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise source.error((*where, i), f"bad regular expression: {error}") from None
+    return re.compile("|".join(f"(?:{p})" for p in expanded))
+
+
+def read_elements(source: DataFile) -> tuple[Element, ...]:
+    """Raises DataFileError naming file, line and field for any mistake."""
+    data = source.data if isinstance(source.data, dict) else {}
+    macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
+    known_rules = {r.id for r in load_rules().rules}
+    elements: list[Element] = []
+    for i, entry in enumerate(data.get("elements") or []):
+        where = ("elements", i)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise source.error(where, "an element is a mapping with an id")
+        kind = entry.get("kind", "what")
+        if kind not in KINDS:
+            raise source.error((*where, "kind"), f"kind is one of {', '.join(KINDS)}")
+        level = entry.get("level")
+        if not isinstance(level, int) or not 0 <= level <= 5:
+            raise source.error((*where, "level"), "level is a whole number from 0 to 5")
+        label = entry.get("label") or {}
+        if not label.get("ja") or not label.get("en"):
+            raise source.error((*where, "label"), "needs a label in ja and en")
+        rules = frozenset(entry.get("crisis") or ())
+        if rules - known_rules:
+            raise source.error(
+                (*where, "crisis"), f"no such crisis rule: {', '.join(sorted(rules - known_rules))}"
+            )
+        lemmas = _compile(source, (*where, "lemmas"), entry.get("lemmas"), macros)
+        words = _compile(source, (*where, "words"), entry.get("words"), macros)
+        if lemmas is None and words is None and not rules:
+            raise source.error(where, "needs lemmas, words or crisis rules")
+        acting = entry.get("acting", False)
+        if not isinstance(acting, bool):
+            raise source.error((*where, "acting"), "acting is true or false")
+        elements.append(
+            Element(
+                entry["id"], kind, level, label["ja"], label["en"], lemmas, words, rules, acting
+            )
+        )
+    if not elements or len({e.id for e in elements}) != len(elements):
+        raise source.error(("elements",), "needs elements with unique ids")
+    return tuple(elements)
+
+
+@cache
+def load_elements() -> tuple[Element, ...]:
+    return read_elements(read_data_file(data_path(URGENCY_FILE)))
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _lemma_line(text: str) -> str:
+    """Sudachi's normalised forms, politeness and punctuation left out, folded as patterns
+    are: 切りました → 切る た, 止まりません → 止まる 無い."""
+    lemmas = (
+        _LEMMA_ALIASES.get(t.lemma, t.lemma)
+        for t in analyze(text)
+        if t.lemma.strip() and t.lemma not in _POLITE and t.pos != "補助記号"
+    )
+    return to_hiragana(" " + " ".join(lemmas) + " ")
+
+
+def found_elements(text: str) -> frozenset[str]:
+    """Ids of the elements of urgency.yaml present in `text` (romaji is read as kana too)."""
+    kana = romaji.reading(text)
+    readings = [text] if kana is None else [text, kana]
+    found: set[str] = set()
+    for reading in readings:
+        normalised = surface(reading)
+        folded = to_hiragana(normalised)
+        lemmas = _lemma_line(normalised)
+        fired = detect_with(load_rules(), reading)
+        rules = {*fired.reasons, *fired.weak}
+        for element in load_elements():
+            if (
+                (element.words is not None and element.words.search(folded))
+                or (element.lemmas is not None and element.lemmas.search(lemmas))
+                or element.crisis_rules & rules
+            ):
+                found.add(element.id)
+    return frozenset(found)
+
+
+def _signs(found: frozenset[str]) -> list[Element]:
+    """The elements found that point to level 2 or more (not distress, a time or a distance)."""
+    return [e for e in load_elements() if e.id in found and e.kind == "what" and e.level >= 2]
+
+
+def floor_of(found: frozenset[str]) -> int:
+    """The level the elements give when two of them agree (a thought and a method, a place
+    and now): one word alone is left to the learned reader, which has seen it in context. A
+    frame (fiction, news, study, the long past, a laugh) gives no floor, nor does a denial
+    unless something is being done (now, a plan, means at hand…)."""
+    present = [e for e in load_elements() if e.id in found]
+    acting = any(e.acting for e in present)
+    if any(e.kind == "frame" or (e.kind == "distance" and not acting) for e in present):
+        return 0
+    signs = [e for e in present if e.level >= 2 and e.kind in ("what", "when")]
+    if len(signs) < 2:
+        return 0
+    level = max((e.level for e in signs if e.kind == "what"), default=0)
+    times = [e for e in signs if e.kind == "when"]
+    if level >= 4 and any(e.level == 5 for e in times):
+        return 5  # a method, a place or a plan, and now
+    if level >= 3 and times:
+        return max(level, 4)  # a thought with a time
+    return level
+
+
+def ceiling_of(found: frozenset[str]) -> int:
+    """The highest grade the elements allow: for a frame with nothing being done (a time
+    alone is not enough), 0, or 1 with distress; for a day set ahead (tomorrow, next
+    Saturday) with nothing now, no farewell and no attempt, 4: a plan, not yet imminent
+    (the crisis flag is raised at 4 as at 5)."""
+    present = [e for e in load_elements() if e.id in found]
+    ids = {e.id for e in present}
+    if any(e.kind == "frame" for e in present) and not any(
+        e.acting and e.kind != "when" for e in present
+    ):
+        return 1 if "distress" in ids else 0
+    if "later" in ids and not ids & {"now", "attempt", "farewell"}:
+        return 4
+    return 5
+
+
+def units_of(text: str) -> list[str]:
+    """The message, and for a long one each pair of neighbouring sentences."""
+    parts = sentences(text)
+    if len(parts) <= 2:
+        return [text]
+    step = max(1, -(-(len(parts) - 1) // MAX_UNITS))
+    windows = ["".join(parts[i : i + 1 + step]) for i in range(0, len(parts) - 1, step)]
+    return [text, *windows]
+
+
+def _reasons(found: frozenset[str], level: int, floor: int) -> tuple[Reason, ...]:
+    shown = sorted((e for e in load_elements() if e.id in found), key=lambda e: (-e.level, e.id))
+    reasons = [Reason(e.id, e.level, e.label_ja, e.label_en) for e in shown]
+    if level > floor:
+        reasons.insert(
+            0,
+            Reason(
+                MODEL,
+                level,
+                f"全体の書き方が、緊急度{level}の相談に近い",
+                f"The message as a whole reads like those of level {level}",
+            ),
+        )
+    return tuple(reasons[:TOP])
+
+
+def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The elements of the whole message, and of each of its sentences."""
+    per_sentence = {s: found_elements(s) for s in sentences(text)}
+    return found_elements(text).union(*per_sentence.values()), per_sentence
+
+
+def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
+    """The crisis flag: from level 3 up, wherever the crisis rules raise it (they also raise
+    it on passive wishes of level 2, and nothing they caught before goes unflagged now), and
+    on any grading error."""
+    return urgency.crisis or urgency.error or rules_raise
+
+
+def grade_many(texts: Sequence[str]) -> list[Urgency]:
+    """Grades of several messages at once (one embedding batch). Raises on error."""
+    model = load_model()
+    units: list[str] = []
+    owners: list[int] = []
+    found_per_text: list[frozenset[str]] = []
+    found_per_unit: list[frozenset[str]] = []
+    for index, text in enumerate(texts):
+        text = text[:SCAN_CHARS]
+        whole, per_sentence = message_elements(text)
+        found_per_text.append(whole)
+        for unit in units_of(text) if text.strip() else []:
+            units.append(unit)
+            owners.append(index)
+            found_per_unit.append(
+                whole
+                if unit == text
+                else frozenset().union(*(f for s, f in per_sentence.items() if s in unit))
+            )
+    graded = [0] * len(texts)
+    if units:
+        probabilities = model.probabilities(embed(units), found_per_unit, units)
+        levels = model.levels(probabilities)
+        for owner, unit, found, level in zip(owners, units, found_per_unit, levels, strict=True):
+            # Two sentences out of their letter read darker than they are: a window counts
+            # only where it names a sign of danger itself (a wish, a method, a farewell…).
+            if unit is texts[owner] or unit == texts[owner][:SCAN_CHARS] or _signs(found):
+                graded[owner] = max(graded[owner], int(level))
+    result = []
+    for found, learned in zip(found_per_text, graded, strict=True):
+        floor = floor_of(found)
+        level = min(max(floor, learned), ceiling_of(found))
+        result.append(Urgency(level, _reasons(found, level, floor)))
+    return result
+
+
+def grade(text: object) -> Urgency:
+    """How urgent is `text` (0–5), and why. Never raises; see the module docstring."""
+    try:
+        return grade_many([clean_input(text, SCAN_CHARS).text])[0]
+    except Exception:
+        log.exception("urgency grading failed (the text is not logged)")
+        return failed()
+
+
+def failed() -> Urgency:
+    return Urgency(
+        5,
+        (
+            Reason(
+                ERROR,
+                5,
+                "緊急度を判定できなかったため、危機として扱います",
+                "Grading failed: treated as a crisis",
+            ),
+        ),
+        error=True,
+    )

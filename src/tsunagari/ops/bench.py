@@ -1,0 +1,137 @@
+"""`make bench` (ops): a bounded load run over loopback against `tsunagari serve`.
+
+wrk (Debian's package, installed by `make bench`) opens 16 connections to each address in
+turn for LOAD_SECONDS and reports requests a second, the median and 99th-percentile
+latency, and errors (answers of 4xx/5xx and socket errors), on the bundled directory.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from django.conf import settings
+from django.core.management import call_command
+
+from tsunagari.apps_base import Writer
+
+CONNECTIONS = 16
+LOAD_SECONDS = int(os.environ.get("TSUNAGARI_BENCH_LOAD_SECONDS", "10"))
+ADDRESSES = (
+    "/",
+    "/search/?q=" + quote("眠れない"),
+    "/api/v1/services?q=" + quote("いじめ"),
+    "/api/v1/navigate?text=" + quote("仕事をなくして、誰にも相談できない"),
+)
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def run(out: Writer) -> None:
+    if shutil.which("wrk") is None:
+        out.write("wrk is missing: `make bench` installs it (apt-get install wrk)\n")
+        return
+    directory = str(Path(settings.DATA_DIR) / "directory")
+    call_command("directory", "import", directory, stdout=io.StringIO())
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TSUNAGARI_VAR_DIR": str(settings.VAR_DIR),
+        "TSUNAGARI_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tsunagari.cli", "serve", "--port", str(port), "--no-jobs"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base)
+        out.write(
+            f"load: {CONNECTIONS} connections, {LOAD_SECONDS} s an address, 2 workers, "
+            "SQLite, bundled directory\n"
+        )
+        out.write(f"{'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}  address\n")
+        for address in ADDRESSES:
+            _get(base + address)  # warm: the index, the caches
+            figures = _load(base + address)
+            out.write(
+                f"{figures['rate']:>8.1f} {figures['p50']:>8.1f} {figures['p99']:>8.1f} "
+                f"{figures['errors']:>7d}  {unquote(address)}\n"
+            )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _load(url: str) -> dict[str, float]:
+    done = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{LOAD_SECONDS}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=LOAD_SECONDS + 60,
+    )
+    return parse_wrk(done.stdout)
+
+
+def parse_wrk(report: str) -> dict[str, float]:
+    """Requests a second, p50 and p99 in ms, and errors from wrk's --latency report."""
+
+    def latency(percent: str) -> float:
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", report, re.M)
+        return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+    rate = re.search(r"^Requests/sec:\s+([\d.]+)", report, re.M)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", report
+    )
+    errors = int(non_2xx.group(1)) if non_2xx else 0
+    errors += sum(int(n) for n in sockets.groups()) if sockets else 0
+    return {
+        "rate": float(rate.group(1)) if rate else 0.0,
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "errors": errors,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+
+
+def _wait_for(base: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            _get(base + "/healthz")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the server did not start within 60 s")

@@ -1,0 +1,88 @@
+"""A cap on request bodies, applied before Django reads them.
+
+Django's ASGI handler reads a whole body (to a temporary file past 2.5 MB) before any view
+or setting sees it, so a client could fill the disk with one endless POST. Here a body
+declared or found larger than its cap is refused with 413 as soon as that is known: staff
+pages take survey files (up to TSUNAGARI_MAX_UPLOAD_BYTES), every other address a form or a
+JSON message (up to TSUNAGARI_MAX_REQUEST_BYTES).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from tsunagari.ops.middleware import STAFF_PATHS
+
+Scope = dict[str, Any]
+Message = Mapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def cap_bodies(app: ASGIApp, *, public_bytes: int, staff_bytes: int) -> ASGIApp:
+    async def capped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        cap = staff_bytes if STAFF_PATHS.match(scope["path"]) else public_bytes
+        if _declared_length(scope) > cap:
+            await _refuse(scope, send, cap)
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > cap:
+                    raise BodyTooLarge
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await app(scope, counted, watched)
+        except BodyTooLarge:
+            if not started:
+                await _refuse(scope, send, cap)
+
+    return capped
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0  # the server itself refuses a malformed length
+    return 0
+
+
+async def _refuse(scope: Scope, send: Send, cap: int) -> None:
+    detail = f"request body too large: at most {cap:,} bytes"
+    if scope["path"].startswith("/api/"):
+        body, kind = json.dumps({"detail": detail}).encode(), b"application/json"
+    else:
+        body, kind = detail.encode(), b"text/plain; charset=utf-8"
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [*headers, (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
