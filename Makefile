@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
 EVAL_SET ?= ../shared/eval/navigator-dev.yaml
 
-.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval crisis-model urgency-model messages clean
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model urgency-model messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -68,6 +68,11 @@ bench: install  ## benchmarks, printing figures (with a loopback load run by wrk
 
 eval: install  ## navigator evaluation on the development set
 	$(TSUNAGARI) navigate --eval $(EVAL_SET)
+
+eval-search: install  ## the search judged on plain queries: make eval-search SET=path/to/set.yaml
+	$(TSUNAGARI) migrate --noinput -v0
+	$(TSUNAGARI) bootstrap
+	$(TSUNAGARI) evaluate_search $(SET)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -33,6 +33,12 @@ def _isolated_var_dir(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _crisis_lines_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests change crisis lines between requests: the panel must see each change at once."""
+    monkeypatch.setattr("tsunagari.directory.crisis_lines.REFRESH_SECONDS", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     """Personas sign in with passwords; a slow hasher would cost seconds per test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]

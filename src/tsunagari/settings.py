@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tsunagari.staff.menu.staff_context",
+                "tsunagari.web.context_processors.public",
             ],
         },
     },

@@ -38,7 +38,9 @@ def test_a_service_is_found_by_uuid_and_by_slug(client: Client) -> None:
         }
     ]
     assert body["holidays"] == "closed"
-    assert body["areas"] == [{"kind": "prefecture", "code": "13", "name": "東京都"}]
+    assert body["areas"] == [
+        {"kind": "prefecture", "code": "13", "name": "東京都", "name_en": "Tokyo"}
+    ]
     assert body["next_opening"] is not None
     assert body["open_now"] in (True, False)
 

@@ -47,3 +47,36 @@ def test_a_designated_city_is_a_place_and_its_wards_know_it() -> None:
     assert kita is not None and kita.municipality is not None
     city = designated_city(kita.municipality)
     assert city is not None and city.code == "271004"
+
+
+def test_a_place_typed_in_romaji_or_kana_is_found() -> None:
+    from tsunagari.directory.areas import resolve_place
+
+    for text in ("Hamamatsu", "hamamatsu-shi", "Hamamatsu City", "はままつ"):
+        place = resolve_place(text)
+        assert place is not None and place.label == "静岡県浜松市", text
+    assert resolve_place("Tōkyō").label == "東京都"  # type: ignore[union-attr]
+    assert resolve_place("Osaka").label == "大阪府"  # type: ignore[union-attr]
+    assert resolve_place("Osaka City").label == "大阪府大阪市"  # type: ignore[union-attr]
+    assert resolve_place("Fuchu") is None  # two cities
+
+
+def test_the_one_place_a_sentence_names_is_found() -> None:
+    from tsunagari.directory.areas import place_in_text
+
+    assert place_in_text("フリースクール　さいたま市").label == "埼玉県さいたま市"  # type: ignore[union-attr]
+    assert place_in_text("shelter in Hamamatsu").label == "静岡県浜松市"  # type: ignore[union-attr]
+    assert place_in_text("東京都新宿区で相談").label == "東京都新宿区"  # type: ignore[union-attr]
+    assert place_in_text("長野で相談").label == "長野県"  # type: ignore[union-attr]
+    assert place_in_text("いじめられている") is None
+    assert place_in_text("仕事がない") is None
+
+
+def test_areas_are_named_in_the_pages_language() -> None:
+    from tsunagari.directory.area_names import area_name
+
+    assert area_name("municipality", "221309", "en") == "Hamamatsu-shi, Shizuoka"
+    assert area_name("municipality", "221309", "ja") == "静岡県浜松市"
+    assert area_name("municipality", "271276", "en") == "Kita-ku, Osaka-shi, Osaka"
+    assert area_name("prefecture", "13", "en") == "Tokyo"
+    assert area_name("prefecture", "01", "en") == "Hokkaido"

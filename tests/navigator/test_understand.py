@@ -10,9 +10,11 @@ import pytest
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.evaluation import read_cases
 from tsunagari.navigator.lexicon import load_lexicon
+from tsunagari.navigator.search_evaluation import read_search_cases
 from tsunagari.navigator.understand import understand
 
 CASES = Path(__file__).parent / "cases.yaml"
+SEARCH_CASES = Path(__file__).parent / "search-cases.yaml"
 
 
 def top(text: str, count: int = 2) -> list[str]:
@@ -202,10 +204,12 @@ def test_an_empty_text_has_no_needs() -> None:
 
 
 def test_the_own_cases_name_their_needs_in_the_first_three() -> None:
-    """Every need of the taxonomy appears in tests/navigator/cases.yaml, and each case's
-    expected needs are understood (before ranking) in at least 85 % of the cases."""
+    """Every need of the taxonomy appears in our own cases (tests/navigator/cases.yaml, or
+    for a need added since the crisis model was trained on them, search-cases.yaml), and
+    each case's expected needs are understood (before ranking) in at least 85 % of them."""
     cases = [c for c in read_cases(CASES) if not c.crisis]
-    covered = {code for c in cases for code in c.expect}
+    searched = [c.expect for c in read_search_cases(SEARCH_CASES)]
+    covered = {code for c in cases for code in c.expect} | {c for e in searched for c in e}
     assert set(load_taxonomy().needs) - {"crisis", "self-harm"} <= covered
     found = sum(bool(set(top(c.text, 3)) & set(c.expect)) for c in cases)
     assert found / len(cases) >= 0.85

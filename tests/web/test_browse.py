@@ -85,4 +85,4 @@ def test_the_childrens_page_starts_from_four_worries_in_plain_words(client: Clie
     page = client.get("/kids/").content.decode()
     for worry in ("がっこうの こと", "いえの こと", "ともだちの こと", "じぶんの こと"):
         assert worry in page
-    assert 'href="/search/?need=bullying&amp;audience=child"' in page
+    assert "/search/?need=bullying&amp;audience=child&amp;kids=1" in page

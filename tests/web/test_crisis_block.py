@@ -74,8 +74,8 @@ def test_the_compact_block_prefers_lines_open_now(
     _always("always", "0120-111-222", name="いつでも窓口")
     _always("always-2", "0120-111-333", name="いつでも窓口2")
     block = _crisis_block(client.get("/").content.decode())
-    assert "いつでも窓口" in block
-    assert "昼だけの窓口" not in block
+    assert "いつでも窓口" in _up_front(block)
+    assert "昼だけの窓口" not in _up_front(block)
     assert 'href="/crisis/"' in block
 
 
@@ -111,12 +111,39 @@ def test_a_crisis_need_brings_the_lines_first_with_a_warm_message(client: Client
     assert "crisis--prominent" not in client.get("/needs/housing/").content.decode()
 
 
-def test_with_the_curated_directory_the_general_24_hour_lines_lead(client: Client) -> None:
+def test_with_the_curated_directory_110_119_and_the_general_24_hour_line_lead(
+    client: Client,
+) -> None:
     import_path(Path(settings.DATA_DIR) / "directory")
     block = _crisis_block(client.get("/").content.decode())
+    dialled = re.findall(r'class="call[^"]*" href="tel:([^"]+)"', _up_front(block))
+    assert dialled == ["119", "110", "0120279338", "0120078310"]  # and the children's line
+
+
+def test_on_a_crisis_lines_for_a_life_in_danger_come_before_dv_and_189(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    block = _crisis_block(client.get("/crisis/").content.decode())
     dialled = re.findall(r'<a class="call" href="tel:([^"]+)"', block)
-    assert dialled == ["0120279338", "0120078310"]
-    assert block.count('href="tel:110"') == 1 and block.count('href="tel:119"') == 1
+    assert dialled[0] == "0120279338"
+    assert len(re.findall(r'<a class="call" href', _up_front(block))) == 3  # a short list
+    life = [dialled.index(n) for n in ("0120061338", "0570064556")]  # いのちSOS, こころの健康
+    assert max(life) < dialled.index("0120279889") and max(life) < dialled.index("189")
+
+
+def test_a_child_gets_the_childrens_lines_first_in_plain_words(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    block = _crisis_block(client.get("/kids/").content.decode())
+    dialled = re.findall(r'<a class="call" href="tel:([^"]+)"', _up_front(block))
+    assert dialled == ["0120078310"]  # 24時間子供SOSダイヤル
+    assert "<ruby>" in block and "いま はなしたい ときは" in block
+    assert "命の危険" not in block
+
+
+def test_in_english_each_line_says_the_language_it_answers_in(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    block = _crisis_block(client.get("/en/crisis/").content.decode())
+    assert block.count("Answers in: Japanese") >= 3
+    assert "対応する言葉" not in block
 
 
 def test_110_and_119_are_not_repeated_among_the_lines(client: Client) -> None:
@@ -124,6 +151,10 @@ def test_110_and_119_are_not_repeated_among_the_lines(client: Client) -> None:
     block = _crisis_block(client.get("/crisis/").content.decode())
     assert block.count('href="tel:110"') == 1
     assert 'href="tel:189"' in block
+
+
+def _up_front(block: str) -> str:
+    return block.split("<details", 1)[0]
 
 
 def _crisis_block(page: str) -> str:

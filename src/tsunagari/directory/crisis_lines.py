@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,47 +20,16 @@ from django.db import DatabaseError
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from tsunagari.directory.bundle import ServiceEntry, read_bundle
-from tsunagari.directory.hours import Hours, OpenState
+from tsunagari.directory.bundle import read_bundle
+from tsunagari.directory.hours import OpenState
+from tsunagari.directory.listing import Listing
 from tsunagari.directory.models import Service, ServiceQuerySet, pick
 from tsunagari.directory.phone_numbers import tel_uri
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CrisisPhone:
-    number: str
-    label: str
-    label_en: str
-
-    @property
-    def tel_uri(self) -> str:
-        return tel_uri(self.number)
-
-
-@dataclass(frozen=True)
-class CrisisLine:
-    slug: str
-    name: str
-    name_en: str
-    description: str
-    description_en: str
-    phones: tuple[CrisisPhone, ...]
-    hours: Hours
-    hours_note: str
-    hours_note_en: str
-    url: str
-
-    def display_name(self, language: str) -> str:
-        return pick(language, self.name, self.name_en)
-
-    def open_state(self, moment: dt.datetime | None = None) -> OpenState:
-        return self.hours.state_at(moment or timezone.now())
-
-    @property
-    def always_open(self) -> bool:
-        return self.hours.always_open
+CrisisLine = Listing  # a listed service with crisis_line set
 
 
 @dataclass(frozen=True)
@@ -73,6 +43,7 @@ class StaticLine:
     note: str  # hours of a line that listens; what an emergency number is for
     note_en: str
     emergency: bool = False  # 110/119: danger now, not a line that listens
+    children: bool = False  # a line for children themselves
 
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
@@ -101,6 +72,7 @@ STATIC_LINES = (
         "0120-0-78310",
         "24時間・無料・こども向け",
         "24 hours, free, for children",
+        children=True,
     ),
     StaticLine(
         "emergency-119",
@@ -139,53 +111,34 @@ def _rank(line: CrisisLine, moment: dt.datetime) -> tuple[int, int, str]:
 
 def _from_database() -> list[CrisisLine]:
     """Every page shows these lines: they are read again only when a crisis line changed
-    (a cheap fingerprint query), not on every request."""
-    global _cached
+    (a fingerprint query), and that is asked at most every REFRESH_SECONDS: on a national
+    directory the question costs more than the rest of a page."""
+    global _cached, _checked_at
+    if _cached is not None and time.monotonic() - _checked_at < REFRESH_SECONDS:
+        return list(_cached[1])
     crisis = Service.objects.listed().filter(crisis_line=True)
     fingerprint = tuple(crisis.aggregate(n=Count("id"), changed=Max("last_modified")).values())
     if _cached is None or _cached[0] != fingerprint:
         _cached = (fingerprint, _read(crisis))
+    _checked_at = time.monotonic()
     return list(_cached[1])
 
 
+REFRESH_SECONDS = 30.0  # a changed crisis line shows on every page within this time
+_checked_at = 0.0
 _cached: tuple[tuple[object, ...], tuple[CrisisLine, ...]] | None = None
 
 
 def _read(crisis: ServiceQuerySet) -> tuple[CrisisLine, ...]:
-    services = crisis.prefetch_related("phones", "schedules", "closures")
-    return tuple(
-        CrisisLine(
-            slug=s.slug,
-            name=s.name,
-            name_en=s.name_en,
-            description=s.description,
-            description_en=s.description_en,
-            phones=tuple(CrisisPhone(p.number, p.label, p.label_en) for p in s.phones.all()),
-            hours=s.hours(),
-            hours_note=s.hours_note,
-            hours_note_en=s.hours_note_en,
-            url=s.url,
-        )
-        for s in services
-    )
+    return tuple(Listing.of(s) for s in crisis.with_details())
 
 
 @cache
 def _from_bundle() -> tuple[CrisisLine, ...]:
     bundle = read_bundle(Path(settings.DATA_DIR) / "directory")
-    return tuple(_line(s) for s in bundle.services if s.crisis_line and s.status == "active")
-
-
-def _line(entry: ServiceEntry) -> CrisisLine:
-    return CrisisLine(
-        slug=entry.id,
-        name=entry.name,
-        name_en=entry.name_en,
-        description=entry.description,
-        description_en=entry.description_en,
-        phones=tuple(CrisisPhone(p.number, p.label, p.label_en) for p in entry.phones),
-        hours=entry.hours(),
-        hours_note=entry.hours_note,
-        hours_note_en=entry.hours_note_en,
-        url=entry.url,
+    organizations = {o.id: o for o in bundle.organizations}
+    return tuple(
+        Listing.of_entry(s, organizations.get(s.organization))
+        for s in bundle.services
+        if s.crisis_line and s.status == "active"
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import jpholiday
@@ -211,3 +213,55 @@ class Hours:
                 for r in self.rules
             )
         )
+
+
+def hours_signature(hours: Hours) -> str:
+    """Canonical JSON of what decides open or closed (not the free-text note)."""
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return json.dumps(
+        {
+            "rules": sorted(
+                (
+                    [
+                        list(r.days),
+                        list(r.monthdays),
+                        r.opens,
+                        r.closes,
+                        day(r.valid_from),
+                        day(r.valid_to),
+                    ]
+                    for r in hours.rules
+                ),
+                key=json.dumps,  # None (open-ended) and dates do not compare
+            ),
+            "closures": sorted([list(c.start), list(c.end)] for c in hours.closures),
+            "holidays": hours.holidays,
+            "status": hours.status,
+            "window": [day(hours.valid_from), day(hours.valid_to)],
+        },
+        separators=(",", ":"),
+        sort_keys=True,
+    )
+
+
+@lru_cache(maxsize=4096)
+def hours_from_signature(signature: str) -> Hours:
+    data = json.loads(signature)
+
+    def day(value: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(value) if value else None
+
+    return Hours(
+        rules=tuple(
+            Rule(tuple(days), tuple(monthdays), opens, closes, day(start), day(end))
+            for days, monthdays, opens, closes, start, end in data["rules"]
+        ),
+        closures=tuple(Closure((s[0], s[1]), (e[0], e[1])) for s, e in data["closures"]),
+        holidays=data["holidays"],
+        status=data["status"],
+        valid_from=day(data["window"][0]),
+        valid_to=day(data["window"][1]),
+    )

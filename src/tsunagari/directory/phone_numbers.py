@@ -131,6 +131,14 @@ def numbers_in_text(text: str) -> list[str]:
     return [next(v for v in match.groupdict().values() if v) for match in IN_TEXT.finditer(folded)]
 
 
+def call_uri(number: str, kind: str = "voice") -> str:
+    """The one rule for a link that calls: sms: for a text line, none for a fax, tel:
+    otherwise. `#` must be escaped as %23, or the dialler drops everything after it."""
+    if kind == "fax":
+        return ""
+    scheme = "sms:" if kind == "text" else "tel:"
+    return scheme + number.replace("#", "%23").replace("-", "")
+
+
 def tel_uri(number: str) -> str:
-    """`#` must be escaped as %23, or the dialler drops everything after it."""
-    return "tel:" + number.replace("#", "%23").replace("-", "")
+    return call_uri(number)

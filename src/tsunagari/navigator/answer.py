@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 
 from tsunagari.directory.crisis_lines import CrisisLine, StaticLine
 from tsunagari.directory.hours import OpenState
+from tsunagari.directory.listing import Call
 from tsunagari.directory.models import pick
+from tsunagari.directory.phone_numbers import call_uri
 from tsunagari.directory.taxonomy import load_taxonomy
-from tsunagari.navigator.catalogue import Entry, PhoneEntry
+from tsunagari.navigator.catalogue import Entry
 from tsunagari.navigator.lines import is_open
 from tsunagari.navigator.ranking import Ranked
 from tsunagari.navigator.urgency import Urgency, failed
@@ -79,12 +81,12 @@ class Answer:
         }
 
 
-def _phone(phone: PhoneEntry, language: str) -> dict[str, Any]:
+def _phone(phone: Call, language: str) -> dict[str, Any]:
     return {
         "number": phone.number,
-        "tel": phone.tel,
-        "type": phone.type,
-        "label": pick(language, phone.label, phone.label_en),
+        "tel": phone.href,
+        "type": phone.kind,
+        "label": phone.label_in(language),
         "toll_free": phone.toll_free,
     }
 
@@ -189,16 +191,7 @@ def crisis_line_result(line: CrisisLine, moment: dt.datetime, language: str) -> 
         "needs": ["crisis"],
         "audiences": [],
         "methods": ["phone"],
-        "phones": [
-            {
-                "number": p.number,
-                "tel": p.tel_uri,
-                "type": "voice",
-                "label": pick(language, p.label, p.label_en),
-                "toll_free": False,
-            }
-            for p in line.phones
-        ],
+        "phones": [_phone(p, language) for p in line.phones],
         "url": line.url,
         "open_now": is_open(line, moment),
         "local_finder": "",
@@ -219,7 +212,7 @@ def static_result(line: StaticLine, language: str) -> dict[str, Any]:
         "phones": [
             {
                 "number": line.number,
-                "tel": "tel:" + line.number.replace("-", ""),
+                "tel": call_uri(line.number),
                 "type": "voice",
                 "label": "",
                 "toll_free": line.number.startswith("0120"),

@@ -27,6 +27,7 @@ from tsunagari.navigator.answer import (
     static_result,
 )
 from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
+from tsunagari.navigator.finder import lines_first
 from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
 from tsunagari.navigator.lines import fallback_lines, lines_for
@@ -257,7 +258,7 @@ def _navigate(
     understanding = understand(cleaned.text) if not cleaned.empty else None
     needs = _needs(understanding, chosen_needs, crisis)
     if not needs or max(needs.values()) < VAGUE:
-        for code, score in suggested_needs(cleaned.text, crisis.crisis or crisis.error).items():
+        for code, score in suggested_needs(cleaned.text, lines_first(crisis)).items():
             needs.setdefault(code, score)
     audiences = {a.code: a.score for a in understanding.audiences} if understanding else {}
     for code, score in chosen_audiences.items():
@@ -270,7 +271,7 @@ def _navigate(
         return failed_answer(language, now, crisis, "DatabaseError", urgency)
     results = []
     shown_lines: frozenset[str] = frozenset()
-    if crisis.crisis or crisis.error:
+    if lines_first(crisis):
         lines = lines_for(entries, now, crisis.first, needs, audiences)
         if not lines:
             return failed_answer(language, now, crisis, "no crisis lines in the directory", urgency)

@@ -83,26 +83,36 @@ def turns_shown(state: ChatState) -> list[dict[str, str]]:
 
 
 SHOWN_CRISIS_LINES = 3  # on the page; all of them are in the crisis block above it
+UNDERSTOOD = 0.45  # a need read clearly enough to be named back to the person
+
+
+def serving(found: Answer) -> list[dict[str, Any]]:
+    """The services that serve a need the person was understood to have (named back to
+    them as わかったこと): no 学生相談室 for a 78-year-old because of a faint guess. When
+    nothing was understood clearly, the answer stands as ranked (general windows)."""
+    clear = {n.code for n in found.needs if n.score >= UNDERSTOOD}
+    kept = [r for r in found.results if r["crisis_line"] or clear & set(r["needs"])]
+    return kept if any(not r["crisis_line"] for r in kept) else found.results
 
 
 def results_context(found: Answer) -> dict[str, Any]:
     """The answers as cards: the best-fitting crisis lines first (the page's crisis block
     lists them all), then the services for the needs."""
-    lines = [item for item in found.results if item["crisis_line"]]
-    others = [item for item in found.results if not item["crisis_line"]]
-    if found.crisis and not found.error:
-        shown = lines[:SHOWN_CRISIS_LINES] + others
-    else:
-        shown = found.results
+    listed = serving(found)
+    lines = [item for item in listed if item["crisis_line"]]
+    others = [item for item in listed if not item["crisis_line"]]
+    crisis_only = found.crisis and not found.error
+    shown = lines[:SHOWN_CRISIS_LINES] + others if crisis_only else listed
     results = []
     for item in shown:
         state, label = BADGES.get(item["open_now"], BADGES[None])
         results.append({**item, "badge_state": state, "badge_label": str(label)})
     language = found.language
-    understood = [need_label(n.code, language) for n in found.needs if n.score >= 0.45][:4]
+    understood = [need_label(n.code, language) for n in found.needs if n.score >= UNDERSTOOD][:4]
     return {
         "answer": found,
         "results": results,
         "understood": understood,
         "follow_up": found.follow_up,
+        "crisis_needs": [n.code for n in found.needs if n.score >= UNDERSTOOD],
     }

@@ -16,6 +16,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from tsunagari.directory.hours import OpenState
 from tsunagari.navigator.catalogue import Entry
 
@@ -66,7 +68,7 @@ class Ranked:
 
 
 def _covers(entry: Entry, request: Request) -> bool:
-    return not request.areas or bool(entry.areas & set(request.areas))
+    return not request.areas or bool(entry.area_terms & set(request.areas))
 
 
 def _audience(entry: Entry, request: Request) -> tuple[float, float, list[str]]:
@@ -106,14 +108,16 @@ def _adjustment(entry: Entry, request: Request, state: OpenState) -> tuple[float
         reasons.append("open-now")
     elif state is OpenState.CLOSED:
         penalty += 0.1 if request.prefer_open_now else 0.03
-    if len(request.areas) > 1 and entry.areas & set(request.areas[1:]):
+    if len(request.areas) > 1 and entry.area_terms & set(request.areas[1:]):
         bonus += LOCAL_BONUS
         reasons.append("local")
     text = request.text_scores.get(entry.slug, 0.0)
     if text > 0.2:
         bonus += SEARCH_BONUS * text
         reasons.append("text")
-    penalty += BROAD_PENALTY * max(0, len(entry.needs) - 4) + (0.05 if entry.stale else 0.0)
+    penalty += BROAD_PENALTY * max(0, len(entry.needs) - 4) + (
+        0.05 if entry.stale_on(_today(request)) else 0.0
+    )
     specialised = set(entry.needs) & request.specialised
     if specialised and len(entry.needs) <= 4 and not any(request.needs.get(c) for c in specialised):
         penalty += SPECIALISED_MISS  # a line for people leaving prison, for someone who is not
@@ -169,6 +173,10 @@ def rank(
 
 
 BROAD_NEEDS = frozenset({"mental-health", "poverty", "child-worries", "community", "crisis"})
+
+
+def _today(request: Request) -> dt.date:
+    return timezone.localdate(request.now) if request.now else timezone.localdate()
 
 
 def general_windows(entries: tuple[Entry, ...], request: Request, limit: int) -> list[Ranked]:

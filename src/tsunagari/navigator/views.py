@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tsunagari.navigator.answer import Answer
 from tsunagari.navigator.chat import SESSION_KEY, ChatState, answer, choices_for, previous_step
+from tsunagari.navigator.finder import lines_first
 from tsunagari.navigator.forms import AnswerForm
 from tsunagari.navigator.navigate import navigate
 from tsunagari.navigator.presenters import questions, results_context, turns_shown
@@ -62,7 +63,7 @@ def _page(
     if state.step == "done":
         found = _answer(state)
         context.update(results_context(found))
-        context["crisis_first"] = found.crisis or bool(found.error)
+        context["crisis_first"] = lines_first(found)
     response = render(request, "navigator/chat.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -122,7 +123,7 @@ def print_view(request: HttpRequest) -> HttpResponse:
         "kids": state.kids and (get_language() or "ja") == "ja",
         "turns": turns_shown(state),
         "checked_on": timezone.localdate(),
-        "crisis_first": found.crisis or bool(found.error),
+        "crisis_first": lines_first(found),
         **results_context(found),
     }
     response = render(request, "navigator/print.html", context)

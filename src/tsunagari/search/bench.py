@@ -40,6 +40,7 @@ QUERIES = 1000
 LOAD_SECONDS = 15
 CONNECTIONS = 16
 WORKERS = 3
+WARM_UP = 60  # requests before measuring: every worker's caches filled, as in service
 PHRASES = (
     "いじめ",
     "イジメ",
@@ -148,7 +149,10 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"the server did not answer {url} within 120 s")
 
 
-def _paths(queries: list[tuple[str, Filters]]) -> list[str]:
+ENDPOINTS = ("/api/v1/services", "/search/")  # the same queries on the same server
+
+
+def _paths(queries: list[tuple[str, Filters]], endpoint: str) -> list[str]:
     paths = []
     for text, filters in queries[:200]:
         params: list[tuple[str, str]] = [("q", text)] if text else []
@@ -159,7 +163,7 @@ def _paths(queries: list[tuple[str, Filters]]) -> list[str]:
             params.append(("area", filters.place.prefecture_code))
         if filters.open_now:
             params.append(("open_now", "true"))
-        paths.append("/api/v1/services?" + urllib.parse.urlencode(params))
+        paths.append(endpoint + "?" + urllib.parse.urlencode(params))
     return paths
 
 
@@ -278,18 +282,26 @@ def _serve_and_load(out: Writer, queries: list[tuple[str, Filters]]) -> None:
     )
     try:
         _wait_until_up(base + "/api/v1/taxonomy", server)
-        paths = _paths(queries)
-        for path in paths[: WORKERS * 4]:
-            urllib.request.urlopen(base + path, timeout=60).read()  # warm every worker
         wrk = _wrk()
         tool = "wrk" if wrk else "python client"
-        figures = _load_with_wrk(wrk, base, paths) if wrk else _load_with_python(base, paths)
+        rates = {}
+        for endpoint in ENDPOINTS:
+            paths = _paths(queries, endpoint)
+            for path in paths[:WARM_UP]:
+                urllib.request.urlopen(base + path, timeout=60).read()  # warm every worker
+            figures = _load_with_wrk(wrk, base, paths) if wrk else _load_with_python(base, paths)
+            out.write(
+                f"  {endpoint} under load ({tool}, {CONNECTIONS} connections, "
+                f"{LOAD_SECONDS} s, gunicorn {WORKERS} workers, 200 distinct queries):\n"
+            )
+            for name, value in figures.items():
+                out.write(f"    {name:<20} {value}\n")
+            rates[endpoint] = float(figures["requests/s"])
+        page, api = rates["/search/"], rates["/api/v1/services"]
         out.write(
-            f"  /api/v1/services under load ({tool}, {CONNECTIONS} connections, "
-            f"{LOAD_SECONDS} s, gunicorn {WORKERS} workers, 200 distinct queries):\n"
+            f"  /search/ page at {page:.0f} req/s = {100 * page / api:.0f} % of the API's "
+            f"{api:.0f} req/s (target ≥ 60 %)\n"
         )
-        for name, value in figures.items():
-            out.write(f"    {name:<20} {value}\n")
         out.write(f"  server memory: {_memory(server.pid)}\n")
     finally:
         server.terminate()

@@ -1,8 +1,7 @@
-"""A service's card: what a list of results shows of it, as JSON-ready data.
+"""A service's card: its `Listing` as JSON, stored in the index with the service.
 
-The card is stored in the index with the service, so that a page of results needs no
-database query; what depends on the moment (open now, stale) is added when it is shown.
-The API, the CLI and the service detail share this shape.
+A page of results (the search page, the API, the CLI) needs no database query; what depends
+on the moment (open now, stale) is added when it is shown.
 """
 
 from __future__ import annotations
@@ -13,54 +12,14 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from tsunagari.directory.listing import Listing
 from tsunagari.directory.models import Service, TaxonomyTerm
-from tsunagari.search.filters import hours_from_signature, hours_signature
+from tsunagari.search.filters import hours_from_signature
 
 
-def _both(ja: str, en: str) -> dict[str, str]:
-    return {"ja": ja, "en": en}
-
-
-def card(
-    service: Service, terms: list[TaxonomyTerm] | None = None, hours: str | None = None
-) -> dict[str, Any]:
-    """Expects `Service.objects.with_details()`; `terms` and `hours` (its signature) when the
-    caller has them already."""
-    terms = list(service.terms.all()) if terms is None else terms
-
-    def codes(kind: str) -> list[str]:
-        return sorted(t.code for t in terms if t.taxonomy == kind)
-
-    return {
-        "id": str(service.id),
-        "slug": service.slug,
-        "name": _both(service.name, service.name_en),
-        "organization": _both(service.organization.name, service.organization.name_en),
-        "description": _both(service.description, service.description_en),
-        "status": service.status,
-        "crisis_line": service.crisis_line,
-        "scope": service.scope,
-        "needs": codes("needs"),
-        "audiences": codes("audiences"),
-        "methods": codes("methods"),
-        "languages": list(service.languages),
-        "phones": [
-            {
-                "number": p.number,
-                "tel": p.tel_uri,
-                "type": p.type,
-                "label": _both(p.label, p.label_en),
-                "toll_free": p.toll_free,
-            }
-            for p in service.phones.all()
-        ],
-        "url": service.url,
-        "valid_from": service.valid_from.isoformat() if service.valid_from else None,
-        "valid_to": service.valid_to.isoformat() if service.valid_to else None,
-        "verified_on": service.verified_on.isoformat(),
-        "source_url": service.source_url,
-        "hours": hours or hours_signature(service.hours()),
-    }
+def card(service: Service, terms: list[TaxonomyTerm] | None = None) -> dict[str, Any]:
+    """The service's `Listing` as JSON (expects `Service.objects.with_details()`)."""
+    return Listing.of(service, terms).data()
 
 
 def shown(

@@ -106,7 +106,7 @@ def record(service: Service) -> ServiceRecord:
         flags=tuple(flags),
         modified=int(service.last_modified.timestamp() * 1_000_000),
         until=service.valid_to.toordinal() if service.valid_to else UNBOUNDED,
-        card=json.dumps(card(service, terms, signature), ensure_ascii=False, separators=(",", ":")),
+        card=json.dumps(card(service, terms), ensure_ascii=False, separators=(",", ":")),
     )
 
 

@@ -9,14 +9,20 @@ hundred distinct timetables at most, so "open now" evaluates each distinct timet
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
-from functools import lru_cache
 
-from tsunagari.directory.areas import Place, designated_city
-from tsunagari.directory.hours import Closure, Hours, OpenState, Rule
+from tsunagari.directory.areas import NATIONWIDE, Place, area_term, designated_city
+from tsunagari.directory.hours import OpenState, hours_from_signature, hours_signature
 
-NATIONWIDE = "nationwide"
+__all__ = [
+    "NATIONWIDE",
+    "Filters",
+    "area_term",
+    "covering_areas",
+    "hours_from_signature",
+    "hours_signature",
+    "open_signatures",
+]
 
 
 @dataclass(frozen=True)
@@ -31,13 +37,6 @@ class Filters:
     open_now: bool = False  # open at `now` for certain; unknown hours are left out
 
 
-def area_term(kind: str, code: str = "") -> str:
-    """The indexed form of a service area: nationwide, pref:13, muni:131016."""
-    if kind == NATIONWIDE:
-        return NATIONWIDE
-    return f"{'pref' if kind == 'prefecture' else 'muni'}:{code}"
-
-
 def covering_areas(place: Place) -> tuple[str, ...]:
     """The area terms of every service area that covers `place`."""
     terms = [NATIONWIDE, area_term("prefecture", place.prefecture_code)]
@@ -47,58 +46,6 @@ def covering_areas(place: Place) -> tuple[str, ...]:
         if city:
             terms.append(area_term("municipality", city.code))
     return tuple(terms)
-
-
-def hours_signature(hours: Hours) -> str:
-    """Canonical JSON of what decides open or closed (not the free-text note)."""
-
-    def day(value: dt.date | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return json.dumps(
-        {
-            "rules": sorted(
-                (
-                    [
-                        list(r.days),
-                        list(r.monthdays),
-                        r.opens,
-                        r.closes,
-                        day(r.valid_from),
-                        day(r.valid_to),
-                    ]
-                    for r in hours.rules
-                ),
-                key=json.dumps,  # None (open-ended) and dates do not compare
-            ),
-            "closures": sorted([list(c.start), list(c.end)] for c in hours.closures),
-            "holidays": hours.holidays,
-            "status": hours.status,
-            "window": [day(hours.valid_from), day(hours.valid_to)],
-        },
-        separators=(",", ":"),
-        sort_keys=True,
-    )
-
-
-@lru_cache(maxsize=4096)
-def hours_from_signature(signature: str) -> Hours:
-    data = json.loads(signature)
-
-    def day(value: str | None) -> dt.date | None:
-        return dt.date.fromisoformat(value) if value else None
-
-    return Hours(
-        rules=tuple(
-            Rule(tuple(days), tuple(monthdays), opens, closes, day(start), day(end))
-            for days, monthdays, opens, closes, start, end in data["rules"]
-        ),
-        closures=tuple(Closure((s[0], s[1]), (e[0], e[1])) for s, e in data["closures"]),
-        holidays=data["holidays"],
-        status=data["status"],
-        valid_from=day(data["window"][0]),
-        valid_to=day(data["window"][1]),
-    )
 
 
 def open_signatures(signatures: list[str], now: dt.datetime) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from tsunagari.directory.areas import municipality, prefectures
+from tsunagari.directory.area_names import area_name
 from tsunagari.directory.models import Service
 from tsunagari.search.cards import card, shown
 from tsunagari.search.engine import Results, cards
@@ -47,15 +47,6 @@ def services_of(results: Results) -> list[Service]:
     return [found[i] for i in ids if i in found]
 
 
-def _area_name(kind: str, code: str) -> str:
-    if kind == "prefecture":
-        return prefectures().get(code, code)
-    if kind == "municipality":
-        found = municipality(code)
-        return found.full_name if found else code
-    return "全国"
-
-
 def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
     """Everything a service page shows (expects `with_details()`): the card and the rest."""
     following = service.hours().next_opening(now)
@@ -63,13 +54,11 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
     return {
         **shown(card(service), now),
         "alternate_name": _both(service.alternate_name, service.alternate_name_en),
-        "alert": _both(service.alert, service.alert_en),
         "email": service.email,
         "fees": _both(service.fees, service.fees_en),
         "eligibility": _both(service.eligibility, service.eligibility_en),
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
-        "local_finder": _both(service.local_finder, service.local_finder_en),
         "local_finder_url": service.local_finder_url,
         "holidays": service.holidays,
         "schedules": [
@@ -89,10 +78,14 @@ def detail(service: Service, now: dt.datetime) -> dict[str, Any]:
             {"start": c.start, "end": c.end, "description": _both(c.description, c.description_en)}
             for c in service.closures.all()
         ],
-        "hours_note": _both(service.hours_note, service.hours_note_en),
         "next_opening": following.isoformat() if following else None,
         "areas": [
-            {"kind": a.kind, "code": a.code, "name": _area_name(a.kind, a.code)}
+            {
+                "kind": a.kind,
+                "code": a.code,
+                "name": area_name(a.kind, a.code, "ja"),
+                "name_en": area_name(a.kind, a.code, "en"),
+            }
             for a in service.areas.all()
         ],
         "verification_note": service.verification_note,

@@ -91,7 +91,7 @@ NEED_GROUPS: tuple[NeedGroup, ...] = (
     NeedGroup(
         "connection",
         _("居場所・つながり"),
-        ("community", "volunteering"),
+        ("community", "volunteering", "bereavement"),
     ),
 )
 
@@ -158,6 +158,7 @@ LIFE_STAGES: tuple[LifeStage, ...] = (
             "reentry",
             "disaster",
             "volunteering",
+            "bereavement",
         ),
     ),
 )

@@ -1,4 +1,8 @@
-"""The crisis lines as every page shows them; they must render whatever else fails.
+"""The crisis panel as every page shows it; it must render whatever else fails.
+
+On a phone the first screen holds 110/119 and the first 24-hour line: the panel opens with
+them, then a short list — lines for a life in danger first, then those that fit what the
+person wrote (or, for a child, the children's lines first) — and the rest on request.
 
 `crisis_lines()` already falls back from the database to the bundled files. Anything beyond
 that (a broken bundle, a bug) falls back to the static copy below, which the 500 page also
@@ -10,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -18,10 +24,17 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.crisis_lines import STATIC_LINES, CrisisLine, crisis_lines
 from tsunagari.directory.hours import OpenState
+from tsunagari.directory.listing import Call
 from tsunagari.directory.phone_numbers import tel_uri
+from tsunagari.web.hours_text import join_list
+from tsunagari.web.languages import language_name
 from tsunagari.web.presenters import OpenBadge, PhoneLink, open_badge, phone_link
 
 log = logging.getLogger(__name__)
+
+SHORT_LIST = 3  # lines shown up front when the panel comes first; the rest on request
+COMPACT_LIST = 1  # on every other page
+LIFE_NEEDS = frozenset({"self-harm", "mental-health"})  # lines for a life in danger
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,8 @@ class ShownLine:
     phones: tuple[PhoneLink, ...]
     badge: OpenBadge
     hours_note: str = ""
+    languages: str = ""  # 日本語 / Japanese, English, …: what the line answers in
+    for_children: bool = False  # a line for children themselves (not one adults call too)
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,13 @@ class EmergencyNumber:
         return tel_uri(self.number)
 
 
+@dataclass(frozen=True)
+class Panel:
+    emergency: list[EmergencyNumber]
+    lines: list[ShownLine]  # up front
+    more: list[ShownLine] = field(default_factory=list)  # on request
+
+
 def emergency_numbers() -> list[EmergencyNumber]:
     """110 and 119, with what each is for, in the page's language."""
     language = get_language() or "ja"
@@ -56,24 +78,69 @@ def emergency_numbers() -> list[EmergencyNumber]:
     ]
 
 
-def lines_to_show(moment: dt.datetime | None = None) -> list[ShownLine]:
-    """The crisis lines, 24-hour ones first; never raises, never empty.
+def crisis_panel(
+    *,
+    prominent: bool = False,
+    needs: Collection[str] = (),
+    kids: bool = False,
+    moment: dt.datetime | None = None,
+) -> Panel:
+    """Never raises, never without a line to call."""
+    lines = lines_to_show(needs=needs, kids=kids, moment=moment)
+    if prominent or kids:
+        shown = SHORT_LIST if prominent else COMPACT_LIST
+        return Panel(emergency_numbers(), lines[:shown], lines[shown:])
+    # Any page may be a child's first: the first line, and the first line for children.
+    child = next((line for line in lines[COMPACT_LIST:] if line.for_children), None)
+    first = lines[:COMPACT_LIST] + ([child] if child else [])
+    return Panel(emergency_numbers(), first, [line for line in lines if line not in first])
 
-    110 and 119 have a row of their own, so they are not repeated as lines; the general
-    lines of the static copy (for anyone, for children) lead among those open now.
+
+def lines_to_show(
+    *, needs: Collection[str] = (), kids: bool = False, moment: dt.datetime | None = None
+) -> list[ShownLine]:
+    """The lines that listen, in the panel's order; never raises, never empty.
+
+    110 and 119 have a row of their own, so they are not repeated as lines.
     """
-    moment = moment or timezone.now()
+    moment = (moment or timezone.now()).replace(second=0, microsecond=0)
     try:
-        language = get_language() or "ja"
-        lines = [
-            _shown(line, language, moment)
-            for line in crisis_lines(moment)
-            if not _only_emergency_numbers(line)
-        ]
+        found = tuple(line for line in crisis_lines(moment) if not line.emergency)
+        lines = _ordered(found, tuple(sorted(needs)), kids, get_language() or "ja", moment)
     except Exception:  # a crisis line must show whatever went wrong
         log.exception("crisis lines: falling back to the static copy")
         lines = []
-    return sorted(lines, key=_general_lines_first) or static_lines()
+    return lines or static_lines()
+
+
+@lru_cache(maxsize=64)
+def _ordered(
+    found: tuple[CrisisLine, ...],
+    needs: tuple[str, ...],
+    kids: bool,
+    language: str,
+    minute: dt.datetime,
+) -> list[ShownLine]:
+    """Every page shows the panel: the same lines at the same minute are shaped once."""
+    ordered = sorted(found, key=lambda line: _order(line, minute, set(needs), kids))
+    return [_shown(line, language, minute) for line in ordered]
+
+
+def _order(
+    line: CrisisLine, moment: dt.datetime, needs: set[str], kids: bool
+) -> tuple[int, int, int, int, int, str]:
+    """Children's lines first for a child; then lines for a life in danger; then those for
+    what was written; 24-hour and open ones first within each."""
+    for_children = "child" in line.audiences
+    state = line.open_state(moment)
+    return (
+        0 if not kids or for_children else 1,
+        0 if kids and "adult" not in line.audiences else 1,
+        0 if LIFE_NEEDS & set(line.needs) else 1 if needs & set(line.needs) - {"crisis"} else 2,
+        0 if line.always_open else 1,
+        0 if state is OpenState.OPEN else 1,
+        line.slug,
+    )
 
 
 def static_lines() -> list[ShownLine]:
@@ -84,48 +151,30 @@ def static_lines() -> list[ShownLine]:
             line.slug,
             line.display_name(language),
             line.display_note(language),
-            (phone_link(line.number),),
+            (phone_link(Call(line.number), language),),
             OpenBadge("open", str(_("24時間受付"))),
+            languages=_languages(("ja",)),
+            for_children=line.children,
         )
         for line in STATIC_LINES
         if not line.emergency
     ]
 
 
-def _only_emergency_numbers(line: CrisisLine) -> bool:
-    emergency = {line.number for line in STATIC_LINES if line.emergency}
-    return bool(line.phones) and all(phone.number in emergency for phone in line.phones)
-
-
-def _general_lines_first(line: ShownLine) -> tuple[bool, int]:
-    preferred = [static.slug for static in STATIC_LINES]
-    rank = preferred.index(line.slug) if line.slug in preferred else len(preferred)
-    return (line.badge.state != OpenState.OPEN.value, rank)  # stable: keeps the rest in order
+def _languages(codes: Collection[str]) -> str:
+    return join_list([language_name(code) for code in codes])
 
 
 def _shown(line: CrisisLine, language: str, moment: dt.datetime) -> ShownLine:
-    state = line.open_state(moment)
+    phones = tuple(phone_link(p, language, line.languages) for p in line.phones)
+    spoken = dict.fromkeys(code for p in phones for code in p.languages)
     return ShownLine(
         slug=line.slug,
-        name=line.display_name(language),
-        description=line.description_en
-        if language == "en" and line.description_en
-        else line.description,
-        phones=tuple(
-            phone_link(p.number, label=_label(p.label, p.label_en, language)) for p in line.phones
-        ),
-        badge=open_badge(state, always_open=line.always_open),
-        hours_note=line.hours_note_en
-        if language == "en" and line.hours_note_en
-        else line.hours_note,
+        name=line.name_in(language),
+        description=line.description_in(language),
+        phones=phones,
+        badge=open_badge(line.open_state(moment), always_open=line.always_open),
+        hours_note=line.hours_note_in(language),
+        languages=_languages(spoken or line.languages),
+        for_children="child" in line.audiences and "adult" not in line.audiences,
     )
-
-
-def _label(ja: str, en: str, language: str) -> str:
-    return en if language == "en" and en else ja
-
-
-def first_open(lines: list[ShownLine], count: int) -> list[ShownLine]:
-    """For the compact block: lines open now first (they are ranked so), at most `count`."""
-    open_now = [line for line in lines if line.badge.state == OpenState.OPEN.value]
-    return (open_now or lines)[:count]

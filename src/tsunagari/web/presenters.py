@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
-from tsunagari.directory.models import Phone, Service, pick
-from tsunagari.directory.phone_numbers import tel_uri
+from tsunagari.directory.listing import Call, Listing
+from tsunagari.directory.models import Service
 from tsunagari.web.hours_text import join_list
 
 
@@ -23,6 +25,7 @@ class PhoneLink:
     label: str = ""
     kind: str = "voice"
     toll_free: bool = False
+    languages: tuple[str, ...] = ()  # what the line answers in, when it says
 
 
 @dataclass(frozen=True)
@@ -34,23 +37,20 @@ class OpenBadge:
     next_opening: str = ""
 
 
-def phone_link(
-    number: str, kind: str = "voice", label: str = "", toll_free: bool = False
-) -> PhoneLink:
-    if kind == Phone.Type.FAX:
-        href = ""
-    elif kind == Phone.Type.TEXT:
-        href = "sms:" + tel_uri(number).removeprefix("tel:")
-    else:
-        href = tel_uri(number)
-    return PhoneLink(number, href, label, kind, toll_free)
-
-
-def service_phones(service: Service, language: str) -> tuple[PhoneLink, ...]:
-    return tuple(
-        phone_link(p.number, p.type, pick(language, p.label, p.label_en), p.toll_free)
-        for p in service.phones.all()
+def phone_link(call: Call, language: str, languages: tuple[str, ...] = ()) -> PhoneLink:
+    """`languages`: those of the service, for a line that does not say its own."""
+    return PhoneLink(
+        call.number,
+        call.href,
+        call.label_in(language),
+        call.kind,
+        call.toll_free,
+        call.languages or languages,
     )
+
+
+def listing_phones(listing: Listing, language: str) -> tuple[PhoneLink, ...]:
+    return tuple(phone_link(p, language, listing.languages) for p in listing.phones)
 
 
 def open_badge(
@@ -72,14 +72,14 @@ def open_badge(
     return OpenBadge(state.value, _("受付時間は要確認"))
 
 
-def service_badge(service: Service, now: dt.datetime) -> OpenBadge:
-    hours = service.hours()
+def listing_badge(listing: Listing, now: dt.datetime) -> OpenBadge:
+    hours = listing.hours
     state = hours.state_at(now)
     upcoming = hours.next_opening(now) if state is OpenState.CLOSED else None
     return open_badge(
         state,
         always_open=hours.always_open,
-        status=service.status,
+        status=listing.status,
         next_opening=upcoming,
         now=now,
     )
@@ -123,25 +123,31 @@ class ServiceCard:
     alert: str
     matched: tuple[str, ...] = ()
     matched_where: str = ""
+    url: str = ""
+    organization_line: str = ""
 
 
 def service_card(
-    service: Service,
+    listing: Listing,
     language: str,
     now: dt.datetime,
     matched: tuple[str, ...] = (),
     matched_fields: tuple[str, ...] = (),
+    kids: bool = False,
 ) -> ServiceCard:
+    organization = listing.organization_in(language)
     return ServiceCard(
-        slug=service.slug,
-        name=service.display_name(language),
-        summary=summary_line(service.display_description(language)),
-        organization=service.organization.display_name(language),
-        phones=service_phones(service, language),
-        badge=service_badge(service, now),
-        local_kind=service.scope == Service.Scope.LOCAL_KIND,
-        stale=service.is_stale,
-        alert=pick(language, service.alert, service.alert_en),
+        slug=listing.slug,
+        name=listing.name_in(language),
+        summary=summary_line(listing.description_in(language)),
+        organization=listing.organization_in(language),
+        phones=listing_phones(listing, language),
+        badge=listing_badge(listing, now),
+        local_kind=listing.local_kind,
+        stale=listing.stale_on(timezone.localdate(now)),
+        alert=listing.alert_in(language),
         matched=matched,
         matched_where=join_list(list(matched_fields)),
+        url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
+        organization_line=_("運営: %(organization)s") % {"organization": organization},
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.functional import Promise
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 
 FIELD_LABELS: dict[str, str | Promise] = {
     "name": pgettext_lazy("matched in", "名称"),
@@ -21,6 +23,11 @@ FIELD_LABELS: dict[str, str | Promise] = {
 
 def field_labels(fields: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Known fields in plain words; internal ones (readings, synonyms) are left out."""
+    return _labels(tuple(fields), get_language() or "ja")
+
+
+@lru_cache(maxsize=512)
+def _labels(fields: tuple[str, ...], language: str) -> tuple[str, ...]:
     labels: list[str] = []
     for field in fields:
         label = FIELD_LABELS.get(field.removesuffix("_en"))

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.areas import municipality, prefectures
-from tsunagari.directory.models import Service, ServiceArea, pick
+from tsunagari.directory.area_names import area_name
+from tsunagari.directory.listing import Listing
+from tsunagari.directory.models import Service, pick
 from tsunagari.directory.provenance import FACT_NAMES
 from tsunagari.web.hours_text import HoursText, describe_hours, format_date, join_list
 from tsunagari.web.languages import language_name
-from tsunagari.web.presenters import OpenBadge, PhoneLink, service_badge, service_phones
+from tsunagari.web.presenters import OpenBadge, PhoneLink, listing_badge, listing_phones
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,6 @@ class ServicePage:
     local_finder: str
     local_finder_url: str
     areas: tuple[str, ...]
-    areas_in_japanese: bool
     source_url: str
     source_date: str
     verified_on: str
@@ -72,6 +72,7 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
     def text(field: str) -> str:
         return pick(language, getattr(service, field), getattr(service, field + "_en"))
 
+    listing = Listing.of(service)
     terms = {kind: [] for kind in ("needs", "audiences", "methods")}  # type: dict[str, list[Label]]
     for term in sorted(service.terms.all(), key=lambda t: t.code):
         terms[term.taxonomy].append(Label(term.code, term.display_name(language)))
@@ -92,17 +93,15 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         methods=tuple(terms["methods"]),
         ages=_ages(service.minimum_age, service.maximum_age),
         eligibility=text("eligibility"),
-        phones=service_phones(service, language),
-        badge=service_badge(service, now),
+        phones=listing_phones(listing, language),
+        badge=listing_badge(listing, now),
         hours=describe_hours(service, language, now.date()),
         languages=tuple(language_name(code) for code in service.languages),
         fees=text("fees"),
         local_kind=service.scope == Service.Scope.LOCAL_KIND,
         local_finder=text("local_finder"),
         local_finder_url=service.local_finder_url,
-        areas=tuple(area_label(area) for area in service.areas.all()),
-        areas_in_japanese=language != "ja"
-        and any(a.kind != ServiceArea.Kind.NATIONWIDE for a in service.areas.all()),
+        areas=tuple(area_name(kind, code, language) for kind, code in listing.areas),
         source_url=service.source_url,
         source_date=service.source_date,
         verified_on=format_date(service.verified_on),
@@ -125,15 +124,6 @@ def _fact_sources(service: Service) -> tuple[FactSource, ...]:
         FactSource(join_list(facts), url, date, format_date(checked))
         for (url, date, checked), facts in pages.items()
     )
-
-
-def area_label(area: ServiceArea) -> str:
-    if area.kind == ServiceArea.Kind.NATIONWIDE:
-        return _("全国")
-    if area.kind == ServiceArea.Kind.PREFECTURE:
-        return prefectures().get(area.code, area.code)
-    found = municipality(area.code)
-    return found.full_name if found else area.code
 
 
 def _ages(minimum: int | None, maximum: int | None) -> str:

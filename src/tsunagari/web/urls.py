@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tsunagari.web.views import browse, pages, results, service
+from tsunagari.web.views import browse, exit, pages, results, service
 
 app_name = "web"
 urlpatterns = [
@@ -13,4 +13,5 @@ urlpatterns = [
     path("crisis/", pages.crisis, name="crisis"),
     path("safety/", pages.safety, name="safety"),
     path("kids/", pages.kids, name="kids"),
+    path("leave/", exit.leave, name="leave"),
 ]

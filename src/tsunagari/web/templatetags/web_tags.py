@@ -6,25 +6,50 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from tsunagari.web.crisis import emergency_numbers, first_open, lines_to_show
+from tsunagari.web.crisis import crisis_panel
+from tsunagari.web.presenters import PhoneLink
 
 register = template.Library()
 
-COMPACT_LINES = 2
+
+@register.inclusion_tag("web/includes/crisis_block.html", takes_context=True)
+def crisis_block(context: template.Context, prominent: bool = False) -> dict[str, Any]:
+    """今すぐ話したいときは: 110/119 and the first line on every page; a short list first
+    on a crisis (`crisis_needs`: what the person wrote was read as), the rest on request."""
+    kids = bool(context.get("kids"))
+    panel = crisis_panel(prominent=prominent, needs=context.get("crisis_needs") or (), kids=kids)
+    return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
 
 
-@register.inclusion_tag("web/includes/crisis_block.html")
-def crisis_block(prominent: bool = False) -> dict[str, Any]:
-    """今すぐ話したいときは: compact on ordinary pages, every line first on a crisis."""
-    lines = lines_to_show()
-    return {
-        "prominent": prominent,
-        "lines": lines if prominent else first_open(lines, COMPACT_LINES),
-        "more": not prominent and len(lines) > COMPACT_LINES,
-        "emergency": emergency_numbers(),
+@register.simple_tag
+def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
+    """A number as a link that calls (none for a fax), drawn in Python: a page of results
+    has a few dozen, and an included template for each cost more than the search."""
+    if not phone.href:
+        label = format_html(" {}", phone.label) if phone.label else ""
+        return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
+    verbs = {
+        "text": _("SMSを送る"),
+        "video": _("ビデオ通話"),
+        "textphone": _("文字電話"),
     }
+    verb = verbs.get(phone.kind) or (_("でんわする") if kids else _("電話する"))
+    parts = [format_html('<span class="call__verb">{}</span> ', verb)]
+    parts.append(format_html('<span class="call__number">{}</span>', phone.number))
+    if phone.label:
+        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+    if phone.toll_free:
+        free = _("むりょう") if kids else _("無料")
+        parts.append(format_html(' <span class="call__free">{}</span>', free))
+    sms = " call--sms" if phone.kind == "text" else ""
+    return format_html(
+        '<a class="call{}" href="{}">{}</a>', sms, phone.href, mark_safe("".join(parts))
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -33,6 +58,8 @@ def other_language_url(context: template.Context) -> str:
     request: HttpRequest | None = context.get("request")
     path = request.path if request else "/"
     query = request.META.get("QUERY_STRING", "") if request else ""
+    if context.get("drop_query"):  # a page that must not carry what was searched
+        query = ""
     if (get_language() or "ja") == "en":
         path = path[len("/en") :] if path.startswith("/en/") else path
     else:

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from tsunagari.directory.listing import Listing
 from tsunagari.directory.models import Service, ServiceQuerySet
 from tsunagari.web.catalogue import CRISIS_NEEDS, NEED_GROUPS, group_of, life_stage, need_term
 from tsunagari.web.presenters import service_card
@@ -66,4 +67,4 @@ def _page(request: HttpRequest, services: ServiceQuerySet) -> Page[Service]:
 def _cards(page: Page[Service]) -> list[object]:
     language = get_language() or "ja"
     now = timezone.now()
-    return [service_card(service, language, now) for service in page.object_list]
+    return [service_card(Listing.of(s), language, now) for s in page.object_list]

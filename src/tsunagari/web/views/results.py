@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -10,52 +11,63 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.models import Service
-from tsunagari.navigator.crisis import detect
-from tsunagari.search.engine import Filters, Results, search
+from tsunagari.directory.area_names import place_name
+from tsunagari.directory.listing import Listing
+from tsunagari.directory.taxonomy import load_taxonomy
+from tsunagari.navigator.finder import Found, crisis_in, find
+from tsunagari.search.engine import Filters, Results, cards
 from tsunagari.web.catalogue import CRISIS_NEEDS
 from tsunagari.web.forms import SearchForm
 from tsunagari.web.hours_text import format_date
 from tsunagari.web.presenters import ServiceCard, service_card
 from tsunagari.web.search_fields import field_labels
+from tsunagari.web.views.exit import asked_before_leaving, gone, private
 
 PAGE_SIZE = 20
-
-
-def query_is_crisis(text: str) -> bool:
-    """A life may be in danger, or the detector could not tell: the lines come first."""
-    found = detect(text)
-    return found.crisis or found.error
+FILTERS = ("need", "audience", "method", "language", "area", "open_now")
 
 
 def results(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context: dict[str, Any] = {"form": form, "searched": False}
+    context: dict[str, Any] = {
+        "form": form,
+        "searched": False,
+        # The children's form has only its text box; the filters chosen by a topic stay.
+        "kept_criteria": [(n, v) for n in FILTERS for v in request.GET.getlist(n)],
+    }
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and left out; the rest still searches
         criteria = form.cleaned_data
+        if asked_before_leaving(request, criteria.get("at")):
+            return gone(request)
+        crisis = False
         if form.has_criteria:
-            context.update(_search(request, criteria))
-        context["crisis_first"] = bool(
-            criteria.get("need") in CRISIS_NEEDS or query_is_crisis(criteria.get("q", ""))
-        )
-    return render(request, "web/results.html", context)
+            found, more = _search(request, criteria)
+            context.update(more)
+            crisis = found.crisis
+            context["crisis_needs"] = found.understood.needs
+        elif criteria.get("q"):
+            crisis = crisis_in(criteria["q"])
+        context["crisis_first"] = crisis or criteria.get("need") in CRISIS_NEEDS
+    return private(render(request, "web/results.html", context))
 
 
-def _search(request: HttpRequest, criteria: dict[str, Any]) -> dict[str, Any]:
+def _search(request: HttpRequest, criteria: dict[str, Any]) -> tuple[Found, dict[str, Any]]:
+    """The same route as /api/v1/services (`finder.find`), cards from the index."""
     page = criteria.get("page") or 1
-    found = search(
-        criteria.get("q", ""),
-        _filters(criteria),
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-    )
+    filters = _filters(criteria)
+    if request.GET.get("kids") == "1" and not filters.audiences:
+        filters = replace(filters, audiences=("child",))  # a child's search: children's windows
+    answer = find(criteria.get("q", ""), filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    found = answer.results
     pages = max(1, -(-found.total // PAGE_SIZE))
-    return {
+    return answer, {
         "searched": True,
         "results": found,
+        "understood": _understood(answer),
+        "general": answer.general,
         "expanded": _expansions(found),
-        "cards": _cards(found),
+        "cards": _cards(found, kids=request.GET.get("kids") == "1"),
         "page_number": page,
         "pages": pages,
         "previous_url": _page_url(request.GET, page - 1) if page > 1 else "",
@@ -81,22 +93,34 @@ def _filters(criteria: dict[str, Any]) -> Filters:
     )
 
 
-def _cards(found: Results) -> list[ServiceCard]:
+def _cards(found: Results, kids: bool = False) -> list[ServiceCard]:
     language = get_language() or "ja"
     now = timezone.now()
-    slugs = [hit.slug for hit in found.hits]
-    services = {s.slug: s for s in Service.objects.filter(slug__in=slugs).with_details()}
+    stored = cards([hit.service_id for hit in found.hits])
     return [
         service_card(
-            services[hit.slug],
+            Listing.from_data(stored[hit.service_id]),
             language,
             now,
             matched=tuple(hit.matched),
             matched_fields=field_labels(hit.fields),
+            kids=kids,
         )
         for hit in found.hits
-        if hit.slug in services
+        if hit.service_id in stored
     ]
+
+
+def _understood(answer: Found) -> str:
+    """死別・遺族（浜松市）: what the words were read as, when that widened the answer."""
+    if not answer.widened:
+        return ""
+    language = get_language() or "ja"
+    needs = load_taxonomy().needs
+    labels = [needs[c].label(language) for c in answer.understood.needs if c in needs]
+    place = answer.understood.place
+    text = "・".join(labels)
+    return f"{text}（{place_name(place, language)}）" if place else text
 
 
 def _expansions(found: Results, shown: int = 4) -> list[str]:

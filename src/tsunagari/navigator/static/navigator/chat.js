@@ -11,7 +11,17 @@
     window.htmx.config.allowScriptTags = false;
     window.htmx.config.allowEval = false;
     window.htmx.config.selfRequestsOnly = true;
+    window.htmx.config.scrollIntoViewOnBoost = false;  // the question is scrolled to below
   }
+  // After each answer the page is swapped in place: bring the next question (or the
+  // answers) into view and move focus to its heading, which screen readers then read out.
+  document.addEventListener("htmx:afterSettle", function () {
+    var heading = document.getElementById("question");
+    if (heading) {
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    }
+  });
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-navigator-print]") : null;
     if (button) {

@@ -57,11 +57,13 @@ class Command(BaseCommand):
 
             def load(self) -> Any:
                 from tsunagari.asgi import application
+                from tsunagari.directory.areas import place_in_text
                 from tsunagari.navigator.navigate import preload
                 from tsunagari.search.synonyms import load_thesaurus
 
                 preload()  # Sudachi, the lexicon and the crisis rules
                 load_thesaurus()
+                place_in_text("Hamamatsu")  # place names and their readings
                 return application
 
         self.stdout.write(f"tsunagari: serving on http://{bind}/")
