@@ -35,7 +35,7 @@ def test_an_unhandled_error_in_the_api_is_a_json_500(monkeypatch: Any) -> None:
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("tsunagari.api.services.search", broken)
+    monkeypatch.setattr("tsunagari.api.services.find", broken)
     response = Client(raise_request_exception=False).get("/api/v1/services")
     assert response.status_code == 500
     assert response.json() == {

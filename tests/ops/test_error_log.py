@@ -20,7 +20,7 @@ def broken_search(query: str, *args: Any, **kwargs: Any) -> None:
 
 @pytest.fixture
 def broken(monkeypatch: Any) -> Client:
-    monkeypatch.setattr("tsunagari.web.views.results.search", broken_search)
+    monkeypatch.setattr("tsunagari.web.views.results.find", broken_search)
     monkeypatch.setattr("tsunagari.api.navigate.navigate", broken_search)
     return Client(raise_request_exception=False)
 

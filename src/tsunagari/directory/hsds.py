@@ -342,8 +342,8 @@ def _entries_from_hsds(item: dict[str, Any]) -> tuple[OrganizationEntry, Service
                 "needs": codes["needs"],
                 "audiences": codes["audiences"],
                 "methods": codes["methods"],
-                "languages": [lang["code"] for lang in item.get("languages", []) if "code" in lang]
-                or ["ja"],
+                # None listed means not known (FRESC's are on no official page), never "Japanese".
+                "languages": [lang["code"] for lang in item.get("languages", []) if "code" in lang],
                 "phones": [
                     {
                         "number": p["number"],
