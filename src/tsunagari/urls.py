@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("plan/", include("tsunagari.measures.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
     path("staff/directory/", include("tsunagari.directory.urls")),
+    path("staff/local/", include("tsunagari.localhelp.urls")),
     path("staff/", include("tsunagari.staff.urls")),
     prefix_default_language=False,
 )
