@@ -43,7 +43,8 @@ def _form(**changes: str) -> dict[str, str]:
 def test_the_npo_edits_its_own_place_and_chiyoda_publishes_it(personas: Personas) -> None:
     _place("akari-ibasho", "akari")
     response = _client(personas.npo_editor).post(
-        "/staff/local/entries/akari-ibasho/", _form(address="東京都千代田区1-1", postcode="100-0001")
+        "/staff/local/entries/akari-ibasho/",
+        _form(address="東京都千代田区1-1", postcode="100-0001"),
     )
     proposal = Proposal.objects.get()
     assert response.status_code == 302 and proposal.state == Proposal.State.SUBMITTED

@@ -4,10 +4,10 @@ then found first by a person there and by nobody elsewhere."""
 
 from __future__ import annotations
 
+import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-import pytest
 
 from tests.localhelp.conftest import ROW, csv_file
 from tests.personas import Personas
@@ -76,9 +76,10 @@ def test_published_by_a_colleague_found_first_in_chiyoda_and_not_in_osaka(
     author.post(f"/staff/local/proposals/{proposal.pk}/publish/")  # four eyes: refused
     assert not Service.objects.filter(slug="chiyoda-kanda-shokudo").exists()
     # Osaka's staff may not even see it.
-    assert _client(personas.other_municipal).get(
-        f"/staff/local/proposals/{proposal.pk}/"
-    ).status_code == 404
+    assert (
+        _client(personas.other_municipal).get(f"/staff/local/proposals/{proposal.pk}/").status_code
+        == 404
+    )
     _client(chiyoda_colleague).post(f"/staff/local/proposals/{proposal.pk}/publish/")
     service = Service.objects.get(slug="chiyoda-kanda-shokudo")
     assert service.owner is not None and service.owner.code == "131016"

@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
+from tests.navigator.conftest import _bundle
 from tsunagari.directory.areas import municipality, resolve_place
 from tsunagari.directory.bundle import AreaEntry, ServiceEntry
 from tsunagari.navigator.finder import find
 from tsunagari.search.engine import Filters, cards
-from tests.navigator.conftest import _bundle
 
 pytestmark = pytest.mark.django_db
 

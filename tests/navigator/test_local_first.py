@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import create_service
 from tsunagari.directory.areas import resolve_place
 from tsunagari.directory.models import Service
 from tsunagari.navigator.finder import find
 from tsunagari.search.engine import Filters
-from tests.factories import create_service
 
 pytestmark = pytest.mark.django_db
 

@@ -55,7 +55,9 @@ SOURCE_DATE_VALIDATOR = RegexValidator(
 )
 
 
-POSTCODE_VALIDATOR = RegexValidator(r"^\d{3}-\d{4}$", _("郵便番号は 123-4567 の形で入力してください"))
+POSTCODE_VALIDATOR = RegexValidator(
+    r"^\d{3}-\d{4}$", _("郵便番号は 123-4567 の形で入力してください")
+)
 
 
 def _not_in_future(day: dt.date) -> None:
@@ -297,7 +299,9 @@ class Service(models.Model):
         if self.scope == self.Scope.LOCAL_KIND and not self.local_finder:
             raise ValidationError({"local_finder": _("地域の窓口の探し方を書いてください")})
         if self.local_kind_id and self.scope not in (self.Scope.LOCAL, self.Scope.PLACE):
-            raise ValidationError({"local_kind": _("窓口の種類は地域の窓口・居場所だけに指定します")})
+            raise ValidationError(
+                {"local_kind": _("窓口の種類は地域の窓口・居場所だけに指定します")}
+            )
         if (
             self.minimum_age is not None
             and self.maximum_age is not None

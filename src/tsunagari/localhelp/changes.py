@@ -81,7 +81,9 @@ def _within_municipality(own: str, code: str) -> bool:
     return city is not None and city.code == own
 
 
-def _problems(body: Body, index: int, entry: ServiceEntry, existing: Service | None) -> list[Problem]:
+def _problems(
+    body: Body, index: int, entry: ServiceEntry, existing: Service | None
+) -> list[Problem]:
     found = []
     if entry.scope not in LOCAL_SCOPES:
         found.append(Problem(index, "scope", "地域の窓口か居場所だけを登録できます"))
@@ -91,9 +93,12 @@ def _problems(body: Body, index: int, entry: ServiceEntry, existing: Service | N
         found.append(Problem(index, "id", "全国の窓口と同じIDです。別のIDにしてください"))
     elif existing is not None and existing.owner_id not in (None, body.pk):
         found.append(Problem(index, "id", "別の所属が管理している窓口のIDです"))
-    if entry.local_kind and not Service.objects.filter(
-        slug=entry.local_kind, scope=Service.Scope.LOCAL_KIND
-    ).exists():
+    if (
+        entry.local_kind
+        and not Service.objects.filter(
+            slug=entry.local_kind, scope=Service.Scope.LOCAL_KIND
+        ).exists()
+    ):
         found.append(Problem(index, "local_kind", "その窓口の種類はありません"))
     return found
 
@@ -103,13 +108,9 @@ def plan(body: Body, entries: Sequence[ServiceEntry], *, complete: bool) -> Plan
     are not among them are withdrawn (a municipality's file lists all of its windows).
     Raises Rejected with every problem, naming each entry by its place in `entries`."""
     slugs = [e.id for e in entries]
-    existing = {
-        s.slug: s for s in Service.objects.with_details().filter(slug__in=slugs)
-    }
+    existing = {s.slug: s for s in Service.objects.with_details().filter(slug__in=slugs)}
     problems = [
-        Problem(i, "id", "同じIDが2回あります")
-        for i, slug in enumerate(slugs)
-        if slug in slugs[:i]
+        Problem(i, "id", "同じIDが2回あります") for i, slug in enumerate(slugs) if slug in slugs[:i]
     ]
     for index, entry in enumerate(entries):
         problems += _problems(body, index, entry, existing.get(entry.id))
@@ -134,9 +135,7 @@ def _change(entry: ServiceEntry, existing: Service | None) -> Change | None:
     before = service_to_entry(existing)
     after = entry.canonical().model_copy(update={"organization": before.organization})
     fields = tuple(
-        name
-        for name in type(entry).model_fields
-        if getattr(before, name) != getattr(after, name)
+        name for name in type(entry).model_fields if getattr(before, name) != getattr(after, name)
     )
     if not fields and existing.status == Service.Status.ACTIVE:
         return None

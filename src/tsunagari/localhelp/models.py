@@ -29,7 +29,7 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="local_proposals",
-        verbose_name=_("作成者"),
+        verbose_name=_("申請した人"),
     )
     state = models.CharField(_("状態"), max_length=12, choices=State, default=State.DRAFT)
     source = models.CharField(_("元のファイル・画面"), max_length=200)
@@ -71,3 +71,6 @@ class Reminder(models.Model):
                 fields=["service_slug", "checked_on"], name="one_reminder_per_check"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.service_slug} ({self.checked_on})"

@@ -70,7 +70,13 @@ COLUMNS = (
 )
 BY_FIELD = {c.field: c for c in COLUMNS}
 BY_HEADER = {c.header: c for c in COLUMNS}
-SCOPES = {"窓口": "local", "地域の窓口": "local", "居場所": "place", "local": "local", "place": "place"}
+SCOPES = {
+    "窓口": "local",
+    "地域の窓口": "local",
+    "居場所": "place",
+    "local": "local",
+    "place": "place",
+}
 DAYS = {"月": "MO", "火": "TU", "水": "WE", "木": "TH", "金": "FR", "土": "SA", "日": "SU"}
 DAY_WORDS = {"毎日": "daily", "平日": "weekdays", "土日": "weekends"}
 HOLIDAYS = {"受付": "open", "休み": "closed", "不明": "unknown", "": "unknown"}
@@ -112,8 +118,8 @@ def template_xlsx() -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "窓口・居場所"
+    sheet = book.create_sheet("窓口・居場所", 0)
+    del book[book.sheetnames[1]]  # the empty default sheet
     for row in template_rows():
         sheet.append(row)
     out = io.BytesIO()
@@ -139,7 +145,9 @@ def read_upload(name: str, content: bytes, body: Body) -> Upload:
     if unknown or missing:
         raise UploadError(
             "見出しが様式と合いません（"
-            + "、".join([f"不明な列「{h}」" for h in unknown] + [f"列「{h}」がない" for h in missing])
+            + "、".join(
+                [f"不明な列「{h}」" for h in unknown] + [f"列「{h}」がない" for h in missing]
+            )
             + "）。様式をダウンロードして使ってください"
         )
     return _entries(headers, rows[1:], body)
@@ -235,9 +243,20 @@ def _entry(cells: dict[str, str], body: Body) -> ServiceEntry:
             **{
                 field: cells.get(field, "")
                 for field in (
-                    "name", "name_en", "description", "description_en", "address", "postcode",
-                    "hours_note", "eligibility", "fees", "access", "accessibility", "url",
-                    "source_url", "source_date",
+                    "name",
+                    "name_en",
+                    "description",
+                    "description_en",
+                    "address",
+                    "postcode",
+                    "hours_note",
+                    "eligibility",
+                    "fees",
+                    "access",
+                    "accessibility",
+                    "url",
+                    "source_url",
+                    "source_date",
                 )
             },
         }
@@ -253,7 +272,10 @@ def _kind(value: str) -> str:
     if not value:
         return ""
     found = Service.objects.filter(scope=Service.Scope.LOCAL_KIND).filter(slug=value).first()
-    found = found or Service.objects.filter(scope=Service.Scope.LOCAL_KIND, name__startswith=value).first()
+    found = (
+        found
+        or Service.objects.filter(scope=Service.Scope.LOCAL_KIND, name__startswith=value).first()
+    )
     if found is None:
         raise _CellError("local_kind", f"「{value}」という窓口の種類はありません")
     return found.slug
@@ -268,7 +290,9 @@ def _area(value: str, body: Body) -> dict[str, list[str]]:
             continue
         found = municipality(code) if re.fullmatch(r"\d{5,6}", code) else None
         if found is None:
-            raise _CellError("area", f"{code} は都道府県（2桁）・市区町村（6桁）のコードではありません")
+            raise _CellError(
+                "area", f"{code} は都道府県（2桁）・市区町村（6桁）のコードではありません"
+            )
         municipalities.append(found.code)
     return {"prefectures": prefectures, "municipalities": municipalities}
 
@@ -302,7 +326,9 @@ def _codes(kind: str, value: str) -> list[str]:
     for word in (w for w in SPLIT.split(value) if w):
         code = word if word in vocabulary else by_name.get(word)
         if code is None:
-            raise _CellError(kind, f"「{word}」は分類にありません（例: {', '.join(list(vocabulary)[:3])}）")
+            raise _CellError(
+                kind, f"「{word}」は分類にありません（例: {', '.join(list(vocabulary)[:3])}）"
+            )
         codes.append(code)
     return codes
 
@@ -334,5 +360,3 @@ def problem_text(problem: Problem, hsds: bool = False) -> str:
     column = BY_FIELD.get(problem.field)
     where = f"{problem.index}行目" + (f"「{column.header}」" if column else "")
     return f"{where}: {problem.message}"
-
-

@@ -41,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
     waiting = [
         p
         for p in Proposal.objects.filter(state=Proposal.State.SUBMITTED)
-        .exclude(author=request.user)
+        .exclude(author_id=request.user.pk)
         .select_related("body", "author")
         if workflow.can_decide(request.user, p)
     ]
@@ -172,9 +172,9 @@ def decide(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @access.permission_required(EDIT)
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(
-        Service.objects.with_details().filter(scope__in=LOCAL_SCOPES).filter(
-            Q(owner__in=_bodies(request))
-        ),
+        Service.objects.with_details()
+        .filter(scope__in=LOCAL_SCOPES)
+        .filter(Q(owner__in=_bodies(request))),
         slug=slug,
     )
     entry = service_to_entry(service)
@@ -196,6 +196,4 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("変更を提出しました。担当の自治体の確認を待っています。"))
             return redirect("localhelp:proposal", pk=proposal.pk)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "localhelp/edit.html", {"form": form, "service": service}, status=status
-    )
+    return render(request, "localhelp/edit.html", {"form": form, "service": service}, status=status)
