@@ -26,13 +26,13 @@ def local_directory() -> None:
         description="高齢者と家族の介護の相談を受ける、市区町村の窓口です。",
         scope=Service.Scope.LOCAL_KIND,
         local_finder="お住まいの市区町村の窓口でたずねてください。",
-        needs=("elderly",),
+        needs=("elderly", "caregiver"),
     )
     create_service(
         "national-care-line",
         name="介護の全国電話相談",
         description="介護の悩みを全国どこからでも相談できる電話です。",
-        needs=("elderly",),
+        needs=("elderly", "caregiver"),
     )
     for slug, name, areas in (
         ("maebashi-houkatsu", "前橋市中央地域包括支援センター", (("municipality", MAEBASHI),)),
@@ -45,7 +45,7 @@ def local_directory() -> None:
             description="高齢者と家族の介護の相談窓口です。",
             scope=Service.Scope.LOCAL,
             local_kind=kind,
-            needs=("elderly",),
+            needs=("elderly", "caregiver"),
             areas=areas,
         )
     create_service(
@@ -53,7 +53,7 @@ def local_directory() -> None:
         name="群馬県介護の電話相談",
         description="県内の方の介護の相談を受けます。",
         scope=Service.Scope.LOCAL,
-        needs=("elderly",),
+        needs=("elderly", "caregiver"),
         areas=(("prefecture", "10"),),
     )
 
@@ -112,3 +112,25 @@ def test_a_kind_of_window_resolves_to_the_persons_own_office() -> None:
     assert slugs[0] == "maebashi-houkatsu"
     # Where the directory has no office of the kind, the kind says how to find one.
     assert "chiiki-houkatsu" in _slugs("地域包括支援センター", "千代田区")
+
+
+@pytest.mark.usefixtures("local_directory")
+@pytest.mark.parametrize("place", ["前橋市", "Maebashi"])
+def test_the_navigator_answers_with_the_persons_own_office_first(place: str) -> None:
+    from tsunagari.navigator.navigate import navigate
+
+    slugs = [r["slug"] for r in navigate("母の介護で疲れています", place=place).results]
+    assert slugs[0] == "maebashi-houkatsu"
+    assert "chiiki-houkatsu" not in slugs  # the kind gives way to the office
+    assert not {"sapporo-houkatsu", "takasaki-houkatsu"} & set(slugs)
+
+
+@pytest.mark.usefixtures("local_directory")
+def test_the_navigator_shows_no_local_entry_without_a_place() -> None:
+    from tsunagari.navigator.navigate import navigate
+
+    slugs = [r["slug"] for r in navigate("母の介護で疲れています").results]
+    assert "chiiki-houkatsu" in slugs
+    assert not [s for s in slugs if s != "chiiki-houkatsu" and s.endswith("houkatsu")]
+    in_words = [r["slug"] for r in navigate("前橋に住む母の介護で疲れています").results]
+    assert in_words[0] == "maebashi-houkatsu"
