@@ -182,7 +182,7 @@ def rank(
             relevance, main = _relevance(entry, request, served)
             score = relevance * (1 + bonus) - penalty
             scored.append((_tier(entry, request), score, entry.slug, index, main))
-        _tier_, total, _slug, index, main = max(
+        _local, total, _slug, index, main = max(
             scored, key=lambda s: (s[0], s[1], [-ord(c) for c in s[2]])
         )
         entry, state, _bonus, _penalty, reasons = candidates.pop(index)
