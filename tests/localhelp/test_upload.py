@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from tests.factories import create_service
 from tests.localhelp.conftest import ROW, csv_file
 from tests.personas import Personas
 from tsunagari.directory.areas import resolve_place
@@ -140,3 +141,32 @@ def _publish(personas: Personas, colleague: User, content: bytes) -> None:
     proposal = Proposal.objects.filter(state=Proposal.State.DRAFT).get()
     _client(personas.municipal).post(f"/staff/local/proposals/{proposal.pk}/submit/")
     _client(colleague).post(f"/staff/local/proposals/{proposal.pk}/publish/")
+
+
+def test_an_hsds_file_is_previewed_like_the_template(personas: Personas, tmp_path: object) -> None:
+    import json
+
+    from tsunagari.directory.hsds import export_services
+
+    place = create_service(
+        "hsds-place",
+        name="HSDSの居場所",
+        scope=Service.Scope.PLACE,
+        needs=("community",),
+        methods=("in-person",),
+        areas=(("municipality", "131016"),),
+    )
+    exported = export_services(Service.objects.with_details().filter(pk=place.pk))
+    place.delete()
+    content = json.dumps(exported, ensure_ascii=False).encode()
+    response = _upload(_client(personas.municipal), content, _chiyoda(personas), "list.json")
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert proposal.summary["add"] == 1 and proposal.entries[0]["id"] == "hsds-place"
+    assert not Service.objects.filter(slug="hsds-place").exists()
+
+
+def test_a_broken_hsds_file_names_the_item(personas: Personas) -> None:
+    content = b'[{"id": "x"}]'
+    response = _upload(_client(personas.municipal), content, _chiyoda(personas), "list.json")
+    assert response.status_code == 400 and "項目 0" in response.content.decode()
