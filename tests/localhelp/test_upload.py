@@ -170,3 +170,17 @@ def test_a_broken_hsds_file_names_the_item(personas: Personas) -> None:
     content = b'[{"id": "x"}]'
     response = _upload(_client(personas.municipal), content, _chiyoda(personas), "list.json")
     assert response.status_code == 400 and "項目 0" in response.content.decode()
+
+
+def test_the_staff_bar_tells_a_colleague_what_waits(
+    personas: Personas, chiyoda_colleague: User
+) -> None:
+    from tsunagari.localhelp.notices import for_user
+
+    _upload(_client(personas.municipal), csv_file(ROW), _chiyoda(personas))
+    proposal = Proposal.objects.get()
+    _client(personas.municipal).post(f"/staff/local/proposals/{proposal.pk}/submit/")
+    assert [n.text for n in for_user(chiyoda_colleague)] == [
+        "確認を待つ地域の支援情報が1件あります"
+    ]
+    assert for_user(personas.municipal) == [] and for_user(personas.other_municipal) == []

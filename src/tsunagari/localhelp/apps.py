@@ -11,6 +11,7 @@ class LocalHelpConfig(TsunagariApp):
     verbose_name = "地域の支援情報"
 
     def ready(self) -> None:
+        from tsunagari.localhelp import notices
         from tsunagari.staff import audit, menu
         from tsunagari.staff.roles import Permission
 
@@ -28,3 +29,4 @@ class LocalHelpConfig(TsunagariApp):
         menu.register_link(
             menu.Link(_("地域の支援情報"), "localhelp:home", (Permission.EDIT_LOCAL_HELP,))
         )
+        menu.register_notices(notices.for_user)
