@@ -114,7 +114,11 @@ def _import_once(out: Writer) -> None:
 
 
 def run(out: Writer) -> None:
-    out.write(f"local help benchmark: {SERVICES:,} synthetic local entries\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    out.write(
+        f"local help benchmark: {SERVICES:,} synthetic local entries, {os.cpu_count()} CPUs "
+        f"(load average at start {load})\n"
+    )
     start = time.perf_counter()
     synthetic.load(SERVICES)
     local = Service.objects.filter(
@@ -135,3 +139,5 @@ def run(out: Writer) -> None:
             f"({len(times)} queries; target p95 ≤ 30 ms)\n"
         )
     _import_once(out)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    out.write(f"  load average at the end: {load}\n")
