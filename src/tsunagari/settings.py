@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "tsunagari.navigator.apps.NavigatorConfig",
     "tsunagari.measures.apps.MeasuresConfig",
     "tsunagari.surveys.apps.SurveysConfig",
+    "tsunagari.platform.apps.PlatformConfig",
     "tsunagari.web.apps.WebConfig",
     "tsunagari.api.apps.ApiConfig",
 ]
