@@ -6,13 +6,15 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.validators import MinValueValidator
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.area_names import prefecture_name
 from tsunagari.directory.areas import prefectures
 from tsunagari.directory.taxonomy import load_taxonomy
-from tsunagari.platform.models import Case, Event, Member, News, Platform, Profile
+from tsunagari.platform.models import Case, Event, News, Platform, Profile
 from tsunagari.staff.models import jis_municipality_code_error
 
 TEXT = {"rows": 5}
@@ -29,15 +31,25 @@ def term_choices(kind: str) -> list[tuple[str, str]]:
     return [(code, term.label(language)) for code, term in load_taxonomy().of(kind).items()]
 
 
+def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    """Addresses typed without a scheme are read as https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class PostForm(forms.ModelForm):  # type: ignore[type-arg]
     """A form for a Reviewed model: its values go to review.submit."""
+
+    class Meta:
+        formfield_callback = _formfield
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class ProfileForm(PostForm):
-    class Meta:
+    class Meta(PostForm.Meta):
         model = Profile
         fields = list(Profile.EDITABLE)
         widgets = {
@@ -53,7 +65,7 @@ class ProfileForm(PostForm):
 
 
 class CaseForm(PostForm):
-    class Meta:
+    class Meta(PostForm.Meta):
         model = Case
         fields = list(Case.EDITABLE)
         widgets = {
@@ -91,7 +103,7 @@ class CaseForm(PostForm):
 
 
 class EventForm(PostForm):
-    class Meta:
+    class Meta(PostForm.Meta):
         model = Event
         fields = list(Event.EDITABLE)
         widgets = {
@@ -105,7 +117,7 @@ class EventForm(PostForm):
         self.fields["prefecture_code"] = forms.ChoiceField(
             label=_("都道府県"), choices=prefecture_choices(), required=False
         )
-        self.fields["capacity"].min_value = 1
+        self.fields["capacity"].validators.append(MinValueValidator(1))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -118,14 +130,14 @@ class EventForm(PostForm):
 
 
 class NewsForm(PostForm):
-    class Meta:
+    class Meta(PostForm.Meta):
         model = News
         fields = list(News.EDITABLE)
         widgets = {"text": forms.Textarea(attrs=TEXT), "text_en": forms.Textarea(attrs=TEXT)}
 
 
 class LocalPlatformForm(PostForm):
-    class Meta:
+    class Meta(PostForm.Meta):
         model = Platform
         fields = list(Platform.EDITABLE)
         widgets = {
@@ -157,6 +169,3 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
-
-
-__all__ = ["Member"]

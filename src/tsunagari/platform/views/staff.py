@@ -152,7 +152,7 @@ def _edit(
 @access.permission_required(CONTRIBUTE)
 def completed(request: HttpRequest, pk: int) -> HttpResponse:
     """After a course: how many completed it (the KPI of trained supporters)."""
-    found = get_object_or_404(Event.objects.public(), pk=pk)
+    found = get_object_or_404(Event.objects.public(), pk=pk, kind=Event.Kind.SUPPORTER_COURSE)
     access.require(request.user, CONTRIBUTE, [found.body])
     form = forms.CompletedForm(request.POST or None, initial={"completed": found.completed})
     if request.method == "POST" and form.is_valid():
