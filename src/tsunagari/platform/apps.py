@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.apps_base import TsunagariApp, Writer
@@ -24,14 +26,13 @@ class PlatformConfig(TsunagariApp):
             "event": _("催し"),
             "news": _("お知らせ"),
         }
-        actions = {
-            f"platform.{thing}.{step}": f"{label}の{step_label}"
+        actions: dict[str, str | Promise] = {
+            f"platform.{thing}.{step}": format_lazy("{}: {}", label, step_label)
             for thing, label in things.items()
             for step, step_label in steps.items()
         }
         actions["platform.surveyapproval.approved"] = _("調査結果の公表の承認")
         actions["platform.surveyapproval.withdrawn"] = _("調査結果の公表の取下げ")
-        actions["platform.event.signup"] = _("催しへの申込み")
         actions["platform.event.completed"] = _("修了者数の記録")
         audit.register(actions, ("platform", _("官民連携プラットフォーム")))
         menu.register_link(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tsunagari.platform.models import News
 
 
-class NewsFeed(Feed):  # type: ignore[type-arg]
+class NewsFeed(Feed):
     feed_type = Atom1Feed
     title = _("つながり — お知らせ")
     subtitle = _("新しい相談窓口、試行中の窓口、強化月間などのお知らせ")

@@ -20,7 +20,7 @@ from tsunagari.staff.models import jis_municipality_code_error
 TEXT = {"rows": 5}
 
 
-def prefecture_choices(blank: bool = True) -> list[tuple[str, str]]:
+def prefecture_choices(blank: bool = True) -> list[tuple[str, Any]]:
     language = get_language() or "ja"
     choices = [(code, prefecture_name(code, language)) for code in sorted(prefectures())]
     return [("", _("（指定しない）")), *choices] if blank else choices
@@ -38,7 +38,7 @@ def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | No
     return field.formfield(**kwargs)
 
 
-class PostForm(forms.ModelForm):  # type: ignore[type-arg]
+class PostForm(forms.ModelForm):
     """A form for a Reviewed model: its values go to review.submit."""
 
     class Meta:

@@ -44,7 +44,7 @@ class PublicQuerySet(models.QuerySet[Any]):
 class Reviewed(models.Model):
     """What a contributing body posts and a reviewer publishes."""
 
-    EDITABLE: tuple[str, ...] = ()
+    EDITABLE: tuple[str, ...] = ()  # each model's own, in its form's order
 
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("投稿した所属")
@@ -73,7 +73,7 @@ class Reviewed(models.Model):
     published_at = models.DateTimeField(_("公開日時"), null=True, blank=True)
 
     objects = PublicQuerySet.as_manager()
-    audit_exclude = ("pending",)
+    audit_exclude: tuple[str, ...] = ("pending",)
 
     class Meta:
         abstract = True
@@ -150,6 +150,7 @@ def approve(record: Reviewed, user: Any) -> Reviewed:
     before = snapshot(record)
     for key, value in record.pending.items():
         field = record._meta.get_field(key)
+        assert isinstance(field, models.Field)
         setattr(record, key, field.to_python(value))
     record.pending = {}
     record.state = State.DRAFT

@@ -3,6 +3,7 @@ organisers record for published courses (seed 003 proposes the rate as a KPI).""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ class Trained:
     courses: int
 
 
-def fiscal_year(moment: timezone.datetime) -> int:
+def fiscal_year(moment: dt.datetime) -> int:
     """Japan's fiscal year starts on 1 April."""
     local = timezone.localtime(moment)
     return local.year if local.month >= 4 else local.year - 1

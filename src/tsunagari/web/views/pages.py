@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tsunagari.platform.models import News
-
 from tsunagari.web.catalogue import LIFE_STAGES, NEED_GROUPS
 from tsunagari.web.forms import SearchForm
 
