@@ -211,7 +211,9 @@ def list_practices(request: HttpRequest, filters: Query[CaseFilters]) -> CasePag
 
 
 @router.get(
-    "/practices/{case_id}", response={200: CaseOut, **NOT_FOUND, **INVALID}, summary="One practice case"
+    "/practices/{case_id}",
+    response={200: CaseOut, **NOT_FOUND, **INVALID},
+    summary="One practice case",
 )
 def get_practice(request: HttpRequest, case_id: int) -> CaseOut:
     found = (
