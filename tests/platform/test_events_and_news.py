@@ -93,6 +93,7 @@ def test_completed_courses_count_per_prefecture_and_fiscal_year(
     assert trained.fiscal_year == fiscal_year(event.starts_at)
     assert AuditEntry.objects.filter(action="platform.event.completed").exists()
     assert Client().get("/api/v1/training").json()[0]["people"] == 18
+    assert f"{trained.fiscal_year}年度 18人" in Client().get("/results/").content.decode()
     client.force_login(personas.other_npo_editor)
     assert (
         client.post(

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tsunagari.platform import charts
+from tsunagari.platform.coverage import KPI_MEASURE, coverage
 from tsunagari.platform.results import SURVEY_MEASURE, indicator_results, public_years
+from tsunagari.platform.training import trained_by_prefecture_and_year
 from tsunagari.surveys.exports import format_cell
 from tsunagari.surveys.instruments import INDICATORS, Indicator
 from tsunagari.surveys.models import SurveyYear
@@ -68,6 +71,14 @@ def _panels(indicator: Indicator, years: list[SurveyYear]) -> list[Panel]:
     return panels
 
 
+def trained_per_year() -> list[tuple[int, int]]:
+    """つながりサポーター trained in each fiscal year, all prefectures together."""
+    totals: dict[int, int] = {}
+    for row in trained_by_prefecture_and_year():
+        totals[row.fiscal_year] = totals.get(row.fiscal_year, 0) + row.people
+    return sorted(totals.items())
+
+
 def results(request: HttpRequest) -> HttpResponse:
     years = public_years()
     survey = [(i, _panels(i, years)) for i in INDICATORS] if years else []
@@ -91,5 +102,8 @@ def results(request: HttpRequest) -> HttpResponse:
         "survey": survey,
         "indicators": progress,
         "survey_measure": SURVEY_MEASURE,
+        "coverage": coverage(get_language() or "ja"),
+        "kpi_measure": KPI_MEASURE,
+        "trained": trained_per_year(),
     }
     return render(request, "platform/results.html", context)
