@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from tsunagari.api.errors import INVALID, NOT_FOUND, NulFree, invalid_param
+from tsunagari.api.services import Text
 from tsunagari.directory.areas import prefectures
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.platform.coverage import KPI_MEASURE, coverage
@@ -25,11 +26,6 @@ from tsunagari.surveys.instruments import INDICATORS_BY_KEY
 
 router = Router(tags=["platform"])
 results_router = Router(tags=["results"])
-
-
-class Text(Schema):
-    ja: str
-    en: str
 
 
 class MemberOut(Schema):

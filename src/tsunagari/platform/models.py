@@ -23,7 +23,15 @@ class Platform(Reviewed):
         PREFECTURE = "prefecture", _("都道府県")
         MUNICIPALITY = "municipality", _("市区町村")
 
-    EDITABLE = ("name", "name_en", "purpose", "purpose_en", "how_to_join", "how_to_join_en")
+    EDITABLE = (
+        "name",
+        "name_en",
+        "purpose",
+        "purpose_en",
+        "how_to_join",
+        "how_to_join_en",
+        "contact_url",
+    )
 
     slug = models.SlugField(max_length=40, unique=True)
     kind = models.CharField(_("種別"), max_length=20, choices=Kind.choices)
