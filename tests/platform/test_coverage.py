@@ -61,9 +61,10 @@ def test_a_municipalitys_platform_covers_its_prefecture_once_approved(
     assert tokyo[2] == "1"
     svg = Client().get("/platform/").content.decode()
     assert "東京都: 1 / 0" in svg
-    assert "https://www.city.example.lg.jp/platform/" in Client().get(
-        "/platform/p/city-131016/"
-    ).content.decode()
+    assert (
+        "https://www.city.example.lg.jp/platform/"
+        in Client().get("/platform/p/city-131016/").content.decode()
+    )
     api = Client().get("/api/v1/coverage").json()
     assert api["covered"] == 1 and api["measure"] == 140 and not api["achieved"]
 

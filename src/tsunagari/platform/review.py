@@ -8,7 +8,7 @@ public record and tells the author why. Every step is one audit entry.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -36,8 +36,11 @@ class SelfApproval(PermissionDenied):
     """Four eyes: whoever wrote it may not approve or return it."""
 
 
-class PublicQuerySet(models.QuerySet[Any]):
-    def public(self) -> models.QuerySet[Any]:
+_Post = TypeVar("_Post", bound=models.Model)
+
+
+class PublicQuerySet(models.QuerySet[_Post]):
+    def public(self) -> PublicQuerySet[_Post]:
         return self.filter(published=True)
 
 
