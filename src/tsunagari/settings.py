@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "tsunagari.measures.apps.MeasuresConfig",
     "tsunagari.localhelp.apps.LocalHelpConfig",
     "tsunagari.surveys.apps.SurveysConfig",
+    "tsunagari.platform.apps.PlatformConfig",
     "tsunagari.web.apps.WebConfig",
     "tsunagari.api.apps.ApiConfig",
 ]
