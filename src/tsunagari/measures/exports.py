@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tsunagari.measures.models import Indicator, Plan
 from tsunagari.measures.queries import MeasureView, views_of
+from tsunagari.spreadsheets import append_row, csv_text, new_workbook
 
 XLSX_COLUMNS = (
     ("施策No.", 8),
@@ -95,27 +93,24 @@ def _row(view: MeasureView) -> list[Any]:
 
 
 def to_csv(plan: Plan) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["基本方針", "項目", *[c for c, _ in XLSX_COLUMNS]])
-    for view in views_of(plan):
-        heading = view.heading
-        writer.writerow(
-            [heading.pillar.title if heading else "", heading.title if heading else "", *_row(view)]
-        )
-    return buffer.getvalue()
+    return csv_text(
+        ["基本方針", "項目", *[c for c, _ in XLSX_COLUMNS]],
+        (
+            [view.heading.pillar.title, view.heading.title, *_row(view)]
+            if view.heading
+            else ["", "", *_row(view)]
+            for view in views_of(plan)
+        ),
+    )
 
 
 def write_xlsx(plan: Plan, path: Path) -> None:
     """One sheet like the official table: title, header, then pillar and heading rows
     above their measures."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "実施状況"
-    sheet.append([f"「{plan.title}」「Ⅲ.具体的施策」の実施状況"])
+    book, sheet = new_workbook("実施状況")
+    append_row(sheet, [f"「{plan.title}」「Ⅲ.具体的施策」の実施状況"])
     sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([c for c, _ in XLSX_COLUMNS])
+    append_row(sheet, [c for c, _ in XLSX_COLUMNS])
     for index, (_, width) in enumerate(XLSX_COLUMNS, start=1):
         cell = sheet.cell(row=2, column=index)
         cell.font = Font(bold=True)
@@ -128,12 +123,12 @@ def write_xlsx(plan: Plan, path: Path) -> None:
         heading = view.heading
         if heading and (heading.pillar.number, 0) not in shown:
             shown.add((heading.pillar.number, 0))
-            sheet.append([f"({heading.pillar.number}){heading.pillar.title}"])
+            append_row(sheet, [f"({heading.pillar.number}){heading.pillar.title}"])
             sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         if heading and (heading.pillar.number, heading.number) not in shown:
             shown.add((heading.pillar.number, heading.number))
-            sheet.append([f"{heading.mark}{heading.title}"])
-        sheet.append(_row(view))
+            append_row(sheet, [f"{heading.mark}{heading.title}"])
+        append_row(sheet, _row(view))
         for cell in sheet[sheet.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.save(path)
