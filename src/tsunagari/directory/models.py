@@ -293,9 +293,6 @@ class Service(models.Model):
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
 
-    def display_description(self, language: str) -> str:
-        return pick(language, self.description, self.description_en)
-
     def codes(self, taxonomy: str) -> list[str]:
         return sorted(t.code for t in self.terms.all() if t.taxonomy == taxonomy)
 

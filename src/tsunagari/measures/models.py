@@ -137,10 +137,6 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.number or 'P.' + str(self.page)} {self.name}"
 
-    @property
-    def primary_listing(self) -> Listing | None:
-        return self.listings.filter(kind=Listing.Kind.PRIMARY).first()
-
     def ordered_ministries(self) -> list[Ministry]:
         by_code = {m.code: m for m in self.ministries.all()}
         return [by_code[c] for c in self.ministry_order if c in by_code]
