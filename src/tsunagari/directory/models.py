@@ -250,7 +250,6 @@ class Service(models.Model):
         ordering = ["slug"]
         verbose_name = _("支援・相談窓口")
         verbose_name_plural = _("支援・相談窓口")
-        permissions = [("curate_directory", _("窓口の情報の確認状況を見て、再確認できる"))]
 
     def __str__(self) -> str:
         return self.name
