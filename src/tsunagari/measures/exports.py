@@ -9,6 +9,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from tsunagari.measures import damage
 from tsunagari.measures.models import Indicator, Plan
 from tsunagari.measures.queries import MeasureView, views_of
 from tsunagari.spreadsheets import append_row, csv_text, new_workbook
@@ -56,17 +57,31 @@ def indicator_dict(indicator: Indicator) -> dict[str, Any]:
 
 
 def measure_dict(view: MeasureView) -> dict[str, Any]:
+    """A measure as the API and the exports give it. A field the source table damaged is
+    null, and `incomplete` gives its excerpt with the reasons (measures.damage)."""
     measure, heading, review = view.measure, view.heading, view.review
+    texts = {
+        "overview": (measure.overview, measure.damaged.get("overview")),
+        "target": (measure.target, measure.damaged.get("target")),
+        "achievement": (
+            (review.achievement_text, review.damaged.get("achievement_text"))
+            if review
+            else ("", None)
+        ),
+        "review": (
+            (review.policy_text, review.damaged.get("policy_text")) if review else ("", None)
+        ),
+    }
     return {
         "no": measure.number if measure.number is not None else measure.page,
         "name": measure.name,
         "ministries": view.ministries,
         "pillar": heading.pillar.title if heading else "",
         "heading": heading.title if heading else "",
-        "overview": measure.overview,
-        "target": measure.target,
-        "achievement": review.achievement_text if review else "",
-        "review": review.policy_text if review else "",
+        **{key: None if codes else text for key, (text, codes) in texts.items()},
+        "incomplete": {
+            key: damage.incomplete(text, codes) for key, (text, codes) in texts.items() if codes
+        },
         "urls": list(measure.urls),
         "indicators": [indicator_dict(i) for i in measure.indicators.all()],
     }
@@ -78,15 +93,19 @@ def to_json(plan: Plan) -> str:
     )
 
 
+def _cell(data: dict[str, Any], key: str) -> str:
+    damaged = data["incomplete"].get(key)
+    if damaged is None:
+        return str(data[key])
+    return damage.marked(str(damaged["excerpt"]), list(damaged["reasons"]))
+
+
 def _row(view: MeasureView) -> list[Any]:
     data = measure_dict(view)
     return [
         data["no"],
         data["name"],
-        data["overview"],
-        data["target"],
-        data["achievement"],
-        data["review"],
+        *(_cell(data, key) for key in ("overview", "target", "achievement", "review")),
         "\n".join(data["urls"]),
         "\n".join(data["ministries"]),
     ]

@@ -125,6 +125,11 @@ class Measure(models.Model):
     successor_method = models.CharField(max_length=40, blank=True)
     discontinued_reason = models.TextField(blank=True)
     doubts = models.JSONField(default=list)  # [{"field", "note"}]: still to check
+    # Fields the source table damaged (field → reason codes of measures.damage), shown as
+    # incomplete excerpts; and fields restored through an approved report, which a new
+    # ingestion of the table leaves as restored.
+    damaged = models.JSONField(default=dict, blank=True)
+    restored = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["plan", "number", "page"]
@@ -284,6 +289,7 @@ class Review(models.Model):
         related_name="+",
         verbose_name=_("承認された報告"),
     )  # None: read from the plan's own table by the ingestion
+    damaged = models.JSONField(default=dict, blank=True)  # as Measure.damaged
 
     class Meta:
         ordering = ["measure", "fiscal_year"]
@@ -342,6 +348,9 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
     comment = models.TextField(_("確認者のコメント"), blank=True)
+    # The measure's own texts that the source table damaged, as the editor restored them
+    # (field → text); published with the report.
+    restored = models.JSONField(_("復元した施策の文"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
