@@ -11,7 +11,8 @@ normal review (``workflow``). The signs:
   auxiliary verb or a suffix: を, の, ることなく …), or a sign that only follows another;
 - ``ends-mid-sentence``: the text stops without the full stop (or closing bracket) every
   cell of these columns ends with;
-- ``repeated``: the same run of 12 characters or more comes twice (an overprinted line);
+- ``repeated``: a run of a third of the text or more comes twice (an overprinted line;
+  shorter repeats are the plan's own wording: 犯罪をした者等が… twice in No.41);
 - ``missing``: the cell came out empty.
 """
 
@@ -45,6 +46,19 @@ FOLLOWERS = "、。，．・）)」』】ーっゃゅょァィゥェォッャュ
 NOT_FIRST = {"助詞", "助動詞", "接尾辞"}
 REPEAT = re.compile(r"(.{12,}).*\1", re.S)
 
+
+def repeated(text: str) -> bool:
+    """Whether a third of the text or more is printed twice."""
+    found = REPEAT.search(text)
+    if found is None:
+        return False
+    longest = max(
+        (len(m.group(1)) for m in re.finditer(r"(?=(.{12,}).*\1)", text, re.S)),
+        default=len(found.group(1)),
+    )
+    return longest * 3 >= len(text)
+
+
 _local = threading.local()
 
 
@@ -53,12 +67,20 @@ def _dictionary() -> Dictionary:
     return Dictionary(dict="core")
 
 
-def _first_part_of_speech(text: str) -> str:
+# One-character particles as a whole first word: Sudachi reads a leading が as the
+# conjunction "but", which official prose never opens with.
+PARTICLES = {"が", "を", "に", "は", "へ", "の", "と", "で", "も", "や"}
+
+
+def _first_word(text: str) -> tuple[str, str]:
+    """The first word's surface and its part of speech (Sudachi's first level)."""
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
         tokenizer = _local.tokenizer = _dictionary().tokenizer(mode=SplitMode.C)
     tokens = tokenizer.tokenize(text[:40])
-    return str(tokens[0].part_of_speech()[0]) if len(tokens) else ""
+    if not len(tokens):
+        return "", ""
+    return str(tokens[0].surface()), str(tokens[0].part_of_speech()[0])
 
 
 def unbalanced(text: str) -> bool:
@@ -80,7 +102,8 @@ def starts_mid_sentence(text: str) -> bool:
         return False
     if first in FOLLOWERS:
         return True
-    return _first_part_of_speech(text.lstrip()) in NOT_FIRST
+    surface, part = _first_word(text.lstrip())
+    return surface in PARTICLES or part in NOT_FIRST
 
 
 def reasons(text: str) -> list[str]:
@@ -95,7 +118,7 @@ def reasons(text: str) -> list[str]:
         found.append("starts-mid-sentence")
     if text[-1] not in ENDINGS:
         found.append("ends-mid-sentence")
-    if REPEAT.search(text):
+    if repeated(text):
         found.append("repeated")
     return found
 
