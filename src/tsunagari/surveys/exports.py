@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from tsunagari.spreadsheets import csv_text
+from tsunagari.surveys import variables
 from tsunagari.surveys.evaluate import CAVEAT, MEASURES, Evaluation, PairedChange
 from tsunagari.surveys.instruments import INDICATORS_BY_KEY
 from tsunagari.surveys.results import SMALL_CELL_N, SYNTHETIC_NOTICE, Cell, SurveyEstimates
@@ -120,7 +121,7 @@ def format_table(estimates: SurveyEstimates) -> str:
         )
         rows: list[tuple[str, Cell | None]] = [(_("全体"), result.overall)]
         for column, cells in result.by.items():
-            rows.append((column, None))
+            rows.append((variables.label(column), None))
             rows += [(f"  {level}", cell) for level, cell in cells.items()]
         for label, maybe_cell in rows:
             if maybe_cell is None:
