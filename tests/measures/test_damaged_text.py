@@ -180,3 +180,41 @@ def test_a_damaged_review_text_is_restored_by_reporting_that_year_again(
             "note": "括弧の片方が欠けている、文の途中で切れている",
         }
     }
+
+
+@pytest.mark.django_db
+def test_another_ministry_cannot_restore_and_a_sound_field_is_not_replaced(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.other_editor)  # 法務省; No.16 is 厚生労働省's
+    response = client.post(
+        "/plan/staff/measures/16/edit/", _report(client, 2025, restore_target=RESTORED)
+    )
+    assert response.status_code == 403
+    assert not Submission.objects.filter(measure__number=16).exists()
+    client.force_login(personas.editor)
+    client.post(
+        "/plan/staff/measures/16/edit/",
+        _report(client, 2025, restore_target=RESTORED, restore_overview="書き換え。"),
+    )
+    submission = Submission.objects.get(measure__number=16, state="submitted")
+    assert submission.restored == {"target": RESTORED}  # the overview is not damaged
+
+
+@pytest.mark.django_db
+def test_nobody_approves_their_own_restoration_and_the_audit_log_shows_both_texts(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.editor_and_reviewer)
+    client.post("/plan/staff/measures/16/edit/", _report(client, 2025, restore_target=RESTORED))
+    submission = Submission.objects.get(measure__number=16, state="submitted")
+    approve_page = client.post(f"/plan/staff/reviews/{submission.pk}/approve/")
+    assert approve_page.status_code == 403
+    assert client.get("/api/v1/measures/16").json()["target"] is None
+    approve(submission, personas.reviewer)
+    client.force_login(personas.reviewer)
+    log = client.get("/staff/audit/").content.decode()
+    assert "欠けていた施策の文の復元" in log and "目標及び達成の期間" in log
+    assert FRAGMENT in log and RESTORED in log
+    assert "目標及び達成の期間: 括弧の片方が欠けている、文の途中で切れている" in log
+    assert "ends-mid-sentence" not in log  # no English tokens

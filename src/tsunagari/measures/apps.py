@@ -28,13 +28,7 @@ class MeasuresConfig(TsunagariApp):
                 "measures.ministrymembership.history": _("所属府省庁の変更（移行前の記録）"),
             },
             ("measures", _("重点計画")),
-            {
-                "reason": _("理由"),
-                "overview": _("施策の概要"),
-                "target": _("目標及び達成の期間"),
-                "damaged": _("原文の表で欠けている項目"),
-                "restored": _("報告で復元した項目"),
-            },
+            {"reason": _("理由")},
         )
         menu.register_link(menu.Link(_("重点計画ダッシュボード"), "measures:dashboard", (VIEW,)))
         menu.register_link(menu.Link(_("確認待ちの実施状況"), "measures:queue", (REVIEW,)))

@@ -38,6 +38,13 @@ REASONS = {
     "missing": _("原文の表から読み取れなかった"),
 }
 
+FIELD_LABELS = {
+    "overview": _("施策の概要"),
+    "target": _("目標及び達成の期間"),
+    "achievement_text": _("目標の達成状況"),
+    "policy_text": _("達成状況を踏まえた施策の見直し方針"),
+}
+
 PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "［": "］", "〔": "〕"}
 ENDINGS = "。．.!！?？）)」』】］〕"
 # Signs that only ever follow something: a cell starting with one was cut before it.
@@ -130,6 +137,16 @@ def assess(values: Mapping[str, str]) -> dict[str, list[str]]:
 
 def labels(codes: list[str]) -> list[str]:
     return [str(REASONS[code]) for code in codes if code in REASONS]
+
+
+def described(marks: object) -> str | None:
+    """A field → reasons mapping as the audit log shows it: "目標…: 括弧の…" lines."""
+    if not isinstance(marks, dict):
+        return None
+    return "\n".join(
+        f"{FIELD_LABELS.get(name, name)}: {'、'.join(labels(list(codes)))}"
+        for name, codes in marks.items()
+    )
 
 
 def incomplete(text: str, codes: list[str]) -> dict[str, object]:

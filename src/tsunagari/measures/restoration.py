@@ -7,19 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from tsunagari.measures import access, damage
+from tsunagari.measures.damage import FIELD_LABELS
 from tsunagari.measures.models import Measure, Plan, Review
 from tsunagari.staff import access as staff_access
-
-FIELD_LABELS: dict[str, Promise] = {
-    "overview": _("施策の概要"),
-    "target": _("目標及び達成の期間"),
-    "achievement_text": _("目標の達成状況"),
-    "policy_text": _("達成状況を踏まえた施策の見直し方針"),
-}
 
 
 @dataclass(frozen=True)
