@@ -26,9 +26,9 @@ from functools import cache
 from django.utils.translation import gettext_lazy as _
 from sudachipy import Dictionary, SplitMode
 
-# The plan's texts that are sentences: the measure's own and its yearly review's.
+# The measure's own texts that are sentences (its reviews' are achievement_text and
+# policy_text); a report may restore these.
 MEASURE_FIELDS = ("overview", "target")
-REVIEW_FIELDS = ("achievement_text", "policy_text")
 
 REASONS = {
     "unbalanced": _("括弧の片方が欠けている"),
