@@ -353,9 +353,6 @@ class ServiceEntry(Strict):
         named = [(s.facts, Provenance("", s.url, s.date, s.checked, s.note)) for s in self.sources]
         return resolve(main, named, self.facts())
 
-    def oldest_check(self) -> dt.date:
-        return min(p.checked for p in self.provenance())
-
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every free text shown to people, with its field: where numbers must be checked."""
         for field in FREE_TEXT:

@@ -189,9 +189,6 @@ class Listing:
     def alert_in(self, language: str) -> str:
         return pick(language, self.alert, self.alert_en)
 
-    def local_finder_in(self, language: str) -> str:
-        return pick(language, self.local_finder, self.local_finder_en)
-
     def hours_note_in(self, language: str) -> str:
         return pick(language, self.hours_note, self.hours_note_en)
 

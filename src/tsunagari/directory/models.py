@@ -285,7 +285,6 @@ class Service(models.Model):
         ordering = ["slug"]
         verbose_name = _("支援・相談窓口")
         verbose_name_plural = _("支援・相談窓口")
-        permissions = [("curate_directory", _("窓口の情報の確認状況を見て、再確認できる"))]
 
     def __str__(self) -> str:
         return self.name
@@ -331,9 +330,6 @@ class Service(models.Model):
 
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
-
-    def display_description(self, language: str) -> str:
-        return pick(language, self.description, self.description_en)
 
     def codes(self, taxonomy: str) -> list[str]:
         return sorted(t.code for t in self.terms.all() if t.taxonomy == taxonomy)
