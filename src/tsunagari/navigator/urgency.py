@@ -272,6 +272,8 @@ def _reasons(found: frozenset[str], level: int, floor: int) -> tuple[Reason, ...
 def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """The elements of the whole message, and of each of its sentences."""
     per_sentence = {s: found_elements(s) for s in sentences(text)}
+    if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
+        return frozenset().union(*per_sentence.values()), per_sentence
     return found_elements(text).union(*per_sentence.values()), per_sentence
 
 
@@ -294,22 +296,23 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
         whole, per_sentence = message_elements(text)
         found_per_text.append(whole)
         for unit in units_of(text) if text.strip() else []:
-            units.append(unit)
-            owners.append(index)
-            found_per_unit.append(
+            found = (
                 whole
                 if unit == text
                 else frozenset().union(*(f for s, f in per_sentence.items() if s in unit))
             )
+            # Two sentences out of their letter read darker than they are: a window counts
+            # only where it names a sign of danger itself (a wish, a method, a farewell…),
+            # and the others are not embedded at all (most of a long message's cost).
+            if unit == text or _signs(found):
+                units.append(unit)
+                owners.append(index)
+                found_per_unit.append(found)
     graded = [0] * len(texts)
     if units:
         probabilities = model.probabilities(embed(units), found_per_unit, units)
-        levels = model.levels(probabilities)
-        for owner, unit, found, level in zip(owners, units, found_per_unit, levels, strict=True):
-            # Two sentences out of their letter read darker than they are: a window counts
-            # only where it names a sign of danger itself (a wish, a method, a farewell…).
-            if unit is texts[owner] or unit == texts[owner][:SCAN_CHARS] or _signs(found):
-                graded[owner] = max(graded[owner], int(level))
+        for owner, level in zip(owners, model.levels(probabilities), strict=True):
+            graded[owner] = max(graded[owner], int(level))
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):
         floor = floor_of(found)
