@@ -303,11 +303,18 @@ def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
     )
 
 
+RULES_FROM = 2  # the crisis rules' flag is kept from this grade up (passive wishes)
+
+
 def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
-    """The crisis flag: from level 3 up, wherever the crisis rules raise it (they also raise
-    it on passive wishes of level 2, and nothing they caught before goes unflagged now), and
-    on any grading error."""
-    return urgency.crisis or urgency.error or rules_raise
+    """The crisis flag: from level 3 up, on any grading error, and where the crisis rules
+    raise it on a message graded 2 (a passive wish: as main did). Below 2 the grade has read
+    the whole message — hyperbole, fiction, news, a training question, a past long over —
+    and the rules' words alone do not raise it: kept whatever the grade, they raised it on
+    22.7 % of the level-0 messages of blind sets 4 and 5. The rules' verdict is one of the
+    learned reader's inputs (the element `crisis-rules`), so it still lifts a grade where
+    the rest of the message agrees."""
+    return urgency.crisis or urgency.error or (rules_raise and urgency.level >= RULES_FROM)
 
 
 def grade_many(texts: Sequence[str]) -> list[Urgency]:
