@@ -246,9 +246,7 @@ def ceiling_of(found: frozenset[str]) -> int:
     (the crisis flag is raised at 4 as at 5)."""
     present = [e for e in load_elements() if e.id in found]
     ids = {e.id for e in present}
-    if _framed(present) and not any(
-        e.acting and e.kind != "when" for e in present
-    ):
+    if _framed(present) and not any(e.acting and e.kind != "when" for e in present):
         return 1 if "distress" in ids else 0
     if "later" in ids and not ids & {"now", "attempt", "farewell"}:
         return 4
@@ -298,9 +296,7 @@ def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
     found = list(per_sentence.values())
     if not any(FRAME in f for f in found) or not any(_signs(f) for f in found):
         return True  # a frame of the whole message, or no sentence that it could distance
-    return any(
-        FRAME in f and any(_signs(g) for g in found[i : i + 2]) for i, f in enumerate(found)
-    )
+    return any(FRAME in f and any(_signs(g) for g in found[i : i + 2]) for i, f in enumerate(found))
 
 
 RULES_FROM = 2  # the crisis rules' flag is kept from this grade up (passive wishes)
