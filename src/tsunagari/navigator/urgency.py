@@ -264,7 +264,9 @@ def units_of(text: str) -> list[str]:
 
 
 def _reasons(found: frozenset[str], level: int, floor: int) -> tuple[Reason, ...]:
-    shown = sorted((e for e in load_elements() if e.id in found), key=lambda e: (-e.level, e.id))
+    # The rules' verdict is an input, not a reason: the crisis panel names the rules itself.
+    present = (e for e in load_elements() if e.id in found and e.kind != "signal")
+    shown = sorted(present, key=lambda e: (-e.level, e.id))
     reasons = [Reason(e.id, e.level, e.label_ja, e.label_en) for e in shown]
     if level > floor:
         reasons.insert(
