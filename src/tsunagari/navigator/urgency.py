@@ -311,8 +311,11 @@ def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
     and the rules' words alone do not raise it: kept whatever the grade, they raised it on
     22.7 % of the level-0 messages of blind sets 4 and 5. The rules' verdict is one of the
     learned reader's inputs (the element `crisis-rules`), so it still lifts a grade where
-    the rest of the message agrees."""
-    return urgency.crisis or urgency.error or (rules_raise and urgency.level >= RULES_FROM)
+    the rest of the message agrees; and where an imminent element (a farewell, an attempt,
+    someone else in danger now…) is named, the rules' flag is kept whatever the grade."""
+    imminent = any(r.level == 5 and r.code != MODEL for r in urgency.reasons)
+    kept = urgency.level >= RULES_FROM or imminent  # rules and an imminent element agree
+    return urgency.crisis or urgency.error or (rules_raise and kept)
 
 
 def grade_many(texts: Sequence[str]) -> list[Urgency]:
