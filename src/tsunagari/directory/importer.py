@@ -97,9 +97,11 @@ def import_bundle(bundle: Bundle, source: str) -> ImportReport:
             for s in bundle.services
             if s.organization not in organizations
         ]
+        problems += _unknown_kinds(bundle, source)
         if problems:
             raise ImportFailed("\n".join(problems))
-        for entry in bundle.services:
+        # Kinds before the local entries that name them.
+        for entry in sorted(bundle.services, key=lambda s: bool(s.local_kind)):
             before = existing.get(entry.id)
             if before == entry.canonical():
                 report.unchanged.append(entry.id)
@@ -113,3 +115,16 @@ def import_bundle(bundle: Bundle, source: str) -> ImportReport:
         if changed:
             transaction.on_commit(lambda: directory_changed.send(sender=Service, slugs=changed))
     return report
+
+
+def _unknown_kinds(bundle: Bundle, source: str) -> list[str]:
+    """A local entry must name a local-kind service of the source or of the database."""
+    kinds = {s.id for s in bundle.services if s.scope == "local-kind"}
+    kinds |= set(
+        Service.objects.filter(scope=Service.Scope.LOCAL_KIND).values_list("slug", flat=True)
+    )
+    return [
+        f"{source}: service {s.id!r}: local_kind {s.local_kind!r} is not a local-kind service"
+        for s in bundle.services
+        if s.local_kind and s.local_kind not in kinds
+    ]

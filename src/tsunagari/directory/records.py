@@ -50,6 +50,14 @@ def service_to_entry(service: Service) -> ServiceEntry:
             "alert": service.alert,
             "alert_en": service.alert_en,
             "scope": service.scope,
+            "local_kind": service.local_kind.slug if service.local_kind else "",
+            "address": service.address,
+            "address_en": service.address_en,
+            "postcode": service.postcode,
+            "access": service.access,
+            "access_en": service.access_en,
+            "accessibility": service.accessibility,
+            "accessibility_en": service.accessibility_en,
             "local_finder": service.local_finder,
             "local_finder_en": service.local_finder_en,
             "local_finder_url": service.local_finder_url,
@@ -154,10 +162,12 @@ def write_service(
     entry: ServiceEntry, organization: Organization, terms: dict[tuple[str, str], TaxonomyTerm]
 ) -> Service:
     """Create or replace the service `entry.id` with exactly what the entry says."""
+    kind = Service.objects.get(slug=entry.local_kind) if entry.local_kind else None
     service, _ = Service.objects.update_or_create(
         slug=entry.id,
         defaults={
             "organization": organization,
+            "local_kind": kind,
             **{field: getattr(entry, field) for field in _PLAIN_FIELDS},
             "languages": list(entry.languages),
             "keywords": list(entry.keywords),
@@ -236,6 +246,13 @@ _PLAIN_FIELDS = (
     "local_finder",
     "local_finder_en",
     "local_finder_url",
+    "address",
+    "address_en",
+    "postcode",
+    "access",
+    "access_en",
+    "accessibility",
+    "accessibility_en",
     "crisis_line",
     "minimum_age",
     "maximum_age",

@@ -15,7 +15,7 @@ from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.areas import Place, resolve_place
+from tsunagari.directory.areas import Place, place_in_text, resolve_place
 from tsunagari.directory.crisis_lines import STATIC_LINES
 from tsunagari.navigator import catalogue
 from tsunagari.navigator.answer import (
@@ -269,6 +269,8 @@ def _navigate(
     for code, score in chosen_audiences.items():
         audiences[code] = max(audiences.get(code, 0.0), score)
     resolved, place_unknown = _place(place)
+    if resolved is None and not place_unknown:  # 前橋で母の介護: the words name the place
+        resolved = place_in_text(cleaned.text)
     try:
         entries = catalogue.services()
     except DatabaseError:

@@ -26,6 +26,8 @@ class Job:
 JOBS = (
     # The guided chat's state lives in the session; an ended one is deleted, not left.
     Job("clear-sessions", "tsunagari.ops.jobs.clear_sessions", 15),
+    # Owners of local help are asked to re-check an entry when its check falls due.
+    Job("local-help-reminders", "tsunagari.localhelp.reminders.send_due", 24 * 60),
 )
 
 
