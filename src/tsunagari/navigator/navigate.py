@@ -94,9 +94,14 @@ def navigate(
 
 
 def _graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
-    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result, raised
-    also from urgency level 3 up and when grading failed."""
-    if found.crisis or not raises_flag(urgency, found.crisis):
+    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result where
+    the grade is 2 or more, raised also from urgency level 3 up and when grading failed;
+    lowered where the rules fired on a message graded 0 or 1 that names no imminent element
+    (their weak signals are kept for the conversation)."""
+    flagged = raises_flag(urgency, found.crisis)
+    if found.crisis and not flagged:
+        return CrisisResult(False, (), False, weak=found.weak, error=found.error)
+    if found.crisis or not flagged:
         return found
     return CrisisResult(
         True,
