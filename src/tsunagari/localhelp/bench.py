@@ -9,7 +9,7 @@ submit, publish and index. Times are wall clock and this process's CPU time: on 
 loaded machine the CPU time is the steadier figure.
 
 Scale: TSUNAGARI_BENCH_LOCAL_SERVICES entries, 20,000 unless set (under a minute). The
-national 100,000 (set it to 100000) took about five minutes on two busy cores, three and a
+national 100,000 (set it to 100000) took four minutes on two busy cores, three and a
 half of them loading and indexing (mostly the Japanese analysis of every entry); 20,000 over
 the same 1,900 municipalities still shows how publishing and searching grow with the
 directory.
