@@ -26,6 +26,8 @@ class Job:
 JOBS = (
     # The guided chat's state lives in the session; an ended one is deleted, not left.
     Job("clear-sessions", "tsunagari.ops.jobs.clear_sessions", 15),
+    # Consultation text is kept only for the period the operator set.
+    Job("desk-retention", "tsunagari.desk.retention.delete_expired", 60),
 )
 
 
