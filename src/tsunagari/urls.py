@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("tsunagari.web.urls")),
     path("navigator/", include("tsunagari.navigator.urls")),
+    path("desk/", include("tsunagari.desk.urls")),
     path("plan/", include("tsunagari.measures.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
     path("staff/directory/", include("tsunagari.directory.urls")),
