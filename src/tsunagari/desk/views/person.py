@@ -142,7 +142,7 @@ def copy(request: HttpRequest) -> HttpResponse:
     conversation = held(request)
     if conversation is None:
         return redirect("desk:start")
-    names = {Sender.PERSON: _("あなた"), Sender.COUNSELLOR: _("相談員")}
+    names = {Sender.PERSON.value: _("あなた"), Sender.COUNSELLOR.value: _("相談員")}
     body = transcript.as_text(conversation, transcript.own(conversation), names)
     response = HttpResponse(body, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="soudan.txt"'
