@@ -26,5 +26,5 @@ class DeskConfig(TsunagariApp):
             details={"messages": _("読んだメッセージ数"), "to": _("引き継ぎ先")},
         )
         menu.register_link(
-            menu.Link(_("相談窓口"), "desk:queue", (Permission.COUNSEL, Permission.SUPERVISE))
+            menu.Link(_("相談窓口"), "desk_staff:queue", (Permission.COUNSEL, Permission.SUPERVISE))
         )

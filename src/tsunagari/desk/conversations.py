@@ -129,6 +129,10 @@ def expected_wait_minutes(conversation: Conversation) -> int | None:
     return max(1, round(statistics.median(waits) * (ahead_of(conversation) + 1)))
 
 
+def max_chats() -> int:
+    return int(settings.DESK_MAX_CHATS)
+
+
 def held_by(user: Any) -> QuerySet[Conversation]:
     return Conversation.objects.filter(counsellor=user, status=Status.ACTIVE)
 
@@ -143,9 +147,9 @@ def claim(conversation: Conversation, user: Any) -> None:
         current = Conversation.objects.select_for_update().get(pk=conversation.pk)
         if current.status != Status.WAITING:
             raise ValidationError(_("この相談はほかの相談員が担当しています。"))
-        if held_by(user).count() >= settings.DESK_MAX_CHATS:
+        if held_by(user).count() >= max_chats():
             raise ValidationError(
-                _("同時に担当できるのは%(max)d件までです。") % {"max": settings.DESK_MAX_CHATS}
+                _("同時に担当できるのは%(max)d件までです。") % {"max": max_chats()}
             )
         before = audit.snapshot(current)
         current.status, current.counsellor, current.body = Status.ACTIVE, user, bodies[0]

@@ -37,7 +37,7 @@
   }
 
   function poll() {
-    if (polling) return;
+    if (polling || !root.dataset.since) return;
     polling = window.setInterval(function () {
       fetch(root.dataset.since + "?after=" + lastId(), { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
