@@ -21,6 +21,7 @@ class DeskConfig(TsunagariApp):
                 "desk.conversation.alerted": _("緊急の相談をスーパーバイザーに知らせた"),
                 "desk.referral.sent": _("つなぎ先に紹介した"),
                 "desk.referral.answered": _("紹介に応じた"),
+                "desk.referral.reminded": _("返事を待つ紹介を催促した"),
             },
             area=("desk", _("相談窓口")),
             details={"messages": _("読んだメッセージ数"), "to": _("引き継ぎ先")},
@@ -28,3 +29,9 @@ class DeskConfig(TsunagariApp):
         menu.register_link(
             menu.Link(_("相談窓口"), "desk_staff:queue", (Permission.COUNSEL, Permission.SUPERVISE))
         )
+        menu.register_link(
+            menu.Link(_("届いた紹介"), "desk_staff:referrals", (Permission.RECEIVE_REFERRALS,))
+        )
+        from tsunagari.desk.referrals import notices
+
+        menu.register_notices(notices)

@@ -135,3 +135,54 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ended_on} level {self.level}"
+
+
+class ReferralStatus(models.TextChoices):
+    PROPOSED = "proposed", _("本人の同意待ち")
+    REFUSED = "refused", _("本人が同意しなかった")
+    SENT = "sent", _("受け入れ先の返事待ち")
+    ACCEPTED = "accepted", _("受け入れ")
+    DECLINED = "declined", _("受け入れできない")
+    CONTACTED = "contacted", _("本人と連絡がとれた")
+    CLOSED = "closed", _("支援を終えた")
+
+
+class Referral(models.Model):
+    """つなぎ: a hand-off to a local organisation of the directory, sent only with the
+    person's recorded consent and carrying only the fields they agreed to share (sealed)."""
+
+    conversation = models.ForeignKey(
+        Conversation, null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organization", on_delete=models.PROTECT, verbose_name=_("紹介先")
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("受け入れる団体")
+    )
+    sender_body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("紹介した団体")
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("状態"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.PROPOSED
+    )
+    asked_fields = models.JSONField(_("共有を求めた項目"), default=list)
+    agreed_fields = models.JSONField(_("本人が共有に同意した項目"), default=list)
+    sealed = models.BinaryField(default=b"")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    consented_at = models.DateTimeField(_("同意した日時"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("返事の日時"), null=True, blank=True)
+    contacted_at = models.DateTimeField(_("連絡がとれた日時"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("終えた日時"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("催促した日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("紹介（つなぎ）")
+        verbose_name_plural = _("紹介（つなぎ）")
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        return f"referral #{self.pk}"

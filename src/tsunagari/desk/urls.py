@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern] = [
     path("chat/end/", person.end, name="end"),
     path("chat/since/", person.since, name="since"),
     path("chat/copy/", person.copy, name="copy"),
+    path("chat/consent/", person.consent, name="consent"),
 ]

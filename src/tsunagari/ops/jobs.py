@@ -28,6 +28,8 @@ JOBS = (
     Job("clear-sessions", "tsunagari.ops.jobs.clear_sessions", 15),
     # Consultation text is kept only for the period the operator set.
     Job("desk-retention", "tsunagari.desk.retention.delete_expired", 60),
+    # A referral to local support that waits too long is brought back to its receivers.
+    Job("desk-referral-reminders", "tsunagari.desk.referrals.remind_waiting", 60),
 )
 
 

@@ -44,6 +44,7 @@ class Permission(models.TextChoices):
     EDIT_LOCAL_HELP = "local.edit", _("地域の支援情報を編集する")
     COUNSEL = "desk.counsel", _("相談に応じる")
     SUPERVISE = "desk.supervise", _("相談員を支援・監督する")
+    RECEIVE_REFERRALS = "desk.receive", _("相談窓口からの紹介（つなぎ）を受ける")
     READ_AUDIT = "staff.read_audit", _("所属の監査記録を見る")
     READ_ALL_AUDIT = "staff.read_all_audit", _("すべての監査記録を見る")
 
@@ -64,11 +65,14 @@ GRANTS: dict[tuple[Kind, Role], frozenset[Permission]] = {
     (Kind.PREFECTURE, Role.MUNICIPAL_STAFF): frozenset({P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
     (Kind.MUNICIPALITY, Role.MUNICIPAL_STAFF): frozenset({P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
     # An NPO evaluates its own programme with the pre/post survey report.
+    # An NPO's editors also answer the referrals the desk sends it (つなぎ).
     (Kind.ORGANISATION, Role.NPO_EDITOR): frozenset(
-        {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT}
+        {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT, P.RECEIVE_REFERRALS}
     ),
     (Kind.ORGANISATION, Role.COUNSELLOR): frozenset({P.COUNSEL}),
-    (Kind.ORGANISATION, Role.SUPERVISOR): frozenset({P.COUNSEL, P.SUPERVISE, P.READ_AUDIT}),
+    (Kind.ORGANISATION, Role.SUPERVISOR): frozenset(
+        {P.COUNSEL, P.SUPERVISE, P.READ_AUDIT, P.RECEIVE_REFERRALS}
+    ),
 }
 
 # Roles whose holders must sign in with a second factor when TSUNAGARI_PRODUCTION is on

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
-from tsunagari.desk import conversations, shift, transcript
+from tsunagari.desk import conversations, referrals, shift, transcript
 from tsunagari.desk.forms import CloseForm
 from tsunagari.desk.models import TOP_LEVEL, Conversation, Sender, Status
 from tsunagari.staff import access
@@ -74,6 +74,9 @@ def _case(request: HttpRequest, conversation: Conversation, **more: object) -> d
         "colleagues": conversations.colleagues(conversation),
         "form": more.pop("form", None) or CloseForm(initial={"level": conversation.level}),
         "imminent": conversation.level >= TOP_LEVEL,
+        "referrals": conversation.referrals.select_related("organisation"),
+        "receivers": referrals.receivers(),
+        "fields": referrals.FIELDS,
         **more,
     }
 
@@ -149,3 +152,31 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @COUNSEL
 def shift_page(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/shift.html", {"rows": shift.load(request.user)})
+
+
+@require_POST
+@COUNSEL
+def refer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Propose a referral; the person answers it on their page before anything is sent."""
+    conversation = get_object_or_404(Conversation, pk=pk)
+    organisation = referrals.organisation(request.POST.get("organisation", ""))
+    try:
+        if organisation is None:
+            raise ValidationError(_choose_organisation())
+        referrals.propose(
+            conversation,
+            request.user,
+            organisation,
+            request.POST.getlist("fields"),
+            request.POST.get("summary", ""),
+        )
+    except ValidationError as error:
+        context = _case(request, conversation, errors=error.messages)
+        return render(request, "desk/case.html", context, status=400)
+    return redirect("desk_staff:case", pk=pk)
+
+
+def _choose_organisation() -> str:
+    from django.utils.translation import gettext as _
+
+    return _("紹介先の団体を選んでください。")

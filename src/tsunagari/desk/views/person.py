@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tsunagari.desk import conversations, transcript
+from tsunagari.desk import conversations, referrals, transcript
 from tsunagari.desk.models import Conversation, Sender, Status
 from tsunagari.desk.sockets import SESSION_KEY
 from tsunagari.navigator.urgency import CRISIS_FROM
@@ -94,6 +94,8 @@ def _chat_context(conversation: Conversation, **more: object) -> dict[str, objec
         "ahead": conversations.ahead_of(conversation),
         "wait": conversations.expected_wait_minutes(conversation),
         "crisis_first": conversation.level >= CRISIS_FROM,
+        "proposal": referrals.pending_for(conversation),
+        "fields": referrals.FIELDS,
         **more,
     }
 
@@ -154,3 +156,20 @@ def end_held(request: HttpRequest) -> None:
     conversation = held(request)
     if conversation is not None:
         conversations.leave(conversation)
+
+
+@require_POST
+def consent(request: HttpRequest) -> HttpResponse:
+    """The person's explicit answer to a proposed referral, field by field."""
+    conversation = held(request)
+    proposal = referrals.pending_for(conversation) if conversation else None
+    if conversation is None or proposal is None:
+        return HttpResponseBadRequest(_("答える紹介がありません。"))
+    agreed = request.POST.getlist("share") if request.POST.get("answer") == "yes" else []
+    values = {field: request.POST.get(field, "") for field in referrals.FIELDS}
+    try:
+        referrals.consent(proposal, agreed, values)
+    except ValidationError as error:
+        context = _chat_context(conversation, errors=error.messages)
+        return _private(render(request, "desk/chat.html", context, status=400))
+    return redirect(_chat_path(request))
