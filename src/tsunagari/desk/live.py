@@ -36,6 +36,11 @@ def conversation_changed(conversation_id: int, status: str) -> None:
     queue_changed()
 
 
+def referral_proposed(conversation_id: int) -> None:
+    """The person's page shows the consent form."""
+    _send(conversation_group(conversation_id), {"type": "desk.proposal"})
+
+
 def queue_changed() -> None:
     _send(QUEUE, {"type": "desk.queue"})
 

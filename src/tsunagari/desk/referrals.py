@@ -94,7 +94,7 @@ def propose(
         asked_fields=[f for f in FIELDS if f in fields],
         sealed=crypto.seal(json.dumps({"summary": summary.strip()}, ensure_ascii=False)),
     )
-    live.conversation_changed(conversation.pk, conversation.status)
+    live.referral_proposed(conversation.pk)
     return referral
 
 

@@ -56,6 +56,9 @@ class _ConversationSocket(JsonWebsocketConsumer):
     def desk_status(self, event: dict[str, Any]) -> None:
         self.send_json({"status": event["status"]})
 
+    def desk_proposal(self, event: dict[str, Any]) -> None:
+        self.send_json({"proposal": True})
+
 
 class PersonSocket(_ConversationSocket):
     """/ws/desk/: the conversation held in the person's session, nothing else."""

@@ -135,7 +135,9 @@ def since(request: HttpRequest) -> HttpResponse:
     if conversation is None:
         return JsonResponse({"status": Status.LEFT, "messages": []})
     lines = [line.as_dict() for line in transcript.own(conversation, after)]
-    return _private(JsonResponse({"status": conversation.status, "messages": lines}))
+    proposal = referrals.pending_for(conversation) is not None
+    answer = {"status": conversation.status, "messages": lines, "proposal": proposal}
+    return _private(JsonResponse(answer))
 
 
 @require_GET

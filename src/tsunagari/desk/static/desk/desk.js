@@ -36,6 +36,11 @@
     if (status !== root.dataset.status) window.location.reload();
   }
 
+  // A referral to answer: the page with its consent form (once, not while it is shown).
+  function proposed() {
+    if (!root.querySelector("[data-desk-consent]")) window.location.reload();
+  }
+
   function poll() {
     if (polling || !root.dataset.since) return;
     polling = window.setInterval(function () {
@@ -44,6 +49,7 @@
         .then(function (data) {
           (data.messages || []).forEach(show);
           if (data.status) statusChanged(data.status);
+          if (data.proposal) proposed();
         })
         .catch(function () {});
     }, 4000);
@@ -63,6 +69,7 @@
       var data = JSON.parse(event.data);
       if (data.text !== undefined) show(data);
       if (data.status) statusChanged(data.status);
+      if (data.proposal) proposed();
     };
     socket.onclose = function () {
       socket = null;
