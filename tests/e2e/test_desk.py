@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from cryptography.fernet import Fernet, InvalidToken
 from django.db import connection
 
@@ -168,3 +169,24 @@ def test_without_javascript_the_forms_and_the_update_link_carry_the_chat(
     _off_loop(conversations.post, Conversation.objects.get(), "counsellor", "ここにいますよ")
     page.click("text=新しいメッセージを見る（更新）")
     assert "ここにいますよ" in page.locator("[data-desk-messages]").inner_text()
+
+
+def _serious(page: Any) -> list[str]:
+    results = Axe().run(page)
+    return [
+        v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_the_chat_and_the_counsellors_case_pass_axe_on_a_phone(
+    page: Any, browser: Any, live_server: Any, personas: Personas
+) -> None:
+    base = live_server.url
+    _start(page, base, "話を聞いてほしいです")
+    assert _serious(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    counsellor = _staff_page(browser, base, "akari-counsellor")
+    counsellor.goto(f"{base}/staff/desk/")
+    assert _serious(counsellor) == []
+    counsellor.click("text=担当する")
+    assert _serious(counsellor) == []
