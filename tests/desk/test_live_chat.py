@@ -13,7 +13,7 @@ from django.test import Client
 
 from tests.personas import Personas
 from tsunagari.asgi import application
-from tsunagari.desk import conversations
+from tsunagari.desk import conversations, grading
 from tsunagari.desk.models import Conversation, Message
 from tsunagari.staff.models import AuditEntry
 
@@ -65,6 +65,9 @@ def test_person_and_counsellor_exchange_messages_live(personas: Personas) -> Non
     texts = [g.get("text") for g in got if "text" in g]
     assert texts.count("夜が長くてつらいです") == 2 and texts.count("聞かせてください") == 2
     assert Message.objects.count() == 3
+    grading.drain()  # a socket's message is graded by the batch grader, after delivery
+    graded = Message.objects.filter(sender="person").exclude(level=None).count()
+    assert graded == 2
     assert AuditEntry.objects.filter(
         action="desk.conversation.read", user=personas.counsellor
     ).exists()
@@ -92,3 +95,22 @@ def test_a_socket_from_another_site_or_without_a_chat_is_refused() -> None:
     person = _person()
     assert _refused(_socket("/ws/desk/", person, origin=(b"origin", b"https://evil.example")))
     assert _refused(_socket("/ws/desk/", Client()))
+
+
+@async_to_sync
+async def _send_one(person: WebsocketCommunicator, text: str) -> list[Any]:
+    assert (await person.connect())[0]
+    await person.send_json_to({"text": text})
+    got = [await person.receive_json_from(), await person.receive_json_from()]
+    await person.disconnect()
+    return got
+
+
+def test_an_imminent_message_over_the_socket_is_graded_after_delivery_and_alerts() -> None:
+    person = _person()
+    got = _send_one(_socket("/ws/desk/", person), "今から駅で飛び降りて死にます")
+    assert any(g.get("text") == "今から駅で飛び降りて死にます" for g in got)
+    grading.drain()
+    conversation = Conversation.objects.get()
+    assert conversation.level == 5 and conversation.alerted_at is not None
+    assert AuditEntry.objects.filter(action="desk.conversation.alerted").count() == 1

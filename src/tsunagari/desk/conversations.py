@@ -14,9 +14,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tsunagari.desk import crypto, live
+from tsunagari.desk import crypto, grading, live
 from tsunagari.desk.models import (
-    TOP_LEVEL,
     Conversation,
     Message,
     Outcome,
@@ -26,7 +25,6 @@ from tsunagari.desk.models import (
     code_digest,
     new_code,
 )
-from tsunagari.navigator.urgency import grade
 from tsunagari.staff import access, audit
 from tsunagari.staff.roles import Permission
 
@@ -64,33 +62,30 @@ def checked_text(text: str) -> str:
     return text
 
 
-def post(conversation: Conversation, sender: str, text: str, author: Any = None) -> Message:
-    """Add a message (raises ValidationError on bad text or a closed conversation). A
-    person's message is graded and may raise the conversation's level, never lower it."""
+def post(
+    conversation: Conversation,
+    sender: str,
+    text: str,
+    author: Any = None,
+    *,
+    grade_later: bool = False,
+) -> Message:
+    """Add a message and deliver it (raises ValidationError on bad text or a closed
+    conversation). A person's message is then graded (grading.apply: the level is raised,
+    never lowered): before returning, or with `grade_later` by the batch grader."""
     text = checked_text(text)
     if not conversation.is_open:
         raise ValidationError(_("この相談はすでに終わっています。"))
-    level = None
-    with transaction.atomic():
-        conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        if sender == Sender.PERSON:
-            urgency = grade(text)
-            level = urgency.level
-            conversation.raise_level(level, [r.as_dict() for r in urgency.reasons])
-        conversation.last_activity_at = timezone.now()
-        conversation.save()
-        message = Message.objects.create(
-            conversation=conversation,
-            sender=sender,
-            author=author,
-            sealed=crypto.seal(text),
-            level=level,
-        )
+    message = Message.objects.create(
+        conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
+    )
+    Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
     live.message_posted(conversation.pk, message.pk, sender, bytes(message.sealed))
-    if conversation.level >= TOP_LEVEL and conversation.alerted_at is None:
-        alert_supervisors(conversation)
-    elif sender == Sender.PERSON and conversation.status == Status.WAITING:
-        live.queue_changed()
+    if sender == Sender.PERSON:
+        if grade_later:
+            grading.later(message.pk, text)
+        else:
+            grading.now(message.pk, text)
     return message
 
 

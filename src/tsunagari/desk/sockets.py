@@ -37,7 +37,9 @@ class _ConversationSocket(JsonWebsocketConsumer):
             self.send_json({"error": "text"})
             return
         try:
-            message = conversations.post(conversation, self.sender, text, self.author())
+            message = conversations.post(
+                conversation, self.sender, text, self.author(), grade_later=True
+            )
         except ValidationError as error:
             self.send_json({"error": " ".join(error.messages)})
             return
