@@ -1,8 +1,10 @@
 """The load run reads wrk's report: requests a second, p50/p99 and every kind of error."""
 
+from urllib.parse import quote
+
 import pytest
 
-from tsunagari.ops.bench import parse_wrk
+from tsunagari.ops.bench import SAME_QUERIES, page_share, parse_wrk
 
 REPORT = "\n".join(
     [
@@ -29,3 +31,13 @@ def test_wrk_figures_are_read_in_milliseconds_with_every_error_counted() -> None
 def test_a_clean_run_has_no_errors() -> None:
     clean = REPORT.replace("  Socket errors: connect 0, read 2, write 0, timeout 1", "")
     assert parse_wrk(clean.replace("Non-2xx or 3xx responses: 4", ""))["errors"] == 0
+
+
+def test_the_page_rate_is_shown_as_a_share_of_the_api_rate_for_the_same_queries() -> None:
+    rates = {}
+    for query in SAME_QUERIES:
+        rates[f"/search/?q={quote(query)}"] = 60.0
+        rates[f"/api/v1/services?q={quote(query)}"] = 100.0
+    report = page_share(rates)
+    assert "(target >= 60 %): 60 %" in report
+    assert all(f"  {query}: 60 %" in report for query in SAME_QUERIES)

@@ -36,7 +36,7 @@ services:
     needs: [loneliness]
     methods: [phone]
     phones:
-      - {number: 0120-000-111, label: 夜の電話, label_en: Night line}
+      - {number: 0120-000-111, label: 夜の電話, label_en: Night line, toll_free: true}
     source_url: https://example.org/source
     verified_on: 2026-11-01
 """

@@ -32,3 +32,13 @@ def test_a_childs_search_stays_in_plain_words_with_childrens_windows(client: Cli
 def test_english_pages_never_switch_to_childrens_japanese(client: Client) -> None:
     page = client.get("/en/search/", {"q": "bullying", "kids": "1"}).content.decode()
     assert "いま はなしたい ときは" not in page
+
+
+def test_a_service_page_opened_from_a_childs_search_keeps_the_plain_words(client: Client) -> None:
+    import_path(Path(settings.DATA_DIR) / "directory")
+    page = client.get("/services/kodomo-sos-dial/", {"kids": "1"}).content.decode()
+    assert "どんな ところ？" in page and "だれが そうだん できる？" in page
+    assert "どんな窓口か" not in page and "受付時間</h2>" not in page
+    assert "<ruby>" in page  # readings over the kanji of the name and description
+    adult = client.get("/services/kodomo-sos-dial/").content.decode()
+    assert "どんな窓口か" in adult and "<ruby>" not in adult

@@ -3,6 +3,8 @@
 wrk (Debian's package, installed by `make bench`) opens 16 connections to each address in
 turn for LOAD_SECONDS and reports requests a second, the median and 99th-percentile
 latency, and errors (answers of 4xx/5xx and socket errors), on the bundled directory.
+The search page and the API are loaded with the same queries, one after the other on the
+same server, and the page's rate is printed as a share of the API's (target: at least 60 %).
 """
 
 from __future__ import annotations
@@ -27,10 +29,14 @@ from tsunagari.apps_base import Writer
 
 CONNECTIONS = 16
 LOAD_SECONDS = int(os.environ.get("TSUNAGARI_BENCH_LOAD_SECONDS", "10"))
+SAME_QUERIES = ("眠れない", "いじめ", "仕事 なくした 家賃")
 ADDRESSES = (
     "/",
-    "/search/?q=" + quote("眠れない"),
-    "/api/v1/services?q=" + quote("いじめ"),
+    *(
+        f"{route}?q={quote(query)}"
+        for query in SAME_QUERIES
+        for route in ("/search/", "/api/v1/services")
+    ),
     "/api/v1/navigate?text=" + quote("仕事をなくして、誰にも相談できない"),
 )
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
@@ -61,16 +67,37 @@ def run(out: Writer) -> None:
             "SQLite, bundled directory\n"
         )
         out.write(f"{'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}  address\n")
+        rates: dict[str, float] = {}
         for address in ADDRESSES:
             _get(base + address)  # warm: the index, the caches
             figures = _load(base + address)
+            rates[address] = figures["rate"]
             out.write(
                 f"{figures['rate']:>8.1f} {figures['p50']:>8.1f} {figures['p99']:>8.1f} "
                 f"{figures['errors']:>7d}  {unquote(address)}\n"
             )
+        out.write(page_share(rates))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def page_share(rates: dict[str, float]) -> str:
+    """The search page's rate as a share of the API's, query by query and over all."""
+    lines, page_total, api_total = [], 0.0, 0.0
+    for query in SAME_QUERIES:
+        page = rates[f"/search/?q={quote(query)}"]
+        api = rates[f"/api/v1/services?q={quote(query)}"]
+        page_total, api_total = page_total + page, api_total + api
+        lines.append(f"  {query}: {100 * page / api:.0f} %" if api else f"  {query}: no API rate")
+    overall = f"{100 * page_total / api_total:.0f} %" if api_total else "no API rate"
+    return (
+        "/search/ page rate as a share of /api/v1/services, same queries (target >= 60 %): "
+        + overall
+        + "\n"
+        + "\n".join(lines)
+        + "\n"
+    )
 
 
 def _load(url: str) -> dict[str, float]:
