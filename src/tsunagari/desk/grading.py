@@ -14,6 +14,7 @@ import os
 import queue
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from django.db import close_old_connections, transaction
 
@@ -107,9 +108,14 @@ def _set_up_grader() -> None:
 
 
 def _grade(batch: list[tuple[int, str]]) -> None:
+    global _process
     try:
         texts = [text for _id, text in batch]
         grades = _pool().submit(grade_many, texts).result(timeout=GRADING_SECONDS)
+    except BrokenProcessPool:
+        log.error("the grading process ended; a new one starts for the next batch")
+        _process = None
+        grades = [grade(text) for _id, text in batch]
     except Exception:
         log.exception("batch grading failed; grading one by one (no text is logged)")
         grades = [grade(text) for _id, text in batch]
