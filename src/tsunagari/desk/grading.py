@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import queue
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -18,9 +17,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 from django.db import close_old_connections, transaction
 
-from tsunagari.desk import live
+from tsunagari.desk import grader_process, live
 from tsunagari.desk.models import TOP_LEVEL, Conversation, Message, Status
-from tsunagari.navigator.urgency import Urgency, grade, grade_many
+from tsunagari.navigator.urgency import Urgency, grade
 
 log = logging.getLogger(__name__)
 BATCH = 64
@@ -94,24 +93,15 @@ def _pool() -> ProcessPoolExecutor:
     global _process
     if _process is None:
         context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        _process = ProcessPoolExecutor(1, mp_context=context, initializer=_set_up_grader)
+        _process = ProcessPoolExecutor(1, mp_context=context, initializer=grader_process.set_up)
     return _process
-
-
-def _set_up_grader() -> None:
-    """The grader yields the CPU to the server: delivery first, then the grade."""
-    import django
-
-    os.nice(10)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tsunagari.settings")
-    django.setup()
 
 
 def _grade(batch: list[tuple[int, str]]) -> None:
     global _process
     try:
         texts = [text for _id, text in batch]
-        grades = _pool().submit(grade_many, texts).result(timeout=GRADING_SECONDS)
+        grades = _pool().submit(grader_process.grade_texts, texts).result(timeout=GRADING_SECONDS)
     except BrokenProcessPool:
         log.error("the grading process ended; a new one starts for the next batch")
         _process = None
