@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tsunagari.measures.apps.MeasuresConfig",
     "tsunagari.surveys.apps.SurveysConfig",
     "tsunagari.desk.apps.DeskConfig",
+    "tsunagari.platform.apps.PlatformConfig",
     "tsunagari.web.apps.WebConfig",
     "tsunagari.api.apps.ApiConfig",
 ]

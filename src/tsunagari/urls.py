@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("navigator/", include("tsunagari.navigator.urls")),
     path("desk/", include("tsunagari.desk.urls")),
     path("plan/", include("tsunagari.measures.urls")),
+    path("", include("tsunagari.platform.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
     path("staff/directory/", include("tsunagari.directory.urls")),
     path("staff/desk/", include("tsunagari.desk.staff_urls")),

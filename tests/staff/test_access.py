@@ -23,22 +23,35 @@ def test_anonymous_and_a_user_without_membership_may_do_nothing(personas: Person
 @pytest.mark.parametrize(
     ("who", "allowed"),
     [
-        ("editor", {P.VIEW_PLAN_RECORDS, P.REPORT_MEASURES, P.READ_AUDIT}),
-        ("reviewer", {P.VIEW_PLAN_RECORDS, P.REVIEW_MEASURES, P.READ_ALL_AUDIT}),
+        (
+            "editor",
+            {P.VIEW_PLAN_RECORDS, P.REPORT_MEASURES, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM},
+        ),
+        (
+            "reviewer",
+            {P.VIEW_PLAN_RECORDS, P.REVIEW_MEASURES, P.REVIEW_PLATFORM, P.READ_ALL_AUDIT},
+        ),
         (
             "analyst",
             {
                 P.VIEW_SURVEYS,
                 P.UPLOAD_SURVEYS,
                 P.DELETE_SURVEYS,
+                P.PUBLISH_SURVEYS,
                 P.EVALUATE_PROGRAMMES,
                 P.READ_AUDIT,
             },
         ),
-        ("municipal", {P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
+        ("municipal", {P.EDIT_LOCAL_HELP, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM}),
         (
             "npo_editor",
-            {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT, P.RECEIVE_REFERRALS},
+            {
+                P.EDIT_LOCAL_HELP,
+                P.EVALUATE_PROGRAMMES,
+                P.READ_AUDIT,
+                P.CONTRIBUTE_PLATFORM,
+                P.RECEIVE_REFERRALS,
+            },
         ),
         ("counsellor", {P.COUNSEL}),
         ("supervisor", {P.COUNSEL, P.SUPERVISE, P.READ_AUDIT, P.RECEIVE_REFERRALS}),

@@ -12,3 +12,5 @@ api_v1 = NinjaAPI(
 api_v1.add_router("/", "tsunagari.api.services.router")
 api_v1.add_router("/", "tsunagari.api.navigate.router")
 api_v1.add_router("/measures", "tsunagari.api.measures.router")
+api_v1.add_router("/", "tsunagari.api.platform.router")
+api_v1.add_router("/", "tsunagari.api.platform.results_router")

@@ -45,29 +45,49 @@ class Permission(models.TextChoices):
     COUNSEL = "desk.counsel", _("相談に応じる")
     SUPERVISE = "desk.supervise", _("相談員を支援・監督する")
     RECEIVE_REFERRALS = "desk.receive", _("相談窓口からの紹介（つなぎ）を受ける")
+    CONTRIBUTE_PLATFORM = "platform.contribute", _("官民連携プラットフォームに投稿する")
+    REVIEW_PLATFORM = "platform.review", _("官民連携プラットフォームの投稿を確認・公開する")
+    PUBLISH_SURVEYS = "surveys.publish", _("調査の推計値の公開を承認する")
     READ_AUDIT = "staff.read_audit", _("所属の監査記録を見る")
     READ_ALL_AUDIT = "staff.read_all_audit", _("すべての監査記録を見る")
 
 
 P = Permission
-_PLAN_EDITOR = frozenset({P.VIEW_PLAN_RECORDS, P.REPORT_MEASURES, P.READ_AUDIT})
+_PLAN_EDITOR = frozenset(
+    {P.VIEW_PLAN_RECORDS, P.REPORT_MEASURES, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM}
+)
+_LOCAL_STAFF = frozenset({P.EDIT_LOCAL_HELP, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM})
 
 GRANTS: dict[tuple[Kind, Role], frozenset[Permission]] = {
     (Kind.CABINET_OFFICE, Role.EDITOR): _PLAN_EDITOR,
     (Kind.MINISTRY, Role.EDITOR): _PLAN_EDITOR,
     (Kind.CABINET_OFFICE, Role.REVIEWER): frozenset(
-        {P.VIEW_PLAN_RECORDS, P.REVIEW_MEASURES, P.READ_ALL_AUDIT}
+        {P.VIEW_PLAN_RECORDS, P.REVIEW_MEASURES, P.REVIEW_PLATFORM, P.READ_ALL_AUDIT}
     ),
     (Kind.CABINET_OFFICE, Role.ANALYST): frozenset(
-        {P.VIEW_SURVEYS, P.UPLOAD_SURVEYS, P.DELETE_SURVEYS, P.EVALUATE_PROGRAMMES, P.READ_AUDIT}
+        {
+            P.VIEW_SURVEYS,
+            P.UPLOAD_SURVEYS,
+            P.DELETE_SURVEYS,
+            P.PUBLISH_SURVEYS,
+            P.EVALUATE_PROGRAMMES,
+            P.READ_AUDIT,
+        }
     ),
     (Kind.CABINET_OFFICE, Role.CURATOR): frozenset({P.CURATE_DIRECTORY, P.READ_AUDIT}),
-    (Kind.PREFECTURE, Role.MUNICIPAL_STAFF): frozenset({P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
-    (Kind.MUNICIPALITY, Role.MUNICIPAL_STAFF): frozenset({P.EDIT_LOCAL_HELP, P.READ_AUDIT}),
+    # A prefecture's staff run its local platform and review what is posted to it.
+    (Kind.PREFECTURE, Role.MUNICIPAL_STAFF): _LOCAL_STAFF | {P.REVIEW_PLATFORM},
+    (Kind.MUNICIPALITY, Role.MUNICIPAL_STAFF): _LOCAL_STAFF,
     # An NPO evaluates its own programme with the pre/post survey report.
     # An NPO's editors also answer the referrals the desk sends it (つなぎ).
     (Kind.ORGANISATION, Role.NPO_EDITOR): frozenset(
-        {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT, P.RECEIVE_REFERRALS}
+        {
+            P.EDIT_LOCAL_HELP,
+            P.EVALUATE_PROGRAMMES,
+            P.READ_AUDIT,
+            P.CONTRIBUTE_PLATFORM,
+            P.RECEIVE_REFERRALS,
+        }
     ),
     (Kind.ORGANISATION, Role.COUNSELLOR): frozenset({P.COUNSEL}),
     (Kind.ORGANISATION, Role.SUPERVISOR): frozenset(
