@@ -50,7 +50,7 @@ class Conversation(models.Model):
         _("状態"), max_length=10, choices=Status.choices, default=Status.WAITING
     )
     language = models.CharField(_("言語"), max_length=8, default="ja")
-    started_at = models.DateTimeField(_("開始"), default=timezone.now)
+    started_at = models.DateTimeField(_("開始日時"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("最後のやりとり"), default=timezone.now)
     ended_at = models.DateTimeField(_("終了"), null=True, blank=True)
     level = models.PositiveSmallIntegerField(_("緊急度"), default=0)
