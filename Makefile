@@ -40,6 +40,7 @@ test: install browser lint typecheck migrations-check test-sqlite test-postgres 
 lint:
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck:
 	$(VENV)/bin/mypy

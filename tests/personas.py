@@ -51,6 +51,7 @@ class Personas:
     other_editor: User  # 法務省 editor
     reviewer: User  # 内閣府 reviewer
     analyst: User  # 内閣府 survey analyst
+    curator: User  # 内閣府 directory curator
     municipal: User  # 千代田区 staff
     other_municipal: User  # 大阪市 staff
     npo_editor: User  # NPOあかり editor
@@ -69,6 +70,7 @@ def make_personas() -> Personas:
         other_editor=make_user("moj-editor", ("moj", Role.EDITOR)),
         reviewer=make_user("cao-reviewer", ("cao", Role.REVIEWER)),
         analyst=make_user("cao-analyst", ("cao", Role.ANALYST)),
+        curator=make_user("cao-curator", ("cao", Role.CURATOR)),
         municipal=make_user("chiyoda-staff", ("chiyoda", Role.MUNICIPAL_STAFF)),
         other_municipal=make_user("osaka-staff", ("osaka", Role.MUNICIPAL_STAFF)),
         npo_editor=make_user("akari-editor", ("akari", Role.NPO_EDITOR)),

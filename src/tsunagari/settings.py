@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tsunagari.search.apps.SearchConfig",
     "tsunagari.navigator.apps.NavigatorConfig",
     "tsunagari.measures.apps.MeasuresConfig",
+    "tsunagari.localhelp.apps.LocalHelpConfig",
     "tsunagari.surveys.apps.SurveysConfig",
     "tsunagari.desk.apps.DeskConfig",
     "tsunagari.platform.apps.PlatformConfig",
@@ -227,6 +228,20 @@ METRICS_TOKEN = env_str("TSUNAGARI_METRICS_TOKEN", "")
 # Staff pages take survey files (surveys.forms caps them at 64 MB); every other address
 # takes at most DATA_UPLOAD_MAX_MEMORY_SIZE. Enforced before Django reads a body.
 MAX_UPLOAD_BYTES = env_int("TSUNAGARI_MAX_UPLOAD_BYTES", 70 * 1024 * 1024)
+
+# Mail (reminders to the owners of local help). Without a host, mail goes to the console.
+EMAIL_HOST = env_str("TSUNAGARI_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("TSUNAGARI_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("TSUNAGARI_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("TSUNAGARI_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TSUNAGARI_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("TSUNAGARI_EMAIL_FROM", "tsunagari@localhost")
+SITE_URL = env_str("TSUNAGARI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in mails
 
 Q_CLUSTER = {
     "name": "tsunagari",

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("staff/surveys/", include("tsunagari.surveys.urls")),
     path("staff/directory/", include("tsunagari.directory.urls")),
     path("staff/desk/", include("tsunagari.desk.staff_urls")),
+    path("staff/local/", include("tsunagari.localhelp.urls")),
     path("staff/", include("tsunagari.staff.urls")),
     prefix_default_language=False,
 )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
 from tests.factories import create_service
+from tests.personas import Personas, make_user
 from tsunagari.directory.models import LinkCheck
+from tsunagari.staff.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +20,8 @@ URL = "/staff/directory/"
 
 
 def curator() -> User:
-    user = User.objects.create_user("curator", password="x")
-    user.user_permissions.add(Permission.objects.get(codename="curate_directory"))
-    return user
+    """A curator of the Cabinet Office: the right comes from the membership alone."""
+    return make_user("curator", ("cao", Role.CURATOR))
 
 
 def test_a_visitor_is_sent_to_the_staff_login(client: Client) -> None:
@@ -82,3 +83,29 @@ def test_a_curator_sees_the_entries_whose_source_has_no_date_crisis_lines_first(
     assert "（2）" in undated
     assert undated.index("日付のない緊急の窓口") < undated.index("日付のない窓口")
     assert "日付のある窓口" not in undated
+
+
+def test_only_a_curator_membership_opens_the_page_whatever_else_one_holds(
+    client: Client, personas: Personas
+) -> None:
+    """The page is on the staff layer: roles on bodies, not Django's user permissions."""
+    for user in (
+        personas.visitor,
+        personas.editor,
+        personas.reviewer,
+        personas.analyst,
+        personas.municipal,
+        personas.npo_editor,
+        personas.counsellor,
+    ):
+        client.force_login(user)
+        assert client.get(URL).status_code == 403, user.username
+    client.force_login(personas.curator)
+    page = client.get(URL)
+    assert page.status_code == 200
+    assert 'href="/staff/directory/"' in client.get("/staff/").content.decode()
+
+
+def test_a_superuser_without_the_membership_is_refused(client: Client) -> None:
+    client.force_login(User.objects.create_superuser("root", password="x"))
+    assert client.get(URL).status_code == 403

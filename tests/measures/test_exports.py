@@ -23,6 +23,7 @@ KEYS = {
     "review",
     "urls",
     "indicators",
+    "incomplete",
 }
 
 

@@ -4,7 +4,9 @@
 The crisis rules were grown on these sentences and never miss one; the flag is also raised
 from urgency level 3 up, by a learned reader that weighs words rather than rules (its
 honest figures are the blind sets' first passes in docs/urgency.md), which flags some short
-need queries (今夜泊まるところがない) that the cases mark as calm."""
+need queries (今夜泊まるところがない) that the cases mark as calm; and the rules' flag is
+kept only where the grade is 2 or more or an imminent element is named
+(`urgency.raises_flag`), so every crisis here must also be graded as one."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def test_a_wish_to_die_is_one_class_whatever_its_form(text: str) -> None:
 def test_each_element_says_its_level_of_the_scale() -> None:
     levels = {e.id: e.level for e in urgency.load_elements()}
     assert levels["wish"] == 2 and levels["thought"] == 3 and levels["method"] == 4
-    assert elements("消えてしまいたい") == {"wish"}
+    assert elements("消えてしまいたい") - {"crisis-rules"} == {"wish"}
     assert "thought" in elements("自殺しようと思っている")
 
 
@@ -243,3 +243,54 @@ def test_danger_in_words_never_seen_is_graded_urgent() -> None:
 def test_ordinary_words_never_seen_are_not_flagged() -> None:
     for text, graded in zip(UNSEEN_CALM, grade_many(UNSEEN_CALM), strict=True):
         assert graded.level <= 2, text
+
+
+def test_a_frame_taken_back_no_longer_holds_the_grade_down() -> None:
+    for text in (
+        "me quiero matar jaja... no es broma, lo estoy pensando de verdad",
+        "研修の質問のふりをしてたけど、本当は自分が自殺しようかと考えてる",
+        "kms lol. no actually. I mean it",
+    ):
+        found = elements(text)
+        assert {"frame", "sincere"} <= found and ceiling_of(found) == 5, text
+
+
+def test_a_frame_in_a_long_letter_distances_only_its_own_sentences() -> None:
+    far = elements(
+        "高校の教員をしています。授業の準備で毎晩遅くまで起きています。"
+        "家に帰っても持ち帰った仕事が待っています。誰にも相談できません。"
+        "最近、本気で死にたいと思うようになりました。"
+    )
+    assert "frame" not in far and "thought" in far
+    near = elements(
+        "10年前にうつ病で入院していました。当時は死にたいとばかり考えていました。"
+        "今は回復して、フルタイムで働いています。"
+    )
+    assert "frame" in near and ceiling_of(near) <= 1
+
+
+def test_the_crisis_rules_verdict_is_a_signal_not_a_floor() -> None:
+    found = elements("死ぬほど笑った、あのドラマ最高")
+    assert floor_of(elements("生きる理由より死ぬ理由のほうが多くなってきた")) == 0
+    assert "crisis-rules" in elements("もう死にたい")
+    assert "crisis-rules" not in found
+
+
+@pytest.mark.parametrize(
+    ("level", "rules_raise", "flagged"),
+    [(0, True, False), (1, True, False), (2, True, True), (2, False, False), (3, False, True)],
+)
+def test_the_rules_flag_counts_from_grade_two(level: int, rules_raise: bool, flagged: bool) -> None:
+    assert urgency.raises_flag(urgency.Urgency(level, ()), rules_raise) is flagged
+    assert urgency.raises_flag(urgency.failed(), rules_raise)
+
+
+def test_training_holds_out_whole_files() -> None:
+    from tsunagari.navigator.training import UrgencyExample, _folds
+
+    examples = [UrgencyExample(f"m{i}", i % 6, 1.0, f"set-{i % 4}") for i in range(12)]
+    examples.append(UrgencyExample("derived", 0, 0.5, "derived"))
+    folds = _folds(examples)
+    for source in {e.source for e in examples[:-1]}:
+        assert len({f for e, f in zip(examples, folds, strict=True) if e.source == source}) == 1
+    assert folds[-1] == -1  # a derived example is never held out

@@ -83,6 +83,11 @@ class ServiceSummary(Schema):
     why: list[str] = Field(description="The query words (or their synonyms) that matched")
     matched_in: list[str] = Field(description="Where they matched: name, keywords, …")
     score: float | None
+    of_kind: str = Field(description="A local entry: the slug of the kind of window it is one of")
+    address: Text = Field(description="Where a place or window is; empty for phone-only ones")
+    postcode: str
+    access: Text = Field(description="How to get there")
+    accessibility: Text = Field(description="Step-free access and other arrangements")
 
 
 class CrisisPhoneOut(Schema):

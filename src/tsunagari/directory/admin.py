@@ -83,7 +83,7 @@ class ServiceAdmin(admin.ModelAdmin):
         "organization__kind",
     ]
     search_fields = ["name", "name_en", "alternate_name", "description", "slug", "phones__number"]
-    autocomplete_fields = ["organization"]
+    autocomplete_fields = ["organization", "local_kind"]
     filter_horizontal = ["terms"]
     readonly_fields = ["id", "last_modified"]
     inlines = [PhoneInline, ScheduleInline, ClosureInline, ServiceAreaInline]
@@ -128,6 +128,22 @@ class ServiceAdmin(admin.ModelAdmin):
                     "local_finder",
                     "local_finder_en",
                     "local_finder_url",
+                ]
+            },
+        ),
+        (
+            _("地域の窓口・居場所"),
+            {
+                "fields": [
+                    "local_kind",
+                    "owner",
+                    "address",
+                    "address_en",
+                    "postcode",
+                    "access",
+                    "access_en",
+                    "accessibility",
+                    "accessibility_en",
                 ]
             },
         ),

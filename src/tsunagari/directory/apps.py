@@ -10,6 +10,18 @@ class DirectoryConfig(TsunagariApp):
     label = "directory"
     verbose_name = "支援・相談窓口のディレクトリ"
 
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from tsunagari.staff import menu
+        from tsunagari.staff.roles import Permission
+
+        menu.register_link(
+            menu.Link(
+                _("窓口情報の確認状況"), "directory:staleness", (Permission.CURATE_DIRECTORY,)
+            )
+        )
+
     def load_bundled_data(self, out: Writer) -> None:
         from tsunagari.directory.importer import import_path
 

@@ -246,7 +246,15 @@ class ServiceEntry(Strict):
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
     alert: str = ""
     alert_en: str = ""
-    scope: Literal["national", "local-kind"] = "national"
+    scope: Literal["national", "local-kind", "local", "place"] = "national"
+    local_kind: str = Field(default="", pattern=rf"^({SLUG[1:-1]})?$")  # local/place: its kind
+    address: str = ""
+    address_en: str = ""
+    postcode: str = Field(default="", pattern=r"^(\d{3}-\d{4})?$")
+    access: str = ""
+    access_en: str = ""
+    accessibility: str = ""
+    accessibility_en: str = ""
     local_finder: str = ""
     local_finder_en: str = ""
     local_finder_url: str = Field(default="", pattern=r"^(https?://\S+)?$")
@@ -296,8 +304,12 @@ class ServiceEntry(Strict):
     def _check_scope(self) -> ServiceEntry:
         if self.scope == "local-kind" and not self.local_finder:
             raise ValueError("a local-kind service needs local_finder: how to find the office")
-        if self.scope == "national" and self.local_finder:
+        if self.scope != "local-kind" and self.local_finder:
             raise ValueError("local_finder is only for scope: local-kind")
+        if self.scope in ("local", "place") and not isinstance(self.area, AreaEntry):
+            raise ValueError("a local entry or place needs its area: prefectures or municipalities")
+        if self.local_kind and self.scope not in ("local", "place"):
+            raise ValueError("local_kind is only for scope: local or place")
         if self.local_finder and not self.local_finder_en:
             raise ValueError("local_finder_en is required with local_finder")
         if (
@@ -340,9 +352,6 @@ class ServiceEntry(Strict):
         )
         named = [(s.facts, Provenance("", s.url, s.date, s.checked, s.note)) for s in self.sources]
         return resolve(main, named, self.facts())
-
-    def oldest_check(self) -> dt.date:
-        return min(p.checked for p in self.provenance())
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every free text shown to people, with its field: where numbers must be checked."""
@@ -396,6 +405,8 @@ class ServiceEntry(Strict):
             ("fees", "fees_en"),
             ("eligibility", "eligibility_en"),
             ("hours_note", "hours_note_en"),
+            ("access", "access_en"),
+            ("accessibility", "accessibility_en"),
         ]
         missing = [en for ja, en in pairs if getattr(self, ja) and not getattr(self, en)]
         missing += [
@@ -416,6 +427,8 @@ class ServiceEntry(Strict):
 
 FREE_TEXT = (
     "name",
+    "access",
+    "accessibility",
     "alternate_name",
     "description",
     "alert",

@@ -40,10 +40,6 @@ def parse_minutes(text: str) -> int:
     return value
 
 
-def format_minutes(value: int) -> str:
-    return f"{value // 60:02d}:{value % 60:02d}"
-
-
 def is_public_holiday(day: dt.date) -> bool:
     """祝日 or 振替休日 (substitute holiday)."""
     return bool(jpholiday.is_holiday(day))

@@ -402,7 +402,3 @@ def _area_entry(areas: list[dict[str, Any]]) -> str | dict[str, list[str]]:
         "prefectures": [c for c in codes if len(c) == 2],
         "municipalities": [c for c in codes if len(c) == 6],
     }
-
-
-def organizations_payload() -> list[dict[str, Any]]:
-    return [organization_object(o) for o in Organization.objects.all()]

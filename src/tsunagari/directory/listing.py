@@ -77,6 +77,14 @@ class Listing:
     valid_to: dt.date | None = None
     hours_note: str = ""
     hours_note_en: str = ""
+    of_kind: str = ""  # a local entry: the slug of the local-kind it is one of
+    address: str = ""
+    address_en: str = ""
+    postcode: str = ""
+    access: str = ""
+    access_en: str = ""
+    accessibility: str = ""
+    accessibility_en: str = ""
 
     @classmethod
     def of(cls, service: Service, terms: list[TaxonomyTerm] | None = None) -> Listing:
@@ -120,6 +128,8 @@ class Listing:
             valid_to=service.valid_to,
             hours_note=service.hours_note,
             hours_note_en=service.hours_note_en,
+            of_kind=service.local_kind.slug if service.local_kind else "",
+            **_place_fields(service),
         )
 
     @classmethod
@@ -162,6 +172,8 @@ class Listing:
             valid_to=entry.valid_to,
             hours_note=entry.hours_note,
             hours_note_en=entry.hours_note_en,
+            of_kind=entry.local_kind,
+            **_place_fields(entry),
         )
 
     # In the page's language (Japanese when no English was written).
@@ -177,13 +189,24 @@ class Listing:
     def alert_in(self, language: str) -> str:
         return pick(language, self.alert, self.alert_en)
 
-    def local_finder_in(self, language: str) -> str:
-        return pick(language, self.local_finder, self.local_finder_en)
-
     def hours_note_in(self, language: str) -> str:
         return pick(language, self.hours_note, self.hours_note_en)
 
+    def address_in(self, language: str) -> str:
+        return pick(language, self.address, self.address_en)
+
+    def access_in(self, language: str) -> str:
+        return pick(language, self.access, self.access_en)
+
+    def accessibility_in(self, language: str) -> str:
+        return pick(language, self.accessibility, self.accessibility_en)
+
     display_name = name_in
+
+    @property
+    def local(self) -> bool:
+        """One municipality's or prefecture's own window or place (居場所)."""
+        return self.scope in (Service.Scope.LOCAL, Service.Scope.PLACE)
 
     @property
     def local_kind(self) -> bool:
@@ -246,6 +269,11 @@ class Listing:
             "source_url": self.source_url,
             "hours_note": _both(self.hours_note, self.hours_note_en),
             "hours": hours_signature(self.hours),
+            "of_kind": self.of_kind,
+            "address": _both(self.address, self.address_en),
+            "postcode": self.postcode,
+            "access": _both(self.access, self.access_en),
+            "accessibility": _both(self.accessibility, self.accessibility_en),
         }
 
     @classmethod
@@ -292,7 +320,30 @@ class Listing:
             valid_to=_date(data["valid_to"]),
             hours_note=data["hours_note"]["ja"],
             hours_note_en=data["hours_note"]["en"],
+            of_kind=data["of_kind"],
+            address=data["address"]["ja"],
+            address_en=data["address"]["en"],
+            postcode=data["postcode"],
+            access=data["access"]["ja"],
+            access_en=data["access"]["en"],
+            accessibility=data["accessibility"]["ja"],
+            accessibility_en=data["accessibility"]["en"],
         )
+
+
+def _place_fields(source: Service | ServiceEntry) -> dict[str, str]:
+    return {
+        name: getattr(source, name)
+        for name in (
+            "address",
+            "address_en",
+            "postcode",
+            "access",
+            "access_en",
+            "accessibility",
+            "accessibility_en",
+        )
+    }
 
 
 def _both(ja: str, en: str) -> dict[str, str]:

@@ -55,6 +55,11 @@ SOURCE_DATE_VALIDATOR = RegexValidator(
 )
 
 
+POSTCODE_VALIDATOR = RegexValidator(
+    r"^\d{3}-\d{4}$", _("郵便番号は 123-4567 の形で入力してください")
+)
+
+
 def _not_in_future(day: dt.date) -> None:
     if day > timezone.localdate():
         raise ValidationError(_("確認日に未来の日付は使えません"))
@@ -161,7 +166,7 @@ class ServiceQuerySet(models.QuerySet["Service"]):
         return self.exclude(status__in=[Service.Status.DEFUNCT, Service.Status.INACTIVE])
 
     def with_details(self) -> ServiceQuerySet:
-        return self.select_related("organization").prefetch_related(
+        return self.select_related("organization", "local_kind").prefetch_related(
             "terms", "phones", "schedules", "closures", "areas", "sources"
         )
 
@@ -178,6 +183,8 @@ class Service(models.Model):
     class Scope(models.TextChoices):
         NATIONAL = "national", _("全国共通の窓口")
         LOCAL_KIND = "local-kind", _("各地域にある窓口（種類）")
+        LOCAL = "local", _("地域の窓口")
+        PLACE = "place", _("居場所")
 
     class Holidays(models.TextChoices):
         OPEN = "open", _("祝日も受付")
@@ -204,6 +211,34 @@ class Service(models.Model):
     local_finder = models.TextField(_("地域の窓口の探し方"), blank=True)
     local_finder_en = models.TextField(_("地域の窓口の探し方（英語）"), blank=True)
     local_finder_url = models.URLField(_("地域の窓口の一覧"), max_length=500, blank=True)
+    local_kind = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="local_entries",
+        limit_choices_to={"scope": "local-kind"},
+        verbose_name=_("窓口の種類"),
+        help_text=_("地域の窓口が、どの種類の窓口（地域包括支援センターなど）の一つか"),
+    )
+    owner = models.ForeignKey(
+        "staff.Body",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="directory_entries",
+        verbose_name=_("管理する所属"),
+        help_text=_("この掲載情報を最新に保つ自治体・団体。確認の時期にメールが届く"),
+    )
+    address = models.CharField(_("住所"), max_length=300, blank=True)
+    address_en = models.CharField(_("住所（英語）"), max_length=300, blank=True)
+    postcode = models.CharField(
+        _("郵便番号"), max_length=8, blank=True, validators=[POSTCODE_VALIDATOR]
+    )
+    access = models.TextField(_("交通・行き方"), blank=True)
+    access_en = models.TextField(_("交通・行き方（英語）"), blank=True)
+    accessibility = models.TextField(_("バリアフリー・配慮"), blank=True)
+    accessibility_en = models.TextField(_("バリアフリー・配慮（英語）"), blank=True)
     crisis_line = models.BooleanField(
         _("緊急時に最初に示す窓口"),
         default=False,
@@ -250,7 +285,6 @@ class Service(models.Model):
         ordering = ["slug"]
         verbose_name = _("支援・相談窓口")
         verbose_name_plural = _("支援・相談窓口")
-        permissions = [("curate_directory", _("窓口の情報の確認状況を見て、再確認できる"))]
 
     def __str__(self) -> str:
         return self.name
@@ -263,6 +297,10 @@ class Service(models.Model):
     def clean(self) -> None:
         if self.scope == self.Scope.LOCAL_KIND and not self.local_finder:
             raise ValidationError({"local_finder": _("地域の窓口の探し方を書いてください")})
+        if self.local_kind_id and self.scope not in (self.Scope.LOCAL, self.Scope.PLACE):
+            raise ValidationError(
+                {"local_kind": _("窓口の種類は地域の窓口・居場所だけに指定します")}
+            )
         if (
             self.minimum_age is not None
             and self.maximum_age is not None
@@ -292,9 +330,6 @@ class Service(models.Model):
 
     def display_name(self, language: str) -> str:
         return pick(language, self.name, self.name_en)
-
-    def display_description(self, language: str) -> str:
-        return pick(language, self.description, self.description_en)
 
     def codes(self, taxonomy: str) -> list[str]:
         return sorted(t.code for t in self.terms.all() if t.taxonomy == taxonomy)

@@ -7,12 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tsunagari.directory.access import curator_required
 from tsunagari.directory.curation import staleness
 from tsunagari.directory.provenance import DUE_SOON_DAYS
+from tsunagari.staff.access import permission_required
+from tsunagari.staff.roles import Permission
 
 
-@curator_required
+@permission_required(Permission.CURATE_DIRECTORY)
 def staleness_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,

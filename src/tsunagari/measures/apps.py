@@ -12,7 +12,7 @@ class MeasuresConfig(TsunagariApp):
 
     def ready(self) -> None:
         from tsunagari.measures import notices
-        from tsunagari.measures.access import REVIEW, VIEW
+        from tsunagari.measures.access import REPORT, REVIEW, VIEW
         from tsunagari.staff import audit, menu
 
         audit.register(
@@ -22,6 +22,7 @@ class MeasuresConfig(TsunagariApp):
                 "measures.submission.returned": _("報告の差戻し"),
                 "measures.review.published": _("評価・見直しの公開"),
                 "measures.observation.published": _("実績値の公開"),
+                "measures.measure.restored": _("欠けていた施策の文の復元"),
                 "measures.review.history": _("評価・見直しの変更（移行前の記録）"),
                 "measures.observation.history": _("実績値の変更（移行前の記録）"),
                 "measures.ministrymembership.history": _("所属府省庁の変更（移行前の記録）"),
@@ -31,6 +32,9 @@ class MeasuresConfig(TsunagariApp):
         )
         menu.register_link(menu.Link(_("重点計画ダッシュボード"), "measures:dashboard", (VIEW,)))
         menu.register_link(menu.Link(_("確認待ちの実施状況"), "measures:queue", (REVIEW,)))
+        menu.register_link(
+            menu.Link(_("原文の表で欠けている項目"), "measures:damaged", (REPORT, REVIEW))
+        )
         menu.register_notices(notices.for_user)
 
     def load_bundled_data(self, out: Writer) -> None:

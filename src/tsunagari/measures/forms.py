@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tsunagari.measures.damage import MEASURE_FIELDS
 from tsunagari.measures.models import Decision, Indicator, Review, Status, Submission
 from tsunagari.measures.workflow import Entry
 
@@ -29,6 +30,12 @@ class ActualField(forms.CharField):
         return number
 
 
+RESTORE_LABELS = {
+    "overview": _("施策の概要（原文の表で欠けているため、全文を入力してください）"),
+    "target": _("目標及び達成の期間（原文の表で欠けているため、全文を入力してください）"),
+}
+
+
 class ReviewForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("年度"))  # checked against the plan by the view
     achievement_text = forms.CharField(
@@ -44,9 +51,25 @@ class ReviewForm(forms.Form):
         label=_("見直しの区分"), choices=[("", "—"), *Decision.choices], required=False
     )
 
-    def __init__(self, *args: Any, indicators: list[Indicator], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        indicators: list[Indicator],
+        damaged: dict[str, list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.indicators = indicators
+        # The measure's own texts that the source table damaged: the editor may restore
+        # them with the report (optional; the reviewer sees them beside the excerpt).
+        self.restorable = [f for f in MEASURE_FIELDS if f in (damaged or {})]
+        for name in self.restorable:
+            self.fields[f"restore_{name}"] = forms.CharField(
+                label=RESTORE_LABELS[name],
+                widget=forms.Textarea(attrs={"rows": 4}),
+                max_length=5000,
+                required=False,
+            )
         for indicator in indicators:
             self.fields[f"actual_{indicator.pk}"] = ActualField(
                 label=f"{indicator.name}（{indicator.unit}）" if indicator.unit else indicator.name,
@@ -60,6 +83,7 @@ class ReviewForm(forms.Form):
                 for k in ("achievement_text", "status", "policy_text", "decision")
             },
             actuals={i.pk: self.cleaned_data.get(f"actual_{i.pk}") for i in self.indicators},
+            restored={n: self.cleaned_data.get(f"restore_{n}") or "" for n in self.restorable},
         )
 
 
@@ -78,8 +102,13 @@ def initial_for(year: int, pending: Submission | None, public: Review | None) ->
     initial: dict[str, Any] = {"fiscal_year": year}
     if source is not None:
         for key in ("achievement_text", "status", "policy_text", "decision"):
+            # a damaged public text is not offered as a start: the editor writes it whole
+            if pending is None and public is not None and key in public.damaged:
+                continue
             initial[key] = getattr(source, key)
     if pending is not None:
         for actual in pending.actuals:
             initial[f"actual_{actual['indicator']}"] = actual["value"]
+        for name, text in pending.restored.items():
+            initial[f"restore_{name}"] = text
     return initial

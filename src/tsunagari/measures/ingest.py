@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from tsunagari.measures import damage
 from tsunagari.measures.models import (
     Heading,
     Indicator,
@@ -300,6 +301,15 @@ def _indicators(measure: Measure, draft: MeasureDraft, report: IngestReport) -> 
     return reading.status
 
 
+def _measure_texts(measure: Measure, overview: str, target: str) -> dict[str, str]:
+    """The table's overview and target, except those an approved report restored."""
+    texts = {"overview": overview, "target": target}
+    for name in measure.restored:
+        if name in texts:
+            texts[name] = getattr(measure, name)
+    return texts
+
+
 def _plan_2024(
     reading: PlanReading,
     ministries: dict[str, Ministry],
@@ -336,12 +346,15 @@ def _plan_2024(
         measure = Measure.objects.filter(plan=plan, number=draft.no, page=None).first() or Measure(
             plan=plan, number=draft.no
         )
+        texts = _measure_texts(measure, draft.overview, draft.target)
         _save(
             measure,
             {
                 "name": draft.name,
-                "overview": draft.overview,
-                "target": draft.target,
+                **texts,
+                "damaged": damage.assess(
+                    {f: t for f, t in texts.items() if f not in measure.restored}
+                ),
                 "urls": draft.urls,
                 "doubts": doubts.get(draft.no, []),
                 "ministry_order": [ministries[n].code for n in draft.ministries],
@@ -370,6 +383,9 @@ def _plan_2024(
                     "status": status,
                     "decision": decision,
                     "decision_evidence": evidence,
+                    "damaged": damage.assess(
+                        {"achievement_text": draft.achievement, "policy_text": draft.review}
+                    ),
                 },
                 report,
                 "review",

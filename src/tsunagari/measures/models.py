@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tsunagari.measures import damage
+
 if TYPE_CHECKING:
     from tsunagari.staff.models import Body
 
@@ -115,8 +117,8 @@ class Measure(models.Model):
     name = models.CharField(max_length=300)
     ministries = models.ManyToManyField(Ministry, related_name="measures")
     ministry_order = models.JSONField(default=list)  # codes, in the plan's order
-    overview = models.TextField(blank=True)
-    target = models.TextField(blank=True)  # 目標及び達成の期間
+    overview = models.TextField(_("施策の概要"), blank=True)
+    target = models.TextField(_("目標及び達成の期間"), blank=True)
     urls = models.JSONField(default=list)
     successor = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors"
@@ -125,6 +127,11 @@ class Measure(models.Model):
     successor_method = models.CharField(max_length=40, blank=True)
     discontinued_reason = models.TextField(blank=True)
     doubts = models.JSONField(default=list)  # [{"field", "note"}]: still to check
+    # Fields the source table damaged (field → reason codes of measures.damage), shown as
+    # incomplete excerpts; and fields restored through an approved report, which a new
+    # ingestion of the table leaves as restored.
+    damaged = models.JSONField(_("原文の表で欠けている項目"), default=dict, blank=True)
+    restored = models.JSONField(_("報告で復元した項目"), default=list, blank=True)
 
     class Meta:
         ordering = ["plan", "number", "page"]
@@ -137,9 +144,15 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.number or 'P.' + str(self.page)} {self.name}"
 
-    @property
-    def primary_listing(self) -> Listing | None:
-        return self.listings.filter(kind=Listing.Kind.PRIMARY).first()
+    @staticmethod
+    def audit_value(field: str, value: Any) -> str | None:
+        """The damage marks read as "項目: 理由" lines in the audit log; restored fields
+        by their labels."""
+        if field == "damaged":
+            return damage.described(value) or "—"
+        if field == "restored" and isinstance(value, list):
+            return "、".join(str(damage.FIELD_LABELS.get(v, v)) for v in value) or "—"
+        return None
 
     def ordered_ministries(self) -> list[Ministry]:
         by_code = {m.code: m for m in self.ministries.all()}
@@ -288,6 +301,9 @@ class Review(models.Model):
         related_name="+",
         verbose_name=_("承認された報告"),
     )  # None: read from the plan's own table by the ingestion
+    damaged = models.JSONField(
+        _("原文の表で欠けている項目"), default=dict, blank=True
+    )  # as Measure.damaged
 
     class Meta:
         ordering = ["measure", "fiscal_year"]
@@ -297,6 +313,10 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} FY{self.fiscal_year}"
+
+    @staticmethod
+    def audit_value(field: str, value: Any) -> str | None:
+        return Measure.audit_value(field, value) if field == "damaged" else None
 
 
 class Submission(models.Model):
@@ -346,6 +366,9 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
     comment = models.TextField(_("確認者のコメント"), blank=True)
+    # The measure's own texts that the source table damaged, as the editor restored them
+    # (field → text); published with the report.
+    restored = models.JSONField(_("復元した施策の文"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -363,7 +386,10 @@ class Submission(models.Model):
 
     @staticmethod
     def audit_value(field: str, value: Any) -> str | None:
-        """Actuals read as "指標名: 値" lines in the audit log."""
+        """Actuals read as "指標名: 値" lines in the audit log, restored texts as
+        "項目: 文" lines."""
+        if field == "restored" and isinstance(value, dict):
+            return "\n".join(f"{damage.FIELD_LABELS.get(k, k)}: {v}" for k, v in value.items())
         if field != "actuals" or not isinstance(value, list):
             return None
         return "\n".join(f"{a.get('name', a.get('indicator'))}: {a.get('value')}" for a in value)

@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", staff.dashboard, name="dashboard"),
     path("staff/measures/<int:number>/", staff.record, name="record"),
     path("staff/measures/<int:number>/edit/", reporting.edit, name="edit"),
+    path("staff/damaged/", reporting.damaged, name="damaged"),
     path("staff/reviews/", reporting.queue, name="queue"),
     path("staff/reviews/<int:pk>/", reporting.submission, name="submission"),
     path("staff/reviews/<int:pk>/approve/", reporting.approve, name="approve"),

@@ -10,7 +10,7 @@ WorkflowError when the submission is not in a state that allows the step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tsunagari.measures import access
+from tsunagari.measures.damage import MEASURE_FIELDS
 from tsunagari.measures.models import Indicator, Measure, Observation, Review, Submission
 from tsunagari.measures.parsing.indicators import achievement_of
 from tsunagari.staff.audit import log_action, snapshot
@@ -41,6 +42,7 @@ class Entry:
 
     values: dict[str, Any]  # achievement_text, status, policy_text, decision
     actuals: dict[int, Decimal | None]  # indicator pk → value
+    restored: dict[str, str] = field(default_factory=dict)  # damaged measure text → restored
 
 
 def open_submission(measure: Measure, fiscal_year: int) -> Submission | None:
@@ -79,6 +81,11 @@ def submit(measure: Measure, fiscal_year: int, user: Any, entry: Entry) -> Submi
     for key, value in entry.values.items():
         setattr(submission, key, value)
     submission.actuals = _actuals(measure, entry.actuals)
+    submission.restored = {
+        name: text.strip()
+        for name, text in entry.restored.items()
+        if name in measure.damaged and name in MEASURE_FIELDS and text.strip()
+    }
     submission.body = body
     submission.state = Submission.State.SUBMITTED
     submission.submitted_by = user
@@ -108,6 +115,7 @@ def approve(submission: Submission, user: Any) -> Submission:
     submission = _locked(submission)
     _decidable(submission, user)
     _publish_review(submission, user)
+    _publish_restored(submission, user)
     for actual in submission.actuals:
         _publish_actual(submission, user, actual)
     return _decide(submission, user, Submission.State.APPROVED, "")
@@ -144,11 +152,28 @@ def _publish_review(submission: Submission, user: Any) -> None:
     before = snapshot(review) if review else None
     review = review or Review(measure=submission.measure, fiscal_year=submission.fiscal_year)
     for key in ("achievement_text", "status", "policy_text", "decision"):
+        if key in review.damaged and getattr(submission, key) != getattr(review, key):
+            del review.damaged[key]  # the editor wrote the text the table had lost
         setattr(review, key, getattr(submission, key))
     review.decision_evidence = ""
     review.submission = submission
     review.save()
     log_action(user, "measures.review.published", review, body=submission.body, before=before)
+
+
+def _publish_restored(submission: Submission, user: Any) -> None:
+    """The measure's damaged texts that the report restores become the plan's text."""
+    if not submission.restored:
+        return
+    measure = Measure.objects.select_for_update().get(pk=submission.measure_id)
+    before = snapshot(measure)
+    for name, text in submission.restored.items():
+        setattr(measure, name, text)
+        measure.damaged.pop(name, None)
+        if name not in measure.restored:
+            measure.restored.append(name)
+    measure.save()
+    log_action(user, "measures.measure.restored", measure, body=submission.body, before=before)
 
 
 def _publish_actual(submission: Submission, user: Any, actual: dict[str, Any]) -> None:

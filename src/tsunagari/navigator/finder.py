@@ -32,6 +32,7 @@ from tsunagari.search.engine import Filters, Hit, Results, cards, search
 
 log = logging.getLogger(__name__)
 
+OFFICES = 3  # a kind's own offices shown in its place (a city with several centres)
 TOP = 5  # what a person reads before deciding the search failed
 POOL = 40  # literal hits looked at when widening
 NEED_SCORE = 0.45  # an understood need strong enough to search by
@@ -82,6 +83,14 @@ def find(
     come first. Raises only what `search` raises."""
     now = now or timezone.now()
     crisis = crisis_in(query)
+    if filters.place is None and query.strip():  # 前橋市 地域包括: the words name the place
+        filters = replace(filters, place=place_in_text(query))
+    return _own_offices(_find(query, filters, crisis, limit, offset, now), filters, now)
+
+
+def _find(
+    query: str, filters: Filters, crisis: bool, limit: int, offset: int, now: dt.datetime
+) -> Found:
     literal = search(query, filters, limit=limit, offset=offset, now=now)
     understood = _understood(query, filters) if query.strip() else Understood()
     if not understood.needs or filters.needs:  # a need chosen on the form is understanding
@@ -98,6 +107,30 @@ def find(
         merged[offset : offset + limit], len(merged), literal.query_terms, literal.expanded
     )
     return Found(crisis, page, understood, widened=True)
+
+
+def _own_offices(found: Found, filters: Filters, now: dt.datetime) -> Found:
+    """A kind of window (地域包括支援センター) stands for the person's own office when the
+    directory has it: the office takes the kind's place, unless it is already shown."""
+    if filters.place is None or not found.results.hits:
+        return found
+    stored = cards([hit.service_id for hit in found.results.hits])
+    shown = {hit.service_id for hit in found.results.hits}
+    hits: list[Hit] = []
+    for hit in found.results.hits:
+        card = stored.get(hit.service_id, {})
+        offices = _offices(hit.slug, filters, now) if card.get("scope") == "local-kind" else []
+        fresh = [o for o in offices if o.service_id not in shown]
+        shown |= {o.service_id for o in fresh}
+        hits += fresh if offices else [hit]
+    results = replace(found.results, hits=hits)
+    return replace(found, results=results)
+
+
+def _offices(kind: str, filters: Filters, now: dt.datetime) -> list[Hit]:
+    """The local entries of `kind` for the person's place, nearest first."""
+    narrowed = Filters(place=filters.place, kinds=(kind,))
+    return search("", narrowed, limit=OFFICES, now=now).hits
 
 
 def _general(

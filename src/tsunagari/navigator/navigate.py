@@ -15,7 +15,7 @@ from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tsunagari.directory.areas import Place, resolve_place
+from tsunagari.directory.areas import Place, place_in_text, resolve_place
 from tsunagari.directory.crisis_lines import STATIC_LINES
 from tsunagari.navigator import catalogue
 from tsunagari.navigator.answer import (
@@ -94,9 +94,14 @@ def navigate(
 
 
 def _graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
-    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result, raised
-    also from urgency level 3 up and when grading failed."""
-    if found.crisis or not raises_flag(urgency, found.crisis):
+    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result where
+    the grade is 2 or more, raised also from urgency level 3 up and when grading failed;
+    lowered where the rules fired on a message graded 0 or 1 that names no imminent element
+    (their weak signals are kept for the conversation)."""
+    flagged = raises_flag(urgency, found.crisis)
+    if found.crisis and not flagged:
+        return CrisisResult(False, (), False, weak=found.weak, error=found.error)
+    if found.crisis or not flagged:
         return found
     return CrisisResult(
         True,
@@ -264,6 +269,8 @@ def _navigate(
     for code, score in chosen_audiences.items():
         audiences[code] = max(audiences.get(code, 0.0), score)
     resolved, place_unknown = _place(place)
+    if resolved is None and not place_unknown:  # 前橋で母の介護: the words name the place
+        resolved = place_in_text(cleaned.text)
     try:
         entries = catalogue.services()
     except DatabaseError:

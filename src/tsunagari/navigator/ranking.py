@@ -68,7 +68,26 @@ class Ranked:
 
 
 def _covers(entry: Entry, request: Request) -> bool:
-    return not request.areas or bool(entry.area_terms & set(request.areas))
+    """Its area covers the person's place; with no place known, one area's own windows
+    and places are no answer (they would be another area's)."""
+    if not request.areas:
+        return not entry.local
+    return bool(entry.area_terms & set(request.areas))
+
+
+def _tier(entry: Entry, request: Request) -> int:
+    """Local first: 2 for the person's municipality, 1 for the prefecture, 0 otherwise."""
+    if len(request.areas) > 2 and entry.area_terms & set(request.areas[2:]):
+        return 2
+    return 1 if len(request.areas) > 1 and entry.area_terms & set(request.areas[1:2]) else 0
+
+
+def _resolved_kinds(entries: tuple[Entry, ...], request: Request) -> frozenset[str]:
+    """The kinds of window (地域包括支援センター) whose own office for the person's place
+    the directory has: the office is the answer, not the kind."""
+    if not request.areas:
+        return frozenset()
+    return frozenset(e.of_kind for e in entries if e.of_kind and _covers(e, request))
 
 
 def _audience(entry: Entry, request: Request) -> tuple[float, float, list[str]]:
@@ -147,6 +166,7 @@ def rank(
 ) -> list[Ranked]:
     """The best `limit` services, picked one by one so that the needs are shared out."""
     candidates = []
+    exclude = exclude | _resolved_kinds(entries, request)
     for entry in entries:
         if entry.slug in exclude or not _covers(entry, request):
             continue
@@ -160,8 +180,11 @@ def rank(
         scored = []
         for index, (entry, _state, bonus, penalty, _reasons) in enumerate(candidates):
             relevance, main = _relevance(entry, request, served)
-            scored.append((relevance * (1 + bonus) - penalty, entry.slug, index, main))
-        total, _slug, index, main = max(scored, key=lambda s: (s[0], [-ord(c) for c in s[1]]))
+            score = relevance * (1 + bonus) - penalty
+            scored.append((_tier(entry, request), score, entry.slug, index, main))
+        _local, total, _slug, index, main = max(
+            scored, key=lambda s: (s[0], s[1], [-ord(c) for c in s[2]])
+        )
         entry, state, _bonus, _penalty, reasons = candidates.pop(index)
         if main:
             served[main] += 1

@@ -119,6 +119,7 @@ class UrgencyExample:
     text: str
     level: int
     weight: float
+    source: str = ""  # the file (one writer, one set): cross-validation holds out whole files
 
 
 def urgency_examples(folder: Path) -> list[UrgencyExample]:
@@ -128,15 +129,16 @@ def urgency_examples(folder: Path) -> list[UrgencyExample]:
         source = read_data_file(path)
         weight = source.data.get("weight", 1.0) if isinstance(source.data, dict) else 1.0
         examples += [
-            UrgencyExample(c.text, c.level, float(weight)) for c in read_urgency_cases(path)
+            UrgencyExample(c.text, c.level, float(weight), path.stem)
+            for c in read_urgency_cases(path)
         ]
     return examples
 
 
 def urgency_fingerprint(examples: Iterable[UrgencyExample]) -> str:
     digest = hashlib.sha256()
-    for example in sorted(set(examples), key=lambda e: (e.text, e.level, e.weight)):
-        digest.update(f"{example.level}\t{example.weight}\t{example.text}\n".encode())
+    for text, level, weight in sorted({(e.text, e.level, e.weight) for e in examples}):
+        digest.update(f"{level}\t{weight}\t{text}\n".encode())
     return digest.hexdigest()
 
 
@@ -237,6 +239,24 @@ def _thresholds(
     return tuple(chosen)
 
 
+def _unique(examples: list[UrgencyExample]) -> list[UrgencyExample]:
+    """One example a text, level and weight (the first file that has it), in a fixed order."""
+    first: dict[tuple[str, int, float], UrgencyExample] = {}
+    for example in sorted(examples, key=lambda e: (e.text, e.level, e.weight, e.source)):
+        first.setdefault((example.text, example.level, example.weight), example)
+    return list(first.values())
+
+
+def _folds(examples: list[UrgencyExample]) -> np.ndarray:
+    """Whole files are held out together, so a writer's or a set's style never helps to
+    grade its own messages; derived examples (weight < 1) are never held out."""
+    written = sorted({e.source for e in examples if e.weight >= 1.0})
+    if len(written) < FOLDS:  # too few files to hold out whole ones: every third message
+        return np.array([i % FOLDS if e.weight >= 1.0 else -1 for i, e in enumerate(examples)])
+    fold_of = {source: i % FOLDS for i, source in enumerate(written)}
+    return np.array([fold_of.get(e.source, -1) if e.weight >= 1.0 else -1 for e in examples])
+
+
 def _softmax(scores: np.ndarray) -> np.ndarray:
     scores = scores - scores.max(axis=1, keepdims=True)
     return np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
@@ -248,12 +268,12 @@ def train_urgency(
     """The classifier and its thresholds (from cross-validation), and the cross-validated
     figures on the written examples (not the derived ones), as the grade is given (with the
     elements' floor): the same result for the same examples."""
-    examples = sorted(set(examples), key=lambda e: (e.text, e.level, e.weight))
+    examples = _unique(examples)
     shell = UrgencyModel(elements, np.zeros((LEVELS, 0)), {}, np.zeros(LEVELS), (), "")
     features = urgency_features([e.text for e in examples], shell)
     y = np.array([e.level for e in examples])
     w = _balanced(y, np.array([e.weight for e in examples]))
-    folds = np.arange(len(examples)) % FOLDS
+    folds = _folds(examples)
     held_out = np.zeros((len(examples), LEVELS))
     for fold in range(FOLDS):
         rows = folds != fold
@@ -262,7 +282,7 @@ def train_urgency(
         weights, bias = _softmax_fit(part.matrix(vocabulary), y[rows], w[rows])
         rest = features.subset(~rows).matrix(vocabulary)
         held_out[~rows] = _softmax(np.asarray(rest @ weights.T) + bias)
-    written = np.array([e.weight >= 1.0 for e in examples])
+    written = folds >= 0
     floors = np.array([floor_of(found) for found in features.found])
     thresholds = _thresholds(held_out, y, written, floors)
     vocabulary = urgency_vocabulary(features.grams)

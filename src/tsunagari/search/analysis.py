@@ -28,7 +28,6 @@ _GAP_IN_JAPANESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _ASCII_WORD = re.compile(r"^[a-z][a-z'-]*$")
 _ALL_KATAKANA = re.compile(r"^[\u30a1-\u30fcー]+$")
 _KATAKANA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
-_HIRAGANA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 
 _local = threading.local()
 
@@ -84,10 +83,6 @@ def stem_english(word: str) -> str:
 
 def to_hiragana(text: str) -> str:
     return text.translate(_KATAKANA)
-
-
-def to_katakana(text: str) -> str:
-    return text.translate(_HIRAGANA)
 
 
 @dataclass(frozen=True)

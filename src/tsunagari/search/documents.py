@@ -77,6 +77,7 @@ def record(service: Service) -> ServiceRecord:
     flags = ["crisis"] if service.crisis_line else []
     flags += ["always-open"] if hours.always_open else []
     flags.append(service.scope)
+    flags += [f"of:{service.local_kind.slug}"] if service.local_kind else []
     org = service.organization
     return ServiceRecord(
         id=str(service.id),

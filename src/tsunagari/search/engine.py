@@ -32,6 +32,8 @@ MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its best one
 COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
+LOCAL_TIER = 1000.0  # above any text score: a place's own entries come before the rest
+LOCAL_FLAGS = ("local", "place")  # scopes that only mean something to one area's people
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -129,10 +131,27 @@ def _filter_clauses(
             queries.append(_any_of(field, values))
     if filters.place:
         queries.append(_any_of("area", covering_areas(filters.place)))
+    if filters.kinds:
+        queries.append(_any_of("flag", tuple(f"of:{kind}" for kind in filters.kinds)))
     if filters.open_now:
         queries.append(_open_now(searcher, now))
     queries.append(_not_over(now))
-    return [(Occur.Must, Query.const_score_query(q, 0.0)) for q in queries]
+    clauses = [(Occur.Must, Query.const_score_query(q, 0.0)) for q in queries]
+    if not filters.place:  # one municipality's window is no answer for a person anywhere
+        clauses.append((Occur.MustNot, _any_of("flag", LOCAL_FLAGS)))
+    return clauses
+
+
+def _local_first(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """Whatever the words, the person's municipality comes first, then the prefecture,
+    then the rest: tiers far above any text score, so that the text orders within a tier."""
+    place = filters.place
+    if not place:
+        return []
+    areas = covering_areas(place)
+    tiers = [(_any_of("area", areas[2:]), LOCAL_TIER)] if place.municipality else []
+    tiers.append((_any_of("area", areas[1:2]), LOCAL_TIER / 2))
+    return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in tiers]
 
 
 def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -176,6 +195,7 @@ def _query(
     clauses = _filter_clauses(filters, searcher, now)
     if parsed.concepts:
         clauses.append((Occur.Must, _text_query(parsed, searcher)))
+        clauses += _local_first(filters)
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)

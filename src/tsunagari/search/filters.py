@@ -35,6 +35,7 @@ class Filters:
     languages: tuple[str, ...] = ()  # ISO 639-1
     place: Place | None = None  # services whose area covers it (nationwide always does)
     open_now: bool = False  # open at `now` for certain; unknown hours are left out
+    kinds: tuple[str, ...] = ()  # local entries of these local-kinds (their slugs)
 
 
 def covering_areas(place: Place) -> tuple[str, ...]:

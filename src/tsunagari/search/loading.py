@@ -59,7 +59,9 @@ def attach_details(services: list[Service]) -> list[Service]:
 def listed_in_chunks(ids: Iterable[uuid.UUID] | None = None) -> Iterator[list[Service]]:
     """Every service not ended by its status (or those of `ids`), with details, a chunk at a
     time; the index leaves out those whose window is over when it is searched."""
-    services = Service.objects.not_ended().select_related("organization").order_by("slug")
+    services = (
+        Service.objects.not_ended().select_related("organization", "local_kind").order_by("slug")
+    )
     if ids is not None:
         services = services.filter(id__in=list(ids))
     chunk: list[Service] = []

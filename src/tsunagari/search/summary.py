@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from django.utils import timezone
@@ -36,15 +35,6 @@ def result_page(results: Results, now: dt.datetime, limit: int, offset: int) -> 
             if hit.service_id in stored
         ],
     }
-
-
-def services_of(results: Results) -> list[Service]:
-    """The hits' services from the database, in the hits' order (with details)."""
-    ids = [hit.service_id for hit in results.hits]
-    found: dict[uuid.UUID, Service] = {
-        s.id: s for s in Service.objects.with_details().filter(id__in=ids)
-    }
-    return [found[i] for i in ids if i in found]
 
 
 def detail(service: Service, now: dt.datetime) -> dict[str, Any]:

@@ -56,10 +56,6 @@ class Word:
     parts: tuple[str, ...] = ()  # lemmas of a long compound's parts: 児童, 相談 in 児童相談所
     part_readings: tuple[str, ...] = ()
 
-    @property
-    def is_english(self) -> bool:
-        return self.lemma.isascii()
-
 
 @dataclass(frozen=True)
 class Analysed:

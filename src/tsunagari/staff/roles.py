@@ -102,7 +102,3 @@ SECOND_FACTOR_ROLES = frozenset({Role.REVIEWER})
 
 def permissions_of(kind: str, role: str) -> frozenset[Permission]:
     return GRANTS.get((Kind(kind), Role(role)), frozenset())
-
-
-def roles_for(kind: str) -> list[Role]:
-    return [role for (k, role) in GRANTS if k == kind]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -82,10 +83,29 @@ class Evaluation:
         return data
 
 
+class PairingError(ValueError):
+    """The two files share no respondent: there is nothing to compare."""
+
+
 def evaluate_programme(pre: Microdata, post: Microdata) -> Evaluation:
-    """Pair the two files by id and describe the change in each measure."""
+    """Pair the two files by id and describe the change in each measure. Raises
+    PairingError, naming both files, when no id is in both."""
     post_index = {respondent: i for i, respondent in enumerate(post.ids)}
     pairs = [(i, post_index[r]) for i, r in enumerate(pre.ids) if r in post_index]
+    if not pairs:
+        raise PairingError(
+            _(
+                "事前のファイル %(pre)s（%(n_pre)d人）と事後のファイル %(post)s（%(n_post)d人）に"
+                "共通する回答者ID（id 列）がひとつもないため、比較できません。"
+                "同じ参加者には事前と事後で同じIDを付けてください。"
+            )
+            % {
+                "pre": Path(pre.source).name,
+                "n_pre": pre.n,
+                "post": Path(post.source).name,
+                "n_post": post.n,
+            }
+        )
     before_rows = np.array([i for i, _ in pairs], dtype=np.int64)
     after_rows = np.array([j for _, j in pairs], dtype=np.int64)
     measures = {}

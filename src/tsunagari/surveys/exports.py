@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from tsunagari.spreadsheets import csv_text
+from tsunagari.surveys import variables
 from tsunagari.surveys.evaluate import CAVEAT, MEASURES, Evaluation, PairedChange
 from tsunagari.surveys.instruments import INDICATORS_BY_KEY
 from tsunagari.surveys.results import SMALL_CELL_N, SYNTHETIC_NOTICE, Cell, SurveyEstimates
@@ -36,18 +36,11 @@ def estimates_csv(estimates: SurveyEstimates, year: int | None = None) -> str:
     """One row per indicator and domain; every row says SYNTHETIC when the data are."""
     status = DATA_STATUS_SYNTHETIC if estimates.synthetic else ""
     ci = estimates.meta.get("ci_method", {}).get("proportion", "")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            *("survey_year", "data_status", "source", "indicator", "instrument"),
-            *("breakdown", "level", *ESTIMATE_COLUMNS, "ci_method"),
-        ]
-    )
+    rows = []
     for row in estimates.rows():
         indicator = INDICATORS_BY_KEY[row.indicator]
         method = ci if indicator.is_proportion else "t"
-        writer.writerow(
+        rows.append(
             [
                 *("" if year is None else str(year), status, estimates.meta.get("source", "")),
                 *(row.indicator, indicator.instrument.key, row.breakdown, row.level),
@@ -55,19 +48,28 @@ def estimates_csv(estimates: SurveyEstimates, year: int | None = None) -> str:
                 method,
             ]
         )
-    return out.getvalue()
+    header = [
+        *("survey_year", "data_status", "source", "indicator", "instrument"),
+        *("breakdown", "level", *ESTIMATE_COLUMNS, "ci_method"),
+    ]
+    return csv_text(header, rows, lineterminator="\n")
 
 
 def trend_csv(points: Iterable[tuple[int, SurveyEstimates]], synthetic: bool) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["survey_year", "data_status", "indicator", "instrument", *ESTIMATE_COLUMNS])
     status = DATA_STATUS_SYNTHETIC if synthetic else ""
-    for year, estimates in points:
-        for key, result in estimates.indicators.items():
-            instrument = INDICATORS_BY_KEY[key].instrument.key
-            writer.writerow([str(year), status, key, instrument, *_cell_fields(result.overall)])
-    return out.getvalue()
+    rows = (
+        [
+            str(year),
+            status,
+            key,
+            INDICATORS_BY_KEY[key].instrument.key,
+            *_cell_fields(result.overall),
+        ]
+        for year, estimates in points
+        for key, result in estimates.indicators.items()
+    )
+    header = ["survey_year", "data_status", "indicator", "instrument", *ESTIMATE_COLUMNS]
+    return csv_text(header, rows, lineterminator="\n")
 
 
 def _width(text: str) -> int:
@@ -119,7 +121,7 @@ def format_table(estimates: SurveyEstimates) -> str:
         )
         rows: list[tuple[str, Cell | None]] = [(_("全体"), result.overall)]
         for column, cells in result.by.items():
-            rows.append((column, None))
+            rows.append((variables.label(column), None))
             rows += [(f"  {level}", cell) for level, cell in cells.items()]
         for label, maybe_cell in rows:
             if maybe_cell is None:

@@ -22,10 +22,6 @@ class Instrument:
     items: int
     points: int
 
-    @property
-    def score_range(self) -> tuple[int, int]:
-        return self.items, self.items * self.points
-
 
 UCLA3_JA = Instrument("ucla3-ja-4pt", "UCLA Loneliness Scale, 3 items, Japanese 4-point", 3, 4)
 UCLA3_ONS = Instrument("ucla3-ons-3pt", "UCLA Loneliness Scale, 3 items, ONS 3-point", 3, 3)

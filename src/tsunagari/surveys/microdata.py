@@ -10,7 +10,7 @@ import numpy.typing as npt
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from tsunagari.surveys.instruments import UCLA3_JA, UCLA_HIGH_THRESHOLD
+from tsunagari.surveys.instruments import UCLA_HIGH_THRESHOLD
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -117,10 +117,6 @@ class Microdata:
         total = self.ucla.sum(axis=1).astype(np.float64)
         total[(self.ucla == 0).any(axis=1)] = np.nan
         return total
-
-    @property
-    def ucla_instrument(self) -> str:
-        return UCLA3_JA.key
 
     def indicator_values(self, key: str) -> tuple[FloatArray, BoolArray]:
         """The indicator's value for each respondent and whether they answered its items."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -54,7 +52,3 @@ class SurveyYear(models.Model):
     @property
     def results(self) -> SurveyEstimates:
         return SurveyEstimates.from_json(self.estimates)
-
-    @property
-    def csv_bytes(self) -> bytes:
-        return gzip.decompress(bytes(self.content))

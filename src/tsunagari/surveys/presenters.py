@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tsunagari.surveys.exports import format_cell
 from tsunagari.surveys.instruments import INDICATORS_BY_KEY, Indicator
 from tsunagari.surveys.results import Cell, SurveyEstimates
+from tsunagari.surveys.variables import label
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,13 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Breakdown:
-    column: str
+    column: str  # the file's variable name: in URLs and downloads
     rows: list[TableRow]
+
+    @property
+    def label(self) -> str:
+        """What people read: 年齢層, not age_group."""
+        return label(self.column)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,10 @@ file into every table, chart and download made from it.
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import numpy.typing as npt
 
+from tsunagari.spreadsheets import csv_text
 from tsunagari.surveys.instruments import SYNTHETIC_VALUE
 
 AGE_GROUPS = ("16-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+")
@@ -171,8 +169,4 @@ def _codes(column: Ints) -> list[str]:
 
 
 def _csv(header: list[str], rows: zip[tuple[str, ...]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows((*row, SYNTHETIC_VALUE) for row in rows)
-    return out.getvalue()
+    return csv_text(header, ((*row, SYNTHETIC_VALUE) for row in rows), lineterminator="\n")

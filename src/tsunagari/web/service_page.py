@@ -55,6 +55,10 @@ class ServicePage:
     hours: HoursText
     languages: tuple[str, ...]
     fees: str
+    address: str
+    postcode: str
+    access: str
+    accessibility: str
     local_kind: bool
     local_finder: str
     local_finder_url: str
@@ -98,6 +102,10 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         hours=describe_hours(service, language, now.date()),
         languages=tuple(language_name(code) for code in service.languages),
         fees=text("fees"),
+        address=text("address"),
+        postcode=service.postcode,
+        access=text("access"),
+        accessibility=text("accessibility"),
         local_kind=service.scope == Service.Scope.LOCAL_KIND,
         local_finder=text("local_finder"),
         local_finder_url=service.local_finder_url,

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 from tsunagari.measures import access, workflow
 from tsunagari.measures.forms import ReturnForm, ReviewForm, initial_for
 from tsunagari.measures.models import Measure, Observation, Review, Submission
+from tsunagari.measures.restoration import FIELD_LABELS, damaged_fields, for_user
+from tsunagari.measures.views.public import current_plan
 from tsunagari.measures.views.staff import _measure
 from tsunagari.staff import access as staff_access
 from tsunagari.staff.params import integer
@@ -48,6 +50,7 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
         request.POST or None,
         initial=initial_for(year, pending, public),
         indicators=indicators,
+        damaged=measure.damaged,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,8 +69,22 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
             "pending": pending,
             "form": form,
             "editable": pending is None or pending.state == Submission.State.RETURNED,
+            "damaged": damaged_fields(measure, public),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@staff_access.permission_required(access.REPORT, access.REVIEW)
+def damaged(request: HttpRequest) -> HttpResponse:
+    """The fields of the plan that the source table damaged, for the editor's ministries
+    (every ministry for a reviewer): each to restore through the normal report."""
+    plan = current_plan()
+    fields = for_user(request.user, plan)
+    return render(
+        request,
+        "measures/damaged.html",
+        {"plan": plan, "fields": fields, "measures": len({f.measure.pk for f in fields})},
     )
 
 
@@ -112,6 +129,10 @@ def comparison(submission: Submission) -> list[tuple[str, str, str]]:
         indicator__measure=submission.measure, fiscal_year__lte=year
     ).order_by("fiscal_year"):
         public[o.indicator_id] = o
+    for name, text in submission.restored.items():
+        now = getattr(submission.measure, name)
+        label = str(FIELD_LABELS[name])
+        rows.append((label, _("（欠けた抜粋）…%(text)s…") % {"text": now} if now else "—", text))
     for actual in submission.actuals:
         seen = public.get(actual["indicator"])
         shown = _dated(f"{seen.value.normalize():f}", seen.fiscal_year, year) if seen else "—"

@@ -13,6 +13,7 @@ from tsunagari.staff.roles import Permission
 from tsunagari.surveys.instruments import INDICATORS_BY_KEY, Indicator
 from tsunagari.surveys.models import SurveyYear
 from tsunagari.surveys.services import trend
+from tsunagari.surveys.variables import label
 
 CACHE_SECONDS = 3600
 
@@ -51,9 +52,9 @@ def year_chart(
         title = _("%(year)s年　%(indicator)s（%(by)s別）") % {
             "year": survey_year.year,
             "indicator": chosen.label,
-            "by": breakdown,
+            "by": label(breakdown),
         }
-        content = domain_chart(chosen, breakdown, cells, title, survey_year.synthetic, fmt)
+        content = domain_chart(chosen, label(breakdown), cells, title, survey_year.synthetic, fmt)
         cache.set(key, content, CACHE_SECONDS)
     stem = f"survey-{survey_year}-{indicator}-by-{breakdown}".replace(" ", "-")
     return _image(request, content, fmt, stem)

@@ -18,12 +18,19 @@ from django.views.decorators.http import require_http_methods
 
 from tsunagari.staff.access import permission_required
 from tsunagari.staff.roles import Permission
-from tsunagari.surveys.evaluate import CAVEAT, MEASURES, Evaluation, evaluate_programme
+from tsunagari.surveys.evaluate import (
+    CAVEAT,
+    MEASURES,
+    Evaluation,
+    PairingError,
+    evaluate_programme,
+)
 from tsunagari.surveys.exports import evaluation_rows
 from tsunagari.surveys.forms import EvaluationForm, chosen_mapping
 from tsunagari.surveys.importer import read_microdata, read_microdata_file
 from tsunagari.surveys.mappings import MappingError
 from tsunagari.surveys.microdata import InputError, MicrodataError
+from tsunagari.surveys.prepost_chart import prepost_svg
 from tsunagari.surveys.services import audit
 from tsunagari.surveys.views.years import rejected
 
@@ -54,7 +61,18 @@ def evaluation(request: HttpRequest) -> HttpResponse:
         names = f"{pre.name}, {post.name}"
         audit(request.user, "programme.rejected", names, errors=total)
         return rejected(request, names, list(errors), total)
-    result = evaluate_programme(data[0], data[1])
+    try:
+        result = evaluate_programme(data[0], data[1])
+    except PairingError as error:
+        names = f"{pre.name}, {post.name}"
+        audit(
+            request.user,
+            "programme.rejected",
+            names,
+            errors=1,
+            reason="事前と事後に共通する回答者IDがない",
+        )
+        return rejected(request, names, [], 0, message=str(error))
     audit(
         request.user,
         "programme.evaluated",
@@ -83,7 +101,13 @@ def _report(
     request: HttpRequest, result: Evaluation, programme: str, organisation: str
 ) -> HttpResponse:
     measures = [
-        (MEASURES[key][1], key, evaluation_rows(change)) for key, change in result.measures.items()
+        (
+            MEASURES[key][1],
+            key,
+            evaluation_rows(change),
+            prepost_svg(key, str(MEASURES[key][1]), change, MEASURES[key][0]),
+        )
+        for key, change in result.measures.items()
     ]
     return render(
         request,

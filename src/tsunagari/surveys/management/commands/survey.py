@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tsunagari.surveys.design import LONELY_PSU_RULES
 from tsunagari.surveys.estimate import EstimationError, estimate_survey
-from tsunagari.surveys.evaluate import evaluate_programme
+from tsunagari.surveys.evaluate import PairingError, evaluate_programme
 from tsunagari.surveys.exports import format_evaluation, format_table
 from tsunagari.surveys.importer import read_microdata_file
 from tsunagari.surveys.intervals import PROPORTION_METHODS
@@ -81,9 +81,12 @@ class Command(BaseCommand):
     def _analyse(self, action: str, options: dict[str, Any]) -> str:
         mapping = _mapping(options["mapping"])
         if action == "evaluate":
-            evaluation = evaluate_programme(
-                _read(options["pre"], mapping), _read(options["post"], mapping)
-            )
+            try:
+                evaluation = evaluate_programme(
+                    _read(options["pre"], mapping), _read(options["post"], mapping)
+                )
+            except PairingError as error:
+                raise CommandError(str(error)) from None
             if options["json"]:
                 return json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2) + "\n"
             return format_evaluation(evaluation)
