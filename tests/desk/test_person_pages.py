@@ -32,7 +32,7 @@ def test_the_start_page_asks_no_name_or_number_and_shows_the_lines(client: Clien
 
 
 def test_opening_stores_the_first_message_sealed_and_shows_the_wait(client: Client) -> None:
-    started("先に待っている人")
+    started("友だちがいなくてさみしいです")  # the same level: the earlier one goes first
     _open(client)
     conversation = Conversation.objects.latest("pk")
     assert conversation.status == Status.WAITING and conversation.messages.count() == 1
