@@ -12,7 +12,6 @@ from django.test import Client
 from tests.personas import Personas, body
 from tests.platform.helpers import decide, post
 from tsunagari.platform.coverage import TILES, coverage
-from tsunagari.platform.csv_cells import safe_cell
 from tsunagari.platform.models import Platform
 
 pytestmark = pytest.mark.django_db
@@ -84,12 +83,3 @@ def test_an_organisation_cannot_register_a_local_platform(
     client: Client, personas: Personas
 ) -> None:
     assert post(client, personas.npo_editor, "/staff/platform/local/new/", LOCAL).status_code == 403
-
-
-@pytest.mark.parametrize("cell", ["=1+1", "+81", "-2", "@SUM(A1)", "\tx"])
-def test_csv_cells_never_start_a_formula(cell: str) -> None:
-    assert safe_cell(cell) == "'" + cell
-
-
-def test_numbers_and_plain_text_stay_as_they_are() -> None:
-    assert safe_cell(12) == 12 and safe_cell("東京都") == "東京都"
