@@ -81,3 +81,28 @@ def test_a_get_writes_nothing(personas: Personas) -> None:
     assert client.get("/staff/local/entries/akari-ibasho/").status_code == 200
     assert client.get("/staff/local/").status_code == 200
     assert AuditEntry.objects.count() == before and not Proposal.objects.exists()
+
+
+def test_a_municipalitys_staff_cannot_edit_or_publish_another_municipalitys_entry(
+    personas: Personas,
+) -> None:
+    window = create_service(
+        "chiyoda-hokatsu",
+        name="千代田区の相談窓口",
+        scope=Service.Scope.LOCAL,
+        needs=("loneliness",),
+        methods=("phone",),
+        areas=(("municipality", "131016"),),
+    )
+    window.owner = body("chiyoda")
+    window.save()
+    osaka = _client(personas.other_municipal)
+    assert osaka.get("/staff/local/entries/chiyoda-hokatsu/").status_code == 404
+    changed = {"name": "千代田区の相談窓口", "description": "書き換え", "address": "大阪市"}
+    assert osaka.post("/staff/local/entries/chiyoda-hokatsu/", changed).status_code == 404
+    assert not Proposal.objects.exists()
+    # Chiyoda's own proposal cannot be published from Osaka either.
+    _client(personas.municipal).post("/staff/local/entries/chiyoda-hokatsu/", changed)
+    proposal = Proposal.objects.get()
+    assert osaka.post(f"/staff/local/proposals/{proposal.pk}/publish/").status_code == 404
+    assert Service.objects.get(slug="chiyoda-hokatsu").address == ""
