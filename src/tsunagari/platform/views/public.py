@@ -3,8 +3,6 @@ organisations' profiles. GETs only read."""
 
 from __future__ import annotations
 
-import csv
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -14,8 +12,8 @@ from tsunagari.directory.area_names import area_name
 from tsunagari.platform import charts
 from tsunagari.platform.bundled import preparatory_meeting
 from tsunagari.platform.coverage import KPI_MEASURE, coverage
-from tsunagari.platform.csv_cells import safe_row
 from tsunagari.platform.models import Event, Member, News, Platform, Profile
+from tsunagari.spreadsheets import csv_text
 
 
 def _language() -> str:
@@ -42,7 +40,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "coverage-map",
             _("地方版官民連携プラットフォームがある都道府県"),
             found,
-            (_("プラットフォームあり（数字は参画団体数）"), _("まだ登録されていません")),
+            (
+                _("プラットフォームあり（数字は参画団体数）"),
+                _("まだ登録されていません"),
+                _("下段（例 3·1）: 地域の窓口の数・居場所の数"),
+            ),
         ),
     }
     return render(request, "platform/index.html", context)
@@ -52,10 +54,22 @@ def coverage_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="platform-coverage.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 Japanese correctly only with the BOM
-    writer = csv.writer(response)
-    writer.writerow(["prefecture_code", "prefecture", "local_platforms", "members"])
-    for p in coverage(_language()).prefectures:
-        writer.writerow(safe_row([p.code, p.name, p.platforms, p.members]))
+    response.write(
+        csv_text(
+            [
+                "prefecture_code",
+                "prefecture",
+                "local_platforms",
+                "members",
+                "local_windows",
+                "places",
+            ],
+            (
+                [p.code, p.name, p.platforms, p.members, p.windows, p.places]
+                for p in coverage(_language()).prefectures
+            ),
+        )
+    )
     return response
 
 
