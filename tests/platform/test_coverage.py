@@ -13,8 +13,8 @@ from django.test import Client
 from tests.factories import create_service
 from tests.personas import Personas, body
 from tests.platform.helpers import decide, post
-from tsunagari.platform.coverage import TILES, coverage
 from tsunagari.directory.models import Service
+from tsunagari.platform.coverage import TILES, coverage
 from tsunagari.platform.models import Platform
 
 pytestmark = pytest.mark.django_db

@@ -121,7 +121,7 @@ class CoverageOut(Schema):
 @router.get(
     "/coverage",
     response=CoverageOut,
-    summary="Local platforms, members, local windows and places per prefecture; the measure-140 KPI",
+    summary="Local platforms, members, windows and places per prefecture; the measure-140 KPI",
 )
 def get_coverage(request: HttpRequest) -> CoverageOut:
     found = coverage("ja")
