@@ -58,7 +58,7 @@ def coverage_map(
     (窓口・居場所, e.g. 3·1). `legend`: (covered, not covered, the lower figures) labels."""
     shown = [p for p in coverage.prefectures if p.covered or p.windows or p.places]
     desc = "; ".join(_tile_summary(p) for p in shown) or legend[1]
-    parts = _open(chart_id, title, desc, TILE * 12 + 4, TILE * 13 + 62)
+    parts = _open(chart_id, title, desc, TILE * 12 + 4, TILE * 13 + 66)
     for p in coverage.prefectures:
         col, row = TILES[p.code]
         x, y = col * TILE + 2, row * TILE + 2
@@ -83,16 +83,17 @@ def coverage_map(
             f'<text x="{middle}" y="{y + 43}" text-anchor="middle" font-size="11" '
             f'fill="{ink}">{p.windows}·{p.places}</text></g>'
         )
-    y = TILE * 13 + 10
+    # one legend entry a line: the English labels are too long to share one
+    y = TILE * 13 + 4
     parts.append(f'<rect x="2" y="{y}" width="16" height="16" fill="{BLUE}"/>')
     parts.append(
         f'<text x="24" y="{y + 13}" font-size="13" fill="{INK}">✓ {escape(legend[0])}</text>'
     )
-    parts.append(f'<rect x="300" y="{y}" width="16" height="16" fill="{GREY}" stroke="{INK}"/>')
+    parts.append(f'<rect x="2" y="{y + 22}" width="16" height="16" fill="{GREY}" stroke="{INK}"/>')
     parts.append(
-        f'<text x="322" y="{y + 13}" font-size="13" fill="{INK}">– {escape(legend[1])}</text>'
+        f'<text x="24" y="{y + 35}" font-size="13" fill="{INK}">– {escape(legend[1])}</text>'
     )
-    parts.append(f'<text x="2" y="{y + 41}" font-size="13" fill="{INK}">{escape(legend[2])}</text>')
+    parts.append(f'<text x="2" y="{y + 57}" font-size="13" fill="{INK}">{escape(legend[2])}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
