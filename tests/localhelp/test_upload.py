@@ -184,3 +184,21 @@ def test_the_staff_bar_tells_a_colleague_what_waits(
         "確認を待つ地域の支援情報が1件あります"
     ]
     assert for_user(personas.municipal) == [] and for_user(personas.other_municipal) == []
+
+
+def test_publishing_indexes_again_only_what_it_changed(
+    personas: Personas, chiyoda_colleague: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A municipality's upload is indexed in proportion to its rows: writing the taxonomy
+    and the body's provider again as they were must not re-index every service that shares
+    a need (at national scale, the whole directory)."""
+    others = [create_service(f"elsewhere-{i}", needs=("food", "community")).id for i in range(3)]
+    from tsunagari.search import index
+
+    marked: set[object] = set()
+    mark = index.mark_changed
+    monkeypatch.setattr(index, "mark_changed", lambda ids: marked.update(ids) or mark(ids))
+    _publish(personas, chiyoda_colleague, csv_file(ROW))
+    published = Service.objects.get(slug="chiyoda-kanda-shokudo")
+    assert published.id in marked
+    assert not marked & set(others)

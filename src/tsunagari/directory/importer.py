@@ -10,7 +10,12 @@ from django.dispatch import Signal
 
 from tsunagari.directory.bundle import Bundle, DirectoryFileError, read_bundle
 from tsunagari.directory.models import Organization, Service, TaxonomyTerm
-from tsunagari.directory.records import service_to_entry, write_organization, write_service
+from tsunagari.directory.records import (
+    service_to_entry,
+    write_if_changed,
+    write_organization,
+    write_service,
+)
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
 
 # Sent after a committed import with `slugs`, the services created or changed; the search
@@ -68,13 +73,17 @@ def import_path(path: Path) -> ImportReport:
 
 
 def sync_taxonomy() -> dict[tuple[str, str], TaxonomyTerm]:
+    """The taxonomy's terms as rows, writing only those added or renamed: a saved term
+    re-indexes every service that has it (see write_if_changed)."""
     taxonomy = load_taxonomy()
+    stored = {(t.taxonomy, t.code): t for t in TaxonomyTerm.objects.all()}
     terms: dict[tuple[str, str], TaxonomyTerm] = {}
     for kind in KINDS:
         for code, term in taxonomy.of(kind).items():
-            row, _ = TaxonomyTerm.objects.update_or_create(
-                taxonomy=kind, code=code, defaults={"name": term.ja, "name_en": term.en}
-            )
+            values = {"name": term.ja, "name_en": term.en}
+            row = stored.get((kind, code))
+            if row is None or any(getattr(row, k) != v for k, v in values.items()):
+                row = write_if_changed(TaxonomyTerm, values, taxonomy=kind, code=code)
             terms[(kind, code)] = row
     return terms
 

@@ -6,6 +6,10 @@ and written from entries: one path, so an import run twice changes nothing the s
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from django.db.models import Model
+
 from tsunagari.directory.bundle import AreaEntry, OrganizationEntry, ScheduleEntry, ServiceEntry
 from tsunagari.directory.models import Closure as ClosureRow
 from tsunagari.directory.models import (
@@ -18,6 +22,8 @@ from tsunagari.directory.models import (
     TaxonomyTerm,
     stable_id,
 )
+
+_Row = TypeVar("_Row", bound=Model)
 
 
 def organization_to_entry(org: Organization) -> OrganizationEntry:
@@ -143,10 +149,28 @@ def _area_entry(areas: list[ServiceArea]) -> str | dict[str, list[str]]:
     }
 
 
+def write_if_changed(model: type[_Row], values: dict[str, Any], **lookup: Any) -> _Row:
+    """The row of `lookup`, created or given `values`, but saved only when something differs.
+
+    update_or_create always saves, and every save of an organisation or a term tells the
+    search index that all of its services changed: re-saving the whole taxonomy for one
+    municipality's upload re-indexed the national directory. Unchanged rows stay unsaved.
+    """
+    row = model._default_manager.filter(**lookup).first()
+    if row is None:
+        return model._default_manager.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if changed:
+        for name in changed:
+            setattr(row, name, values[name])
+        row.save(update_fields=changed)
+    return row
+
+
 def write_organization(entry: OrganizationEntry) -> Organization:
-    org, _ = Organization.objects.update_or_create(
-        slug=entry.id,
-        defaults={
+    return write_if_changed(
+        Organization,
+        {
             "name": entry.name,
             "name_en": entry.name_en,
             "kind": entry.kind,
@@ -154,8 +178,8 @@ def write_organization(entry: OrganizationEntry) -> Organization:
             "description": entry.description,
             "description_en": entry.description_en,
         },
+        slug=entry.id,
     )
-    return org
 
 
 def write_service(
