@@ -57,6 +57,8 @@ class Personas:
     npo_editor: User  # NPOあかり editor
     other_npo_editor: User  # ひだまり社協 editor
     counsellor: User  # NPOあかり counsellor
+    other_counsellor: User  # ひだまり社協 counsellor
+    supervisor: User  # NPOあかり supervisor (相談窓口のスーパーバイザー)
     editor_and_reviewer: User  # 厚生労働省 editor and 内閣府 reviewer at once
 
 
@@ -74,6 +76,8 @@ def make_personas() -> Personas:
         npo_editor=make_user("akari-editor", ("akari", Role.NPO_EDITOR)),
         other_npo_editor=make_user("hidamari-editor", ("hidamari", Role.NPO_EDITOR)),
         counsellor=make_user("akari-counsellor", ("akari", Role.COUNSELLOR)),
+        other_counsellor=make_user("hidamari-counsellor", ("hidamari", Role.COUNSELLOR)),
+        supervisor=make_user("akari-supervisor", ("akari", Role.SUPERVISOR)),
         editor_and_reviewer=make_user(
             "mhlw-editor-cao-reviewer", ("mhlw", Role.EDITOR), ("cao", Role.REVIEWER)
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -45,11 +46,12 @@ def env_path(name: str, default: Path) -> Path:
     return Path(raw).resolve() if raw else default
 
 
-def env_secret(name: str, fallback_file: Path) -> str:
+def env_secret(name: str, fallback_file: Path, make: Callable[[], str] | None = None) -> str:
     """Read a secret from NAME, from the file named in NAME_FILE, or from a local file.
 
     The local file is created on first use so that `make run` needs no set-up; production
-    sets the variable or points NAME_FILE at a mounted secret.
+    sets the variable or points NAME_FILE at a mounted secret. `make` writes a new local
+    secret in the form the caller needs (a Fernet key); by default a random token.
     """
     value = os.environ.get(name)
     if value:
@@ -61,6 +63,6 @@ def env_secret(name: str, fallback_file: Path) -> str:
         import secrets
 
         fallback_file.parent.mkdir(parents=True, exist_ok=True)
-        fallback_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        fallback_file.write_text(make() if make else secrets.token_urlsafe(50), encoding="utf-8")
         fallback_file.chmod(0o600)
     return fallback_file.read_text(encoding="utf-8").strip()

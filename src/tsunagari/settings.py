@@ -11,6 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from tsunagari.env import env_bool, env_int, env_list, env_path, env_secret, env_str
 
+
+def _new_fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 VAR_DIR = env_path("TSUNAGARI_VAR_DIR", PROJECT_DIR / "var")
@@ -44,6 +51,7 @@ INSTALLED_APPS = [
     "tsunagari.measures.apps.MeasuresConfig",
     "tsunagari.localhelp.apps.LocalHelpConfig",
     "tsunagari.surveys.apps.SurveysConfig",
+    "tsunagari.desk.apps.DeskConfig",
     "tsunagari.platform.apps.PlatformConfig",
     "tsunagari.web.apps.WebConfig",
     "tsunagari.api.apps.ApiConfig",
@@ -251,3 +259,30 @@ Q_CLUSTER = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that hangs makes a page wait this long at most, then degrade.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# --- The consultation desk (issue 16) ----------------------------------------------------
+# Conversation text is encrypted with these Fernet keys (comma-separated: the first encrypts,
+# all decrypt, so a key is rotated by putting the new one first). `make run` makes a local one.
+DESK_KEYS = env_list(
+    "TSUNAGARI_DESK_KEYS",
+    [env_secret("TSUNAGARI_DESK_KEY", VAR_DIR / "desk-key", make=_new_fernet_key)],
+)
+# Conversations are deleted this many days after they ended (the operator decides).
+DESK_RETENTION_DAYS = env_int("TSUNAGARI_DESK_RETENTION_DAYS", 30)
+# The private code brings a person back to their conversation for this many hours.
+DESK_RETURN_HOURS = env_int("TSUNAGARI_DESK_RETURN_HOURS", 24)
+DESK_MAX_CHATS = env_int("TSUNAGARI_DESK_MAX_CHATS", 3)  # at once, per counsellor
+DESK_REFERRAL_REMIND_HOURS = env_int("TSUNAGARI_DESK_REFERRAL_REMIND_HOURS", 48)
+# Live chat (Django Channels): Redis between servers when set, else in the process.
+DESK_REDIS_URL = env_str("TSUNAGARI_REDIS_URL", "")
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [DESK_REDIS_URL]},
+        }
+        if DESK_REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    )
+}
+ASGI_APPLICATION = "tsunagari.asgi.application"

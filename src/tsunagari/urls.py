@@ -16,10 +16,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("tsunagari.web.urls")),
     path("navigator/", include("tsunagari.navigator.urls")),
+    path("desk/", include("tsunagari.desk.urls")),
     path("plan/", include("tsunagari.measures.urls")),
     path("", include("tsunagari.platform.urls")),
     path("staff/surveys/", include("tsunagari.surveys.urls")),
     path("staff/directory/", include("tsunagari.directory.urls")),
+    path("staff/desk/", include("tsunagari.desk.staff_urls")),
     path("staff/local/", include("tsunagari.localhelp.urls")),
     path("staff/", include("tsunagari.staff.urls")),
     prefix_default_language=False,

@@ -24,6 +24,9 @@ PAGES = [
     "/kids/",
     "/en/",
     "/en/services/kodomo-sos-dial/",
+    "/desk/",
+    "/desk/?kids=1",
+    "/en/desk/",
 ]
 
 

@@ -45,9 +45,16 @@ def test_anonymous_and_a_user_without_membership_may_do_nothing(personas: Person
         ("municipal", {P.EDIT_LOCAL_HELP, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM}),
         (
             "npo_editor",
-            {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM},
+            {
+                P.EDIT_LOCAL_HELP,
+                P.EVALUATE_PROGRAMMES,
+                P.READ_AUDIT,
+                P.CONTRIBUTE_PLATFORM,
+                P.RECEIVE_REFERRALS,
+            },
         ),
         ("counsellor", {P.COUNSEL}),
+        ("supervisor", {P.COUNSEL, P.SUPERVISE, P.READ_AUDIT, P.RECEIVE_REFERRALS}),
     ],
 )
 def test_each_persona_holds_exactly_the_permissions_of_its_role(

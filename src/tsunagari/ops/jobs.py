@@ -26,6 +26,10 @@ class Job:
 JOBS = (
     # The guided chat's state lives in the session; an ended one is deleted, not left.
     Job("clear-sessions", "tsunagari.ops.jobs.clear_sessions", 15),
+    # Consultation text is kept only for the period the operator set.
+    Job("desk-retention", "tsunagari.desk.retention.delete_expired", 60),
+    # A referral to local support that waits too long is brought back to its receivers.
+    Job("desk-referral-reminders", "tsunagari.desk.referrals.remind_waiting", 60),
     # Owners of local help are asked to re-check an entry when its check falls due.
     Job("local-help-reminders", "tsunagari.localhelp.reminders.send_due", 24 * 60),
 )

@@ -44,6 +44,7 @@ class Permission(models.TextChoices):
     EDIT_LOCAL_HELP = "local.edit", _("地域の支援情報を編集する")
     COUNSEL = "desk.counsel", _("相談に応じる")
     SUPERVISE = "desk.supervise", _("相談員を支援・監督する")
+    RECEIVE_REFERRALS = "desk.receive", _("相談窓口からの紹介（つなぎ）を受ける")
     CONTRIBUTE_PLATFORM = "platform.contribute", _("官民連携プラットフォームに投稿する")
     REVIEW_PLATFORM = "platform.review", _("官民連携プラットフォームの投稿を確認・公開する")
     PUBLISH_SURVEYS = "surveys.publish", _("調査の推計値の公開を承認する")
@@ -78,11 +79,20 @@ GRANTS: dict[tuple[Kind, Role], frozenset[Permission]] = {
     (Kind.PREFECTURE, Role.MUNICIPAL_STAFF): _LOCAL_STAFF | {P.REVIEW_PLATFORM},
     (Kind.MUNICIPALITY, Role.MUNICIPAL_STAFF): _LOCAL_STAFF,
     # An NPO evaluates its own programme with the pre/post survey report.
+    # An NPO's editors also answer the referrals the desk sends it (つなぎ).
     (Kind.ORGANISATION, Role.NPO_EDITOR): frozenset(
-        {P.EDIT_LOCAL_HELP, P.EVALUATE_PROGRAMMES, P.READ_AUDIT, P.CONTRIBUTE_PLATFORM}
+        {
+            P.EDIT_LOCAL_HELP,
+            P.EVALUATE_PROGRAMMES,
+            P.READ_AUDIT,
+            P.CONTRIBUTE_PLATFORM,
+            P.RECEIVE_REFERRALS,
+        }
     ),
     (Kind.ORGANISATION, Role.COUNSELLOR): frozenset({P.COUNSEL}),
-    (Kind.ORGANISATION, Role.SUPERVISOR): frozenset({P.COUNSEL, P.SUPERVISE, P.READ_AUDIT}),
+    (Kind.ORGANISATION, Role.SUPERVISOR): frozenset(
+        {P.COUNSEL, P.SUPERVISE, P.READ_AUDIT, P.RECEIVE_REFERRALS}
+    ),
 }
 
 # Roles whose holders must sign in with a second factor when TSUNAGARI_PRODUCTION is on

@@ -19,6 +19,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from tsunagari.desk.views.person import end_held
+
 NEUTRAL_SITE = "https://www.google.co.jp/"
 LEFT_COOKIE = "left"
 LEFT_SECONDS = 24 * 60 * 60
@@ -26,6 +28,7 @@ LEFT_SECONDS = 24 * 60 * 60
 
 @require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest) -> HttpResponse:
+    end_held(request)  # a consultation chat ends with the person leaving
     request.session.flush()
     response = HttpResponseRedirect(NEUTRAL_SITE)
     response["Clear-Site-Data"] = '"cache"'

@@ -23,7 +23,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=2)
+        # The desk's live chat needs every worker on one channel layer: Redis when
+        # TSUNAGARI_REDIS_URL is set; otherwise the in-process layer, so one worker.
+        parser.add_argument("--workers", type=int, default=2 if settings.DESK_REDIS_URL else 1)
         parser.add_argument(
             "--no-jobs", action="store_true", help="do not run the scheduled jobs beside it"
         )

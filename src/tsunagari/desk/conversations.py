@@ -1,0 +1,254 @@
+"""What happens to a conversation: started, written to (each person's message graded),
+claimed, transferred, closed or left. Views and sockets call these, never the models."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tsunagari.desk import crypto, grading, live
+from tsunagari.desk.models import (
+    Conversation,
+    Message,
+    Outcome,
+    Sender,
+    Status,
+    Tally,
+    code_digest,
+    new_code,
+)
+from tsunagari.staff import access, audit
+from tsunagari.staff.roles import Permission
+
+MAX_CHARS = 2000
+
+
+def start(language: str) -> tuple[Conversation, str]:
+    """A new waiting conversation and the private code that brings the person back."""
+    code = new_code()
+    conversation = Conversation.objects.create(language=language, code_digest=code_digest(code))
+    live.queue_changed()
+    return conversation, code
+
+
+def returning(code: str) -> Conversation | None:
+    """The open conversation of this code, if it was active within DESK_RETURN_HOURS."""
+    since = timezone.now() - datetime.timedelta(hours=settings.DESK_RETURN_HOURS)
+    return Conversation.objects.filter(
+        code_digest=code_digest(code),
+        status__in=[Status.WAITING, Status.ACTIVE],
+        last_activity_at__gte=since,
+    ).first()
+
+
+def checked_text(text: str) -> str:
+    """Raises ValidationError naming what is wrong with a message."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("メッセージが空です。"))
+    if len(text) > MAX_CHARS:
+        raise ValidationError(
+            _("メッセージは%(max)d文字までです（%(count)d文字）。")
+            % {"max": MAX_CHARS, "count": len(text)}
+        )
+    return text
+
+
+def post(
+    conversation: Conversation,
+    sender: str,
+    text: str,
+    author: Any = None,
+    *,
+    grade_later: bool = False,
+) -> Message:
+    """Add a message and deliver it (raises ValidationError on bad text or a closed
+    conversation). A person's message is then graded (grading.apply: the level is raised,
+    never lowered): before returning, or with `grade_later` by the batch grader."""
+    text = checked_text(text)
+    if not conversation.is_open:
+        raise ValidationError(_("この相談はすでに終わっています。"))
+    message = Message.objects.create(
+        conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
+    )
+    Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
+    live.message_posted(conversation.pk, message.pk, sender, bytes(message.sealed))
+    if sender == Sender.PERSON:
+        if grade_later:
+            grading.later(message.pk, text)
+        else:
+            grading.now(message.pk, text)
+    return message
+
+
+def alert_supervisors(conversation: Conversation) -> None:
+    """An imminent case (level 5) goes to the supervisors at once, claimed or not."""
+    updated = Conversation.objects.filter(pk=conversation.pk, alerted_at=None).update(
+        alerted_at=timezone.now()
+    )
+    if updated:
+        audit.log_action(None, "desk.conversation.alerted", conversation, body=conversation.body)
+        live.supervisors_alerted(conversation.pk)
+        live.queue_changed()
+
+
+def queue() -> QuerySet[Conversation]:
+    """Waiting conversations, the most urgent first, then the longest waiting."""
+    return Conversation.objects.filter(status=Status.WAITING).order_by("-level", "started_at")
+
+
+def ahead_of(conversation: Conversation) -> int:
+    """How many waiting conversations a counsellor will take before this one."""
+    waiting = queue()
+    return (
+        waiting.filter(level__gt=conversation.level).count()
+        + waiting.filter(level=conversation.level, started_at__lt=conversation.started_at).count()
+    )
+
+
+def expected_wait_minutes(conversation: Conversation) -> int | None:
+    """The median wait of the last 20 claims, times the place in the queue; None before
+    any claim was made (nothing is promised that was not seen)."""
+    recent = Conversation.objects.exclude(claimed_at=None).order_by("-claimed_at")[:20]
+    waits = [(c.claimed_at - c.started_at).total_seconds() / 60 for c in recent if c.claimed_at]
+    if not waits:
+        return None
+    return max(1, round(statistics.median(waits) * (ahead_of(conversation) + 1)))
+
+
+def max_chats() -> int:
+    return int(settings.DESK_MAX_CHATS)
+
+
+def held_by(user: Any) -> QuerySet[Conversation]:
+    return Conversation.objects.filter(counsellor=user, status=Status.ACTIVE)
+
+
+def claim(conversation: Conversation, user: Any) -> None:
+    """Take a waiting conversation (raises PermissionDenied without COUNSEL, ValidationError
+    when it was taken or the counsellor holds DESK_MAX_CHATS already)."""
+    bodies = access.bodies_where(user, Permission.COUNSEL)
+    if not bodies:
+        raise PermissionDenied("desk.counsel is not granted")
+    with transaction.atomic():
+        current = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if current.status != Status.WAITING:
+            raise ValidationError(_("この相談はほかの相談員が担当しています。"))
+        if held_by(user).count() >= max_chats():
+            raise ValidationError(
+                _("同時に担当できるのは%(max)d件までです。") % {"max": max_chats()}
+            )
+        before = audit.snapshot(current)
+        current.status, current.counsellor, current.body = Status.ACTIVE, user, bodies[0]
+        current.claimed_at = timezone.now()
+        current.save()
+        audit.log_action(
+            user, "desk.conversation.claimed", current, body=current.body, before=before
+        )
+    conversation.refresh_from_db()
+    live.conversation_changed(current.pk, current.status)
+
+
+def can_read(user: Any, conversation: Conversation) -> bool:
+    """The counsellor on the case and the supervisors of its body; while nobody holds it,
+    any supervisor (an imminent case must not wait for a claim)."""
+    if conversation.body is None:
+        return access.can(user, Permission.SUPERVISE)
+    if conversation.counsellor_id == getattr(user, "pk", None):
+        return access.can(user, Permission.COUNSEL, [conversation.body])
+    return access.can(user, Permission.SUPERVISE, [conversation.body])
+
+
+def require_reader(user: Any, conversation: Conversation) -> None:
+    if not can_read(user, conversation):
+        raise PermissionDenied("not on this case")
+
+
+def colleagues(conversation: Conversation) -> list[Any]:
+    """Who may take it over: members of its body who may counsel, but not its counsellor."""
+    from django.contrib.auth import get_user_model
+
+    if conversation.body is None:
+        return []
+    users = get_user_model().objects.filter(memberships__body=conversation.body).distinct()
+    return [
+        u
+        for u in users.order_by("username")
+        if u.pk != conversation.counsellor_id
+        and access.can(u, Permission.COUNSEL, [conversation.body])
+    ]
+
+
+def transfer(conversation: Conversation, user: Any, to: Any) -> None:
+    """Hand the case to a colleague or supervisor of the same body."""
+    require_reader(user, conversation)
+    if to not in colleagues(conversation):
+        raise ValidationError(_("引き継ぎ先は同じ団体の相談員から選んでください。"))
+    before = audit.snapshot(conversation)
+    conversation.counsellor = to
+    conversation.save()
+    audit.log_action(
+        user,
+        "desk.conversation.transferred",
+        conversation,
+        body=conversation.body,
+        before=before,
+        to=to.get_username(),
+    )
+    live.conversation_changed(conversation.pk, conversation.status)
+
+
+def _tally(conversation: Conversation) -> None:
+    now = conversation.ended_at or timezone.now()
+    Tally.objects.create(
+        ended_on=timezone.localdate(now),
+        started_hour=timezone.localtime(conversation.started_at).hour,
+        level=conversation.level,
+        outcome=conversation.outcome or Outcome.DROPPED,
+        topics=conversation.topics,
+        minutes=int((now - conversation.started_at).total_seconds() // 60),
+    )
+
+
+def close(
+    conversation: Conversation, user: Any, *, topics: list[str], outcome: str, level: int
+) -> None:
+    """Close with the structured record: topics (taxonomy need codes), outcome, and the
+    urgency the counsellor judged (which may raise the level, never lower it)."""
+    require_reader(user, conversation)
+    if conversation.status == Status.CLOSED:
+        raise ValidationError(_("この相談はすでに記録を付けて終えています。"))
+    before = audit.snapshot(conversation)
+    conversation.topics, conversation.outcome = sorted(topics), outcome
+    conversation.raise_level(level, [])
+    conversation.status, conversation.ended_at = (
+        Status.CLOSED,
+        conversation.ended_at or timezone.now(),
+    )
+    conversation.save()
+    _tally(conversation)
+    live.conversation_changed(conversation.pk, conversation.status)
+    audit.log_action(
+        user, "desk.conversation.closed", conversation, body=conversation.body, before=before
+    )
+
+
+def leave(conversation: Conversation) -> None:
+    """The person ended the chat (a button or the site's quick exit). Left unclaimed, it is
+    counted now; claimed, when its counsellor closes it with the record."""
+    if not conversation.is_open:
+        return
+    was_waiting = conversation.status == Status.WAITING
+    conversation.status, conversation.ended_at = Status.LEFT, timezone.now()
+    conversation.save()
+    if was_waiting:
+        _tally(conversation)
+    live.conversation_changed(conversation.pk, conversation.status)

@@ -1,0 +1,49 @@
+"""What the desk tells open sockets (Django Channels groups): a new message to the two
+sides of a conversation, a changed queue to counsellors, an imminent case to supervisors.
+The text travels sealed through the channel layer (Redis in production) and is opened by
+the socket that delivers it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+QUEUE = "desk-queue"
+SUPERVISORS = "desk-supervisors"
+
+
+def conversation_group(conversation_id: int) -> str:
+    return f"desk-conversation-{conversation_id}"
+
+
+def _send(group: str, event: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group, event)
+
+
+def message_posted(conversation_id: int, message_id: int, sender: str, sealed: bytes) -> None:
+    _send(
+        conversation_group(conversation_id),
+        {"type": "desk.message", "id": message_id, "sender": sender, "sealed": sealed.decode()},
+    )
+
+
+def conversation_changed(conversation_id: int, status: str) -> None:
+    _send(conversation_group(conversation_id), {"type": "desk.status", "status": status})
+    queue_changed()
+
+
+def referral_proposed(conversation_id: int) -> None:
+    """The person's page shows the consent form."""
+    _send(conversation_group(conversation_id), {"type": "desk.proposal"})
+
+
+def queue_changed() -> None:
+    _send(QUEUE, {"type": "desk.queue"})
+
+
+def supervisors_alerted(conversation_id: int) -> None:
+    _send(SUPERVISORS, {"type": "desk.alert", "conversation": conversation_id})

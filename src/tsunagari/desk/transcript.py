@@ -1,0 +1,63 @@
+"""Reading a conversation's text: the only place messages are unsealed. A staff read is
+written to the audit log (who, which conversation, how many messages); the person reads
+their own without a trace kept."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from tsunagari.desk import crypto
+from tsunagari.desk.conversations import require_reader
+from tsunagari.desk.models import Conversation, Message
+from tsunagari.staff import audit
+
+
+@dataclass(frozen=True)
+class Line:
+    id: int
+    sender: str
+    at: datetime.datetime
+    text: str
+    level: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "sender": self.sender, "at": self.at.isoformat(), "text": self.text}
+
+
+def line(message: Message) -> Line:
+    return Line(
+        message.pk, message.sender, message.at, crypto.unseal(message.sealed), message.level
+    )
+
+
+def own(conversation: Conversation, after: int = 0) -> list[Line]:
+    """The person's own conversation (the session or the private code proved it is theirs)."""
+    return [line(m) for m in conversation.messages.filter(pk__gt=after)]
+
+
+def read(conversation: Conversation, reader: Any) -> list[Line]:
+    """Raises PermissionDenied unless the reader is on the case (conversations.can_read)."""
+    require_reader(reader, conversation)
+    lines = [line(m) for m in conversation.messages.all()]
+    audit.log_action(
+        reader,
+        "desk.conversation.read",
+        conversation,
+        body=conversation.body,
+        after={},
+        messages=len(lines),
+    )
+    return lines
+
+
+def as_text(conversation: Conversation, lines: list[Line], names: dict[str, str]) -> str:
+    """A copy for the person to keep: time, who, what."""
+    rows = [
+        f"[{timezone.localtime(item.at):%Y-%m-%d %H:%M}] {names[item.sender]}: {item.text}"
+        for item in lines
+    ]
+    return "\n".join(rows) + "\n"

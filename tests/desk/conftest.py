@@ -1,0 +1,25 @@
+"""The desk's tests run with the in-memory channel layer and a key of their own."""
+
+from __future__ import annotations
+
+import pytest
+from cryptography.fernet import Fernet
+
+from tsunagari.desk import conversations
+from tsunagari.desk.models import Conversation
+
+TEST_KEY = Fernet.generate_key().decode()
+
+
+@pytest.fixture(autouse=True)
+def _desk_settings(settings: pytest.FixtureRequest) -> None:
+    settings.DESK_KEYS = [TEST_KEY]  # type: ignore[attr-defined]
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}  # type: ignore[attr-defined]
+
+
+def started(*texts: str, language: str = "ja") -> Conversation:
+    conversation, _code = conversations.start(language)
+    for text in texts:
+        conversations.post(conversation, "person", text)
+    conversation.refresh_from_db()
+    return conversation

@@ -1,0 +1,116 @@
+"""Live chat over WebSocket (Django Channels, the in-memory layer): the person's socket
+sends and receives, the counsellor's socket opens only for the case's reader (and is
+audited), and a page of another site cannot open a person's chat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from tests.personas import Personas
+from tsunagari.asgi import application
+from tsunagari.desk import conversations, grading
+from tsunagari.desk.models import Conversation, Message
+from tsunagari.staff.models import AuditEntry
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = (b"origin", b"http://127.0.0.1")
+
+
+def _cookie(client: Client) -> tuple[bytes, bytes]:
+    pairs = "; ".join(f"{k}={v.value}" for k, v in client.cookies.items())
+    return (b"cookie", pairs.encode())
+
+
+def _socket(
+    path: str, client: Client, origin: tuple[bytes, bytes] = ORIGIN
+) -> WebsocketCommunicator:
+    headers = [_cookie(client), origin, (b"host", b"127.0.0.1")]
+    return WebsocketCommunicator(application, path, headers=headers)
+
+
+def _person() -> Client:
+    client = Client()
+    client.post("/desk/start/", {"text": "誰かと話したいです"})
+    return client
+
+
+@async_to_sync
+async def _exchange(person: WebsocketCommunicator, staff: WebsocketCommunicator) -> list[Any]:
+    assert (await person.connect())[0] and (await staff.connect())[0]
+    await person.send_json_to({"text": "夜が長くてつらいです", "ref": 1})
+    got = [await person.receive_json_from(), await person.receive_json_from()]
+    got.append(await staff.receive_json_from())
+    await staff.send_json_to({"text": "聞かせてください"})
+    got += [await staff.receive_json_from(), await staff.receive_json_from()]
+    got.append(await person.receive_json_from())
+    await person.disconnect()
+    await staff.disconnect()
+    return got
+
+
+def test_person_and_counsellor_exchange_messages_live(personas: Personas) -> None:
+    person = _person()
+    conversation = Conversation.objects.get()
+    conversations.claim(conversation, personas.counsellor)
+    staff = Client()
+    staff.force_login(personas.counsellor)
+    got = _exchange(
+        _socket("/ws/desk/", person), _socket(f"/ws/desk/staff/{conversation.pk}/", staff)
+    )
+    texts = [g.get("text") for g in got if "text" in g]
+    assert texts.count("夜が長くてつらいです") == 2 and texts.count("聞かせてください") == 2
+    assert Message.objects.count() == 3
+    grading.drain()  # a socket's message is graded by the batch grader, after delivery
+    graded = Message.objects.filter(sender="person").exclude(level=None).count()
+    assert graded == 2
+    assert AuditEntry.objects.filter(
+        action="desk.conversation.read", user=personas.counsellor
+    ).exists()
+
+
+@async_to_sync
+async def _refused(socket: WebsocketCommunicator) -> bool:
+    connected, _code = await socket.connect()
+    await socket.disconnect()
+    return not connected
+
+
+def test_the_counsellor_socket_refuses_anyone_not_on_the_case(personas: Personas) -> None:
+    _person()
+    conversation = Conversation.objects.get()
+    conversations.claim(conversation, personas.counsellor)
+    for outsider in (personas.other_counsellor, personas.npo_editor, personas.visitor):
+        client = Client()
+        client.force_login(outsider)
+        assert _refused(_socket(f"/ws/desk/staff/{conversation.pk}/", client))
+    assert _refused(_socket(f"/ws/desk/staff/{conversation.pk}/", Client()))
+
+
+def test_a_socket_from_another_site_or_without_a_chat_is_refused() -> None:
+    person = _person()
+    assert _refused(_socket("/ws/desk/", person, origin=(b"origin", b"https://evil.example")))
+    assert _refused(_socket("/ws/desk/", Client()))
+
+
+@async_to_sync
+async def _send_one(person: WebsocketCommunicator, text: str) -> list[Any]:
+    assert (await person.connect())[0]
+    await person.send_json_to({"text": text})
+    got = [await person.receive_json_from(), await person.receive_json_from()]
+    await person.disconnect()
+    return got
+
+
+def test_an_imminent_message_over_the_socket_is_graded_after_delivery_and_alerts() -> None:
+    person = _person()
+    got = _send_one(_socket("/ws/desk/", person), "今から駅で飛び降りて死にます")
+    assert any(g.get("text") == "今から駅で飛び降りて死にます" for g in got)
+    grading.drain()
+    conversation = Conversation.objects.get()
+    assert conversation.level == 5 and conversation.alerted_at is not None
+    assert AuditEntry.objects.filter(action="desk.conversation.alerted").count() == 1
