@@ -17,8 +17,6 @@ directory.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import random
 import resource
@@ -40,6 +38,7 @@ from tsunagari.navigator.finder import find
 from tsunagari.search import synthetic
 from tsunagari.search.bench import PHRASES, _percentile
 from tsunagari.search.engine import Filters, rebuild_index, search
+from tsunagari.spreadsheets import csv_text
 from tsunagari.staff.members import grant
 from tsunagari.staff.models import Body
 from tsunagari.staff.roles import Kind, Role
@@ -78,9 +77,7 @@ def _latencies(
 
 
 def _template(code: str, count: int) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([c.header for c in COLUMNS])
+    rows = []
     for i in range(count):
         row = {
             "ID": f"bench-{code}-{i}",
@@ -96,8 +93,8 @@ def _template(code: str, count: int) -> bytes:
             "相談方法": "in-person",
             "情報源URL": "https://example.org/bench",
         }
-        writer.writerow([row.get(c.header, "") for c in COLUMNS])
-    return out.getvalue().encode("utf-8-sig")
+        rows.append([row.get(c.header, "") for c in COLUMNS])
+    return csv_text([c.header for c in COLUMNS], rows).encode("utf-8-sig")
 
 
 def _import_once(out: Writer) -> None:

@@ -28,6 +28,7 @@ from tsunagari.directory.hsds import read_hsds_file
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.localhelp.changes import Problem, organization_slug
+from tsunagari.spreadsheets import append_row, csv_text, new_workbook
 from tsunagari.staff.models import Body
 
 
@@ -109,19 +110,14 @@ def template_rows() -> list[list[str]]:
 
 
 def template_csv() -> bytes:
-    out = io.StringIO()
-    csv.writer(out).writerows(template_rows())
-    return out.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 CSV with a BOM correctly
+    header, *rows = template_rows()
+    return csv_text(header, rows).encode("utf-8-sig")  # Excel opens UTF-8 CSV with a BOM correctly
 
 
 def template_xlsx() -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.create_sheet("窓口・居場所", 0)
-    del book[book.sheetnames[1]]  # the empty default sheet
+    book, sheet = new_workbook("窓口・居場所")
     for row in template_rows():
-        sheet.append(row)
+        append_row(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
