@@ -108,9 +108,10 @@ def test_coverage_changes_on_the_map_after_a_local_platform_is_added(
     page.context.clear_cookies()
     tile = _tokyo_tile(page, base)
     assert "✓0" in tile
-    assert "東京都: 1 / 0" in page.content()
-    row = page.locator("table tr", has_text="東京都").inner_text()
-    assert "1" in row
+    assert "東京都: 地方版プラットフォーム 1、参画団体 0、地域の窓口 0、居場所 0" in page.content()
+    assert "0·0" in tile  # the listed local windows and places, as text on the tile
+    cells = page.locator("table tr", has_text="東京都").locator("td").all_inner_texts()
+    assert cells == ["1", "0", "0", "0"]
 
 
 def test_the_public_survey_page_shows_only_approved_years(

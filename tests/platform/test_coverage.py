@@ -4,13 +4,16 @@ change when a local platform is published, not before."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
 from django.test import Client
 
+from tests.factories import create_service
 from tests.personas import Personas, body
 from tests.platform.helpers import decide, post
+from tsunagari.directory.models import Service
 from tsunagari.platform.coverage import TILES, coverage
 from tsunagari.platform.models import Platform
 
@@ -59,7 +62,7 @@ def test_a_municipalitys_platform_covers_its_prefecture_once_approved(
     tokyo = next(row for row in _csv(Client()) if row[0] == "13")
     assert tokyo[2] == "1"
     svg = Client().get("/platform/").content.decode()
-    assert "東京都: 1 / 0" in svg
+    assert "東京都: 地方版プラットフォーム 1、参画団体 0、地域の窓口 0、居場所 0" in svg
     assert (
         "https://www.city.example.lg.jp/platform/"
         in Client().get("/platform/p/city-131016/").content.decode()
@@ -83,3 +86,59 @@ def test_an_organisation_cannot_register_a_local_platform(
     client: Client, personas: Personas
 ) -> None:
     assert post(client, personas.npo_editor, "/staff/platform/local/new/", LOCAL).status_code == 403
+
+
+def _tokyo() -> tuple[int, int]:
+    tokyo = next(p for p in coverage().prefectures if p.code == "13")
+    return tokyo.windows, tokyo.places
+
+
+def test_a_window_in_a_municipality_counts_under_its_prefecture(client: Client) -> None:
+    assert _tokyo() == (0, 0)
+    create_service("chiyoda-window", scope=Service.Scope.LOCAL, areas=(("municipality", "131016"),))
+    assert _tokyo() == (1, 0)
+    # a place of the prefecture itself, and one serving two wards of it, each count once
+    create_service("tokyo-place", scope=Service.Scope.PLACE, areas=(("prefecture", "13"),))
+    create_service(
+        "two-wards-place",
+        scope=Service.Scope.PLACE,
+        areas=(("municipality", "131016"), ("municipality", "131041")),
+    )
+    assert _tokyo() == (1, 2)
+    osaka = next(p for p in coverage().prefectures if p.code == "27")
+    assert (osaka.windows, osaka.places) == (0, 0)
+    # national lines and kinds of window are not local entries of any prefecture
+    create_service("national-line", areas=(("nationwide", ""),))
+    assert _tokyo() == (1, 2)
+
+    tokyo = next(row for row in _csv(client) if row[0] == "13")
+    assert _csv(client)[0][4:] == ["local_windows", "places"]
+    assert tokyo[4:] == ["1", "2"]
+    page = client.get("/platform/").content.decode()
+    assert "東京都: 地方版プラットフォーム 0、参画団体 0、地域の窓口 1、居場所 2" in page
+    assert "<td>1</td><td>2</td>" in page  # the table's Tokyo row
+    api = next(p for p in client.get("/api/v1/coverage").json()["prefectures"] if p["code"] == "13")
+    assert (api["local_windows"], api["places"]) == (1, 2)
+
+
+def test_withdrawn_or_ended_windows_are_not_counted() -> None:
+    window = create_service(
+        "chiyoda-window", scope=Service.Scope.LOCAL, areas=(("municipality", "131016"),)
+    )
+    assert _tokyo() == (1, 0)
+    window.status = Service.Status.INACTIVE  # what withdrawing an entry in local help does
+    window.save()
+    assert _tokyo() == (0, 0)
+    create_service(
+        "ended-place",
+        scope=Service.Scope.PLACE,
+        areas=(("municipality", "131016"),),
+        valid_to=dt.date(2020, 3, 31),
+    )
+    create_service(
+        "defunct-place",
+        scope=Service.Scope.PLACE,
+        areas=(("prefecture", "13"),),
+        status=Service.Status.DEFUNCT,
+    )
+    assert _tokyo() == (0, 0)

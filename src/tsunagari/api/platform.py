@@ -100,6 +100,14 @@ class PrefectureOut(Schema):
     name: str
     local_platforms: int
     members: int
+    local_windows: int = Field(
+        description="Local windows (scope local) listed in the directory for the prefecture "
+        "or a municipality in it"
+    )
+    places: int = Field(
+        description="Places (居場所, scope place) listed in the directory for the prefecture "
+        "or a municipality in it"
+    )
 
 
 class CoverageOut(Schema):
@@ -111,7 +119,9 @@ class CoverageOut(Schema):
 
 
 @router.get(
-    "/coverage", response=CoverageOut, summary="Local platforms per prefecture; the measure-140 KPI"
+    "/coverage",
+    response=CoverageOut,
+    summary="Local platforms, members, windows and places per prefecture; the measure-140 KPI",
 )
 def get_coverage(request: HttpRequest) -> CoverageOut:
     found = coverage("ja")
@@ -121,7 +131,14 @@ def get_coverage(request: HttpRequest) -> CoverageOut:
         target=found.target,
         achieved=found.achieved,
         prefectures=[
-            PrefectureOut(code=p.code, name=p.name, local_platforms=p.platforms, members=p.members)
+            PrefectureOut(
+                code=p.code,
+                name=p.name,
+                local_platforms=p.platforms,
+                members=p.members,
+                local_windows=p.windows,
+                places=p.places,
+            )
             for p in found.prefectures
         ],
     )

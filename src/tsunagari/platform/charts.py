@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
-from tsunagari.platform.coverage import TILES, Coverage
+from tsunagari.platform.coverage import TILES, Coverage, PrefectureCoverage
 
 INK = "#1a1a1a"
 BLUE = "#1f5fa8"  # 6.3:1 on white
@@ -36,46 +37,63 @@ def _short(name: str) -> tuple[str, int]:
     return (name[:-1] if name[-1] in "都府県" else name), 13
 
 
+def _tile_summary(p: PrefectureCoverage) -> str:
+    return _(
+        "%(name)s: 地方版プラットフォーム %(platforms)d、参画団体 %(members)d、"
+        "地域の窓口 %(windows)d、居場所 %(places)d"
+    ) % {
+        "name": p.name,
+        "platforms": p.platforms,
+        "members": p.members,
+        "windows": p.windows,
+        "places": p.places,
+    }
+
+
 def coverage_map(
     chart_id: str, title: str, coverage: Coverage, legend: Sequence[str]
 ) -> SafeString:
     """Tiles of the 47 prefectures: dark with ✓ and the member count where a local platform
-    exists, pale where none does. `legend`: (covered, not covered) labels."""
-    desc = (
-        "; ".join(
-            f"{p.name}: {p.platforms} / {p.members}" for p in coverage.prefectures if p.covered
-        )
-        or legend[1]
-    )
-    parts = _open(chart_id, title, desc, TILE * 12 + 4, TILE * 13 + 40)
+    exists, pale where none does; below, as text, the listed local windows and places
+    (窓口・居場所, e.g. 3·1). `legend`: (covered, not covered, the lower figures) labels."""
+    shown = [p for p in coverage.prefectures if p.covered or p.windows or p.places]
+    desc = "; ".join(_tile_summary(p) for p in shown) or legend[1]
+    parts = _open(chart_id, title, desc, TILE * 12 + 4, TILE * 13 + 66)
     for p in coverage.prefectures:
         col, row = TILES[p.code]
         x, y = col * TILE + 2, row * TILE + 2
+        middle = x + (TILE - 4) / 2
         fill, ink = (BLUE, "#ffffff") if p.covered else (GREY, INK)
         short, size = _short(p.name)
-        parts.append(f"<g><title>{escape(p.name)}: {p.platforms} / {p.members}</title>")
+        parts.append(f"<g><title>{escape(_tile_summary(p))}</title>")
         parts.append(
             f'<rect x="{x}" y="{y}" width="{TILE - 4}" height="{TILE - 4}" rx="4" '
             f'fill="{fill}" stroke="{INK}" stroke-width="0.5"/>'
         )
         parts.append(
-            f'<text x="{x + (TILE - 4) / 2}" y="{y + 20}" text-anchor="middle" font-size="{size}" '
+            f'<text x="{middle}" y="{y + 15}" text-anchor="middle" font-size="{size}" '
             f'fill="{ink}">{escape(short)}</text>'
         )
         mark = f"✓{p.members}" if p.covered else "–"
         parts.append(
-            f'<text x="{x + (TILE - 4) / 2}" y="{y + 38}" text-anchor="middle" font-size="12" '
-            f'fill="{ink}">{mark}</text></g>'
+            f'<text x="{middle}" y="{y + 29}" text-anchor="middle" font-size="12" '
+            f'fill="{ink}">{mark}</text>'
         )
-    y = TILE * 13 + 10
+        parts.append(
+            f'<text x="{middle}" y="{y + 43}" text-anchor="middle" font-size="11" '
+            f'fill="{ink}">{p.windows}·{p.places}</text></g>'
+        )
+    # one legend entry a line: the English labels are too long to share one
+    y = TILE * 13 + 4
     parts.append(f'<rect x="2" y="{y}" width="16" height="16" fill="{BLUE}"/>')
     parts.append(
         f'<text x="24" y="{y + 13}" font-size="13" fill="{INK}">✓ {escape(legend[0])}</text>'
     )
-    parts.append(f'<rect x="300" y="{y}" width="16" height="16" fill="{GREY}" stroke="{INK}"/>')
+    parts.append(f'<rect x="2" y="{y + 22}" width="16" height="16" fill="{GREY}" stroke="{INK}"/>')
     parts.append(
-        f'<text x="322" y="{y + 13}" font-size="13" fill="{INK}">– {escape(legend[1])}</text>'
+        f'<text x="24" y="{y + 35}" font-size="13" fill="{INK}">– {escape(legend[1])}</text>'
     )
+    parts.append(f'<text x="2" y="{y + 57}" font-size="13" fill="{INK}">{escape(legend[2])}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

@@ -1,5 +1,6 @@
 """Coverage of Japan's 47 prefectures: where a local platform exists (地方版官民連携
-プラットフォーム) and how many members each prefecture's platforms have, and the KPI of
+プラットフォーム), how many members each prefecture's platforms have and how many local
+windows and places (居場所) the directory lists there, and the KPI of
 measure 140 of the 2024 plan: at least one body (the prefecture or a municipality in it)
 with a local platform in every prefecture, by the end of FY2025 (seed 001).
 """
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 from tsunagari.directory.area_names import prefecture_name
 from tsunagari.directory.areas import prefectures
+from tsunagari.directory.models import Service, ServiceArea
 from tsunagari.platform.models import Member, Platform
 
 KPI_MEASURE = 140
@@ -76,6 +78,8 @@ class PrefectureCoverage:
     name: str
     platforms: int  # published local platforms (the prefecture's and its municipalities')
     members: int  # published members of those platforms
+    windows: int  # listed local windows (scope local) of the prefecture or its municipalities
+    places: int  # listed places (居場所, scope place), counted the same way
 
     @property
     def covered(self) -> bool:
@@ -99,6 +103,24 @@ class Coverage:
         return self.covered >= KPI_TARGET
 
 
+def _directory_counts() -> tuple[Counter[str], Counter[str]]:
+    """Listed local windows and places per prefecture code. The same queryset the
+    directory shows people (not withdrawn, not ended); a municipality's entry counts under
+    its prefecture, and an entry serving several areas of one prefecture counts once."""
+    rows = (
+        Service.objects.listed()
+        .filter(
+            scope__in=[Service.Scope.LOCAL, Service.Scope.PLACE],
+            areas__kind__in=[ServiceArea.Kind.PREFECTURE, ServiceArea.Kind.MUNICIPALITY],
+        )
+        .values_list("id", "scope", "areas__code")
+    )
+    seen = {(service, scope, code[:2]) for service, scope, code in rows}
+    windows = Counter(pref for _, scope, pref in seen if scope == Service.Scope.LOCAL)
+    places = Counter(pref for _, scope, pref in seen if scope == Service.Scope.PLACE)
+    return windows, places
+
+
 def coverage(language: str = "ja") -> Coverage:
     local = Platform.objects.public().exclude(kind=Platform.Kind.NATIONAL)
     platforms = Counter(local.values_list("prefecture_code", flat=True))
@@ -107,10 +129,16 @@ def coverage(language: str = "ja") -> Coverage:
         .filter(platform__in=local)
         .values_list("platform__prefecture_code", flat=True)
     )
+    windows, places = _directory_counts()
     return Coverage(
         [
             PrefectureCoverage(
-                code, prefecture_name(code, language), platforms[code], members[code]
+                code,
+                prefecture_name(code, language),
+                platforms[code],
+                members[code],
+                windows[code],
+                places[code],
             )
             for code in sorted(prefectures())
         ]

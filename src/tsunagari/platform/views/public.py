@@ -40,7 +40,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "coverage-map",
             _("地方版官民連携プラットフォームがある都道府県"),
             found,
-            (_("プラットフォームあり（数字は参画団体数）"), _("まだ登録されていません")),
+            (
+                _("プラットフォームあり（数字は参画団体数）"),
+                _("まだ登録されていません"),
+                _("下段（例 3·1）: 地域の窓口の数・居場所の数"),
+            ),
         ),
     }
     return render(request, "platform/index.html", context)
@@ -50,9 +54,22 @@ def coverage_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="platform-coverage.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 Japanese correctly only with the BOM
-    header = ["prefecture_code", "prefecture", "local_platforms", "members"]
-    rows = [[p.code, p.name, p.platforms, p.members] for p in coverage(_language()).prefectures]
-    response.write(csv_text(header, rows))
+    response.write(
+        csv_text(
+            [
+                "prefecture_code",
+                "prefecture",
+                "local_platforms",
+                "members",
+                "local_windows",
+                "places",
+            ],
+            (
+                [p.code, p.name, p.platforms, p.members, p.windows, p.places]
+                for p in coverage(_language()).prefectures
+            ),
+        )
+    )
     return response
 
 
