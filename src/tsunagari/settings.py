@@ -272,6 +272,9 @@ DESK_RETENTION_DAYS = env_int("TSUNAGARI_DESK_RETENTION_DAYS", 30)
 # The private code brings a person back to their conversation for this many hours.
 DESK_RETURN_HOURS = env_int("TSUNAGARI_DESK_RETURN_HOURS", 24)
 DESK_MAX_CHATS = env_int("TSUNAGARI_DESK_MAX_CHATS", 3)  # at once, per counsellor
+# A link to the chat on every public page, only where counsellors staff the desk: a person
+# in distress must never be sent to a chat that nobody answers.
+DESK_LINKED = env_bool("TSUNAGARI_DESK_LINKED", False)
 DESK_REFERRAL_REMIND_HOURS = env_int("TSUNAGARI_DESK_REFERRAL_REMIND_HOURS", 48)
 # Live chat (Django Channels): Redis between servers when set, else in the process.
 DESK_REDIS_URL = env_str("TSUNAGARI_REDIS_URL", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -103,3 +104,14 @@ def test_the_stylesheet_and_scripts_are_served_from_this_site(client: Client) ->
         assert (STATIC / name).is_file()
     page = client.get("/").content.decode()
     assert '<link rel="stylesheet" href="/static/web/site.css">' in page
+
+
+def test_the_chat_is_linked_from_every_page_only_where_the_desk_is_staffed(
+    client: Client, settings: Any
+) -> None:
+    settings.DESK_LINKED = False
+    assert "/desk/" not in client.get("/").content.decode()
+    settings.DESK_LINKED = True
+    assert 'href="/desk/"' in client.get("/").content.decode()
+    assert 'href="/en/desk/"' in client.get("/en/search/").content.decode()
+    assert 'href="/desk/?kids=1"' in client.get("/kids/").content.decode()
