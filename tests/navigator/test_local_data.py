@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from tests.navigator.conftest import _bundle
-from tsunagari.directory.areas import municipality, prefectures, resolve_place
+from tsunagari.directory.areas import municipality, resolve_place
+from tsunagari.directory.areas import prefectures as prefecture_names
 from tsunagari.directory.bundle import AreaEntry, ServiceEntry
 from tsunagari.navigator.finder import find
 from tsunagari.search.engine import Filters, cards
@@ -41,23 +42,23 @@ def test_prefectures_with_their_own_windows() -> None:
     assert len(prefectural) >= 26
 
 
-@pytest.mark.parametrize("code", sorted(prefectures()))
+@pytest.mark.parametrize("code", sorted(prefecture_names()))
 def test_each_prefecture_has_two_windows_of_its_own(code: str) -> None:
     """Every prefecture is a case: those still short of two verified windows are reported
     (skipped with their count), the others must have two distinct numbers to call."""
     entries = [e for e in _local() if _prefecture(e) == code]
     if len(entries) < 2:
-        pytest.skip(f"{prefectures()[code]}: {len(entries)} verified local window(s) so far")
+        pytest.skip(f"{prefecture_names()[code]}: {len(entries)} verified local window(s) so far")
     numbers = {p.number for e in entries for p in e.phones}
     assert len(numbers) >= 2, (code, [e.id for e in entries])
 
 
 @pytest.mark.usefixtures("directory")
-@pytest.mark.parametrize("code", sorted(prefectures()))
+@pytest.mark.parametrize("code", sorted(prefecture_names()))
 def test_a_person_naming_the_prefecture_finds_its_window_first_and_no_other(code: str) -> None:
     entries = [e for e in _local() if _prefecture(e) == code]
     if not entries:
-        pytest.skip(f"{prefectures()[code]}: no verified local window in the bundled data yet")
+        pytest.skip(f"{prefecture_names()[code]}: no verified local window in the bundled data yet")
     prefecture_wide = [e for e in entries if isinstance(e.area, AreaEntry) and e.area.prefectures]
     if not prefecture_wide:
         pytest.skip("only city windows here: they answer a person of that city")
