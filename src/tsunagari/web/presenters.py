@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
+from tsunagari.navigator.furigana import furigana
 from tsunagari.web.hours_text import join_list
+
+# Faces kept a worker (a few kB each): the services that a day's searches show.
+KEPT_FACES = 2048
 
 
 @dataclass(frozen=True)
@@ -109,45 +116,122 @@ def summary_line(text: str, limit: int = 90) -> str:
 
 
 @dataclass(frozen=True)
-class ServiceCard:
-    """One service in a list: what a person needs to decide and to call."""
+class CardFace:
+    """What a result card shows that depends only on the service, the page's language and
+    the children's mode, drawn once: its title, summary, notice, calls and organisation.
+    Nothing in it depends on the moment or on what was searched."""
 
-    slug: str
-    name: str
-    summary: str
-    organization: str
-    phones: tuple[PhoneLink, ...]
+    listing: Listing
+    title: SafeString
+    body: SafeString
+    organization: SafeString
+
+
+def card_face(listing: Listing, language: str, kids: bool = False) -> CardFace:
+    """`kids`: ?kids=1 was asked for; the links carry it, and the words are a child's where
+    the children's mode exists (Japanese pages, see `context_processors.public`)."""
+    plain = kids and language == "ja"
+    url = reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else "")
+    name = listing.name_in(language)
+    title = format_html(
+        '<h3 class="card__title" id="card-{}"><a href="{}">{}</a></h3>',
+        listing.slug,
+        url,
+        furigana(name) if plain else name,
+    )
+    alert = listing.alert_in(language)
+    phones = listing_phones(listing, language)
+    body = format_html(
+        '<p class="card__summary">{}</p>\n  {}\n  {}',
+        summary_line(listing.description_in(language)),
+        format_html('<p class="card__alert"><strong>{}</strong> {}</p>', _("お知らせ:"), alert)
+        if alert
+        else "",
+        format_html(
+            '<p class="card__calls">{}</p>', mark_safe("".join(call_html(p, plain) for p in phones))
+        )
+        if phones
+        else "",
+    )
+    organization = _("運営: %(organization)s") % {"organization": listing.organization_in(language)}
+    return CardFace(
+        listing,
+        title,
+        body,
+        mark_safe("") if plain else format_html('<p class="card__org">{}</p>', organization),
+    )
+
+
+@lru_cache(maxsize=KEPT_FACES)
+def stored_card_face(card: bytes, language: str, kids: bool, prefix: str) -> CardFace:
+    """The face of a card as the search index stores it (`engine.stored_cards`), kept by
+    the card's own bytes: an edited service is stored anew (a new key) and a withdrawn one
+    is no longer found, so a face kept is never out of date. `prefix`, the script prefix
+    its links are drawn under, is part of the key."""
+    return card_face(Listing.from_data(json.loads(card)), language, kids)
+
+
+def face_of(card: bytes, language: str, kids: bool = False) -> CardFace:
+    return stored_card_face(card, language, kids, get_script_prefix())
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """One service in a list: its face, and what depends on the moment (open now, stale)
+    and on the search (the words it matched)."""
+
+    face: CardFace
     badge: OpenBadge
-    local_kind: bool
     stale: bool
-    alert: str
     matched: tuple[str, ...] = ()
     matched_where: str = ""
-    url: str = ""
-    organization_line: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.face.listing.slug
+
+    @property
+    def local_kind(self) -> bool:
+        return self.face.listing.local_kind
 
 
 def service_card(
-    listing: Listing,
-    language: str,
+    face: CardFace,
     now: dt.datetime,
+    today: dt.date,
     matched: tuple[str, ...] = (),
     matched_fields: tuple[str, ...] = (),
-    kids: bool = False,
 ) -> ServiceCard:
-    organization = listing.organization_in(language)
+    """`today`: `now`'s day in Japan, asked once for a whole list."""
     return ServiceCard(
-        slug=listing.slug,
-        name=listing.name_in(language),
-        summary=summary_line(listing.description_in(language)),
-        organization=listing.organization_in(language),
-        phones=listing_phones(listing, language),
-        badge=listing_badge(listing, now),
-        local_kind=listing.local_kind,
-        stale=listing.stale_on(timezone.localdate(now)),
-        alert=listing.alert_in(language),
+        face=face,
+        badge=listing_badge(face.listing, now),
+        stale=face.listing.stale_on(today),
         matched=matched,
-        matched_where=join_list(list(matched_fields)),
-        url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
-        organization_line=_("運営: %(organization)s") % {"organization": organization},
+        matched_where=join_list(list(matched_fields)) if matched_fields else "",
+    )
+
+
+def call_html(phone: PhoneLink, kids: bool = False) -> SafeString:
+    """A number as a link that calls (none for a fax), drawn in Python: a page of results
+    has a few dozen, and an included template for each cost more than the search."""
+    if not phone.href:
+        label = format_html(" {}", phone.label) if phone.label else ""
+        return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
+    verbs = {
+        "text": _("SMSを送る"),
+        "video": _("ビデオ通話"),
+        "textphone": _("文字電話"),
+    }
+    verb = verbs.get(phone.kind) or (_("でんわする") if kids else _("電話する"))
+    parts = [format_html('<span class="call__verb">{}</span> ', verb)]
+    parts.append(format_html('<span class="call__number">{}</span>', phone.number))
+    if phone.label:
+        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+    if phone.toll_free:
+        free = _("むりょう") if kids else _("無料")
+        parts.append(format_html(' <span class="call__free">{}</span>', free))
+    sms = " call--sms" if phone.kind == "text" else ""
+    return format_html(
+        '<a class="call{}" href="{}">{}</a>', sms, phone.href, mark_safe("".join(parts))
     )

@@ -6,13 +6,11 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from tsunagari.web.crisis import crisis_panel
-from tsunagari.web.presenters import PhoneLink
+from tsunagari.web.presenters import PhoneLink, call_html
 
 register = template.Library()
 
@@ -28,28 +26,8 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
 
 @register.simple_tag
 def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
-    """A number as a link that calls (none for a fax), drawn in Python: a page of results
-    has a few dozen, and an included template for each cost more than the search."""
-    if not phone.href:
-        label = format_html(" {}", phone.label) if phone.label else ""
-        return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
-    verbs = {
-        "text": _("SMSを送る"),
-        "video": _("ビデオ通話"),
-        "textphone": _("文字電話"),
-    }
-    verb = verbs.get(phone.kind) or (_("でんわする") if kids else _("電話する"))
-    parts = [format_html('<span class="call__verb">{}</span> ', verb)]
-    parts.append(format_html('<span class="call__number">{}</span>', phone.number))
-    if phone.label:
-        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
-    if phone.toll_free:
-        free = _("むりょう") if kids else _("無料")
-        parts.append(format_html(' <span class="call__free">{}</span>', free))
-    sms = " call--sms" if phone.kind == "text" else ""
-    return format_html(
-        '<a class="call{}" href="{}">{}</a>', sms, phone.href, mark_safe("".join(parts))
-    )
+    """A number as a link that calls (none for a fax)."""
+    return call_html(phone, bool(kids))
 
 
 @register.simple_tag(takes_context=True)
