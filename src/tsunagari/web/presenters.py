@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
@@ -115,7 +115,7 @@ def summary_line(text: str, limit: int = 90) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one face a key: compared and hashed by identity
 class CardFace:
     """What a result card shows that depends only on the service, the page's language and
     the children's mode, drawn once: its title, summary, notice, calls and organisation.
@@ -125,6 +125,7 @@ class CardFace:
     title: SafeString
     body: SafeString
     organization: SafeString
+    kept: bool = False  # kept from page to page (`stored_card_face`): so is its status
 
 
 def card_face(listing: Listing, language: str, kids: bool = False) -> CardFace:
@@ -168,7 +169,7 @@ def stored_card_face(card: bytes, language: str, kids: bool, prefix: str) -> Car
     the card's own bytes: an edited service is stored anew (a new key) and a withdrawn one
     is no longer found, so a face kept is never out of date. `prefix`, the script prefix
     its links are drawn under, is part of the key."""
-    return card_face(Listing.from_data(json.loads(card)), language, kids)
+    return replace(card_face(Listing.from_data(json.loads(card)), language, kids), kept=True)
 
 
 def face_of(card: bytes, language: str, kids: bool = False) -> CardFace:
@@ -181,7 +182,7 @@ class ServiceCard:
     and on the search (the words it matched)."""
 
     face: CardFace
-    badge: OpenBadge
+    status: SafeString  # the open-now badge, when it next opens, a local kind's tag
     stale: bool
     matched: tuple[str, ...] = ()
     matched_where: str = ""
@@ -189,10 +190,6 @@ class ServiceCard:
     @property
     def slug(self) -> str:
         return self.face.listing.slug
-
-    @property
-    def local_kind(self) -> bool:
-        return self.face.listing.local_kind
 
 
 def service_card(
@@ -205,11 +202,30 @@ def service_card(
     """`today`: `now`'s day in Japan, asked once for a whole list."""
     return ServiceCard(
         face=face,
-        badge=listing_badge(face.listing, now),
+        status=(kept_card_status if face.kept else card_status)(
+            face, now.replace(second=0, microsecond=0)
+        ),
         stale=face.listing.stale_on(today),
         matched=matched,
         matched_where=join_list(list(matched_fields)) if matched_fields else "",
     )
+
+
+def card_status(face: CardFace, minute: dt.datetime) -> SafeString:
+    """受付中, or 受付時間外 and 次の受付: 今日 17:00. A kept face's is kept for the minute
+    (`kept_card_status`), for everyone who sees the card: opening hours begin and end on
+    the minute."""
+    badge = listing_badge(face.listing, minute)
+    html = format_html('<span class="badge badge--{}">{}</span>', badge.state, badge.label)
+    if badge.next_opening:
+        upcoming = _("次の受付: %(moment)s") % {"moment": badge.next_opening}
+        html += format_html(' <span class="badge-next">{}</span>', upcoming)
+    if face.listing.local_kind:
+        html += format_html(' <span class="tag">{}</span>', _("お住まいの地域の窓口"))
+    return html
+
+
+kept_card_status = lru_cache(maxsize=KEPT_FACES)(card_status)
 
 
 def call_html(phone: PhoneLink, kids: bool = False) -> SafeString:
