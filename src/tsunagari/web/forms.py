@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.choices import BaseChoiceIterator
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from tsunagari.web.languages import LANGUAGE_NAMES
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 50
+FILTER_FIELDS = ("need", "audience", "method", "language", "area")
 
 Choices = list[tuple[str, Any]]
 
@@ -78,6 +80,36 @@ class PlainSelect(forms.Select):
         return mark_safe("".join(html))  # every value and label is escaped in draw_options
 
 
+class PlainTextInput(forms.TextInput):
+    """A text box drawn in Python, as Django's input.html draws it."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        return draw_input(self.get_context(name, value, attrs)["widget"])
+
+
+class PlainCheckbox(forms.CheckboxInput):
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        return draw_input(self.get_context(name, value, attrs)["widget"])
+
+
+def draw_input(widget: dict[str, Any]) -> SafeString:
+    """<input type name value attrs…>: an attribute set to True is written bare, one set
+    to False is left out (django/forms/widgets/attrs.html)."""
+    html = format_html('<input type="{}" name="{}"', widget["type"], widget["name"])
+    if widget["value"] is not None:
+        html += format_html(' value="{}"', widget["value"])
+    for name, value in widget["attrs"].items():
+        if value is True:
+            html += format_html(" {}", name)
+        elif value is not False:
+            html += format_html(' {}="{}"', name, value)
+    return html + mark_safe(">")
+
+
 def draw_options(choices: Iterable[tuple[Any, Any]]) -> Drawn:
     drawn: list[tuple[str | None, str, str]] = []
     for group_value, group_label in choices:
@@ -131,7 +163,7 @@ class SearchForm(forms.Form):
         label=_("困っていること・探したい言葉"),
         required=False,
         max_length=MAX_QUERY_CHARS,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=PlainTextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     need = forms.ChoiceField(
         choices=ChoicesInLanguage(_need_choices),
@@ -162,9 +194,11 @@ class SearchForm(forms.Form):
         help_text=_("郵便番号（例: 160-0023）、都道府県名、市区町村名"),
         required=False,
         max_length=60,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        widget=PlainTextInput(attrs={"autocomplete": "off"}),
     )
-    open_now = forms.BooleanField(label=_("今、受け付けている窓口だけ"), required=False)
+    open_now = forms.BooleanField(
+        label=_("今、受け付けている窓口だけ"), widget=PlainCheckbox, required=False
+    )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
     at = forms.IntegerField(required=False, min_value=0)  # when the form's page was made
 
@@ -189,6 +223,16 @@ class SearchForm(forms.Form):
                 params={"area": text},
             )
         return place
+
+    def filter_fields(self) -> list[forms.BoundField]:
+        """The fields under 条件でしぼりこむ, but for the open-now box (drawn on its own)."""
+        return [self[name] for name in FILTER_FIELDS]
+
+    def filters_open(self) -> bool:
+        """The filters stay unfolded while one is chosen or wrong."""
+        return bool(self["area"].errors) or any(
+            self[name].value() for name in (*FILTER_FIELDS, "open_now")
+        )
 
     @property
     def has_criteria(self) -> bool:
