@@ -184,8 +184,7 @@ class ServiceCard:
     face: CardFace
     status: SafeString  # the open-now badge, when it next opens, a local kind's tag
     stale: bool
-    matched: tuple[str, ...] = ()
-    matched_where: str = ""
+    why: SafeString  # the words it matched, and where (empty when none)
 
     @property
     def slug(self) -> str:
@@ -206,9 +205,25 @@ def service_card(
             face, now.replace(second=0, microsecond=0)
         ),
         stale=face.listing.stale_on(today),
-        matched=matched,
-        matched_where=join_list(list(matched_fields)) if matched_fields else "",
+        why=matched_words(matched, matched_fields),
     )
+
+
+def matched_words(matched: tuple[str, ...], fields: tuple[str, ...]) -> SafeString:
+    """一致した言葉: いじめ（名称・説明に）. Drawn for this search only, never kept: the words
+    come from what the person typed."""
+    if not matched:
+        return mark_safe("")
+    words = mark_safe(" ".join(format_html("<mark>{}</mark>", word) for word in matched))
+    where = (
+        format_html(
+            ' <span class="card__fields">{}</span>',
+            _("（%(where)sに）") % {"where": join_list(list(fields))},
+        )
+        if fields
+        else ""
+    )
+    return format_html('<p class="card__why">{} {}{}</p>', _("一致した言葉:"), words, where)
 
 
 def card_status(face: CardFace, minute: dt.datetime) -> SafeString:
