@@ -37,7 +37,9 @@ WORKERS = 2  # as a production server with Redis runs (one without Redis runs on
 LOAD_SECONDS = int(os.environ.get("TSUNAGARI_BENCH_LOAD_SECONDS", "10"))
 SAME_QUERIES = ("眠れない", "いじめ", "仕事 なくした 家賃")
 SAME_ROUTES = tuple(
-    f"{route}?q={quote(query)}" for query in SAME_QUERIES for route in ("/search/", "/api/v1/services")
+    f"{route}?q={quote(query)}"
+    for query in SAME_QUERIES
+    for route in ("/search/", "/api/v1/services")
 )
 ADDRESSES = (
     "/",
