@@ -1,10 +1,14 @@
 """The load run reads wrk's report: requests a second, p50/p99 and every kind of error."""
 
+import subprocess
+import sys
+import time
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from tsunagari.ops.bench import SAME_QUERIES, page_share, parse_wrk
+from tsunagari.ops.bench import SAME_QUERIES, cpu_seconds, page_share, parse_wrk
 
 REPORT = "\n".join(
     [
@@ -25,7 +29,13 @@ REPORT = "\n".join(
 
 def test_wrk_figures_are_read_in_milliseconds_with_every_error_counted() -> None:
     figures = parse_wrk(REPORT)
-    assert figures == {"rate": 16.59, "p50": 619.65, "p99": pytest.approx(2010.0), "errors": 7}
+    assert figures == {
+        "rate": 16.59,
+        "p50": 619.65,
+        "p99": pytest.approx(2010.0),
+        "errors": 7,
+        "requests": 84,
+    }
 
 
 def test_a_clean_run_has_no_errors() -> None:
@@ -41,3 +51,17 @@ def test_the_page_rate_is_shown_as_a_share_of_the_api_rate_for_the_same_queries(
     report = page_share(rates)
     assert "(target >= 60 %): 60 %" in report
     assert all(f"  {query}: 60 %" in report for query in SAME_QUERIES)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+def test_the_cpu_of_a_server_counts_its_workers() -> None:
+    burn = "import time\nend = time.process_time() + 0.5\nwhile time.process_time() < end: pass"
+    spawn = f"import subprocess, sys; subprocess.Popen([sys.executable, '-c', {burn!r}]); input()"
+    server = subprocess.Popen([sys.executable, "-c", spawn], stdin=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while cpu_seconds(server.pid) < 0.4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert cpu_seconds(server.pid) >= 0.4  # the worker's half second, not only its own
+    finally:
+        server.communicate(b"\n", timeout=30)

@@ -86,3 +86,9 @@ def test_the_childrens_page_starts_from_four_worries_in_plain_words(client: Clie
     for worry in ("がっこうの こと", "いえの こと", "ともだちの こと", "じぶんの こと"):
         assert worry in page
     assert "/search/?need=bullying&amp;audience=child&amp;kids=1" in page
+
+
+def test_a_need_page_in_childrens_mode_keeps_it_on_its_cards(client: Client) -> None:
+    create_service("kids-line", name="こどもの電話", needs=("bullying",), audiences=("child",))
+    page = client.get("/needs/bullying/", {"kids": "1"}).content.decode()
+    assert 'href="/services/kids-line/?kids=1"' in page

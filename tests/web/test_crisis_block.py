@@ -13,7 +13,9 @@ from django.db import DatabaseError
 from django.test import Client
 
 from tests.factories import create_service
+from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.importer import import_path
+from tsunagari.directory.models import Service
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,26 @@ def _up_front(block: str) -> str:
 def _crisis_block(page: str) -> str:
     start = page.index('<aside class="crisis')
     return page[start : page.index("</aside>", start)]
+
+
+def test_a_crisis_line_changed_shows_on_the_next_page(client: Client) -> None:
+    _always("test-line", "0120-111-222", name="はじめの名前")
+    assert "はじめの名前" in client.get("/").content.decode()
+    line = Service.objects.get(slug="test-line")
+    line.name = "あたらしい名前"
+    line.save()
+    page = client.get("/").content.decode()
+    assert "あたらしい名前" in page and "はじめの名前" not in page
+
+
+def test_a_crisis_lines_badge_follows_the_minute(client: Client) -> None:
+    create_service(
+        "day-line", crisis_line=True, phones=("0120-111-222",), hours=(("TU", "09:00", "17:00"),)
+    )
+    before = dt.datetime(2026, 11, 24, 8, 59, 59, tzinfo=TOKYO)  # a Tuesday
+    with mock.patch("django.utils.timezone.now", return_value=before):
+        closed = client.get("/").content.decode().split("data-crisis-block")[1]
+    with mock.patch("django.utils.timezone.now", return_value=before + dt.timedelta(seconds=1)):
+        opened = client.get("/").content.decode().split("data-crisis-block")[1]
+    assert "badge--closed" in closed and "badge--open" not in closed
+    assert "badge--open" in opened

@@ -204,6 +204,12 @@ def _query(
 
 def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     """The stored cards (see `cards.card`) of these services, from the index."""
+    return {service: json.loads(card) for service, card in stored_cards(ids).items()}
+
+
+def stored_cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
+    """The same cards as the index keeps them (JSON): a service edited is stored anew, so
+    its card's bytes name one version of it."""
     if not ids:
         return {}
     searcher = search_index.current().searcher()
@@ -211,8 +217,7 @@ def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     result = {}
     for _score, address in found.hits:
         doc = searcher.doc(address)
-        stored: bytes = doc.get_first("card") or b"{}"
-        result[uuid.UUID(str(doc.get_first("id")))] = json.loads(stored)
+        result[uuid.UUID(str(doc.get_first("id")))] = doc.get_first("card") or b"{}"
     return result
 
 

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
+from tsunagari.navigator.furigana import furigana
 from tsunagari.web.hours_text import join_list
+
+# Faces kept a worker (a few kB each): the services that a day's searches show.
+KEPT_FACES = 2048
 
 
 @dataclass(frozen=True)
@@ -108,46 +115,154 @@ def summary_line(text: str, limit: int = 90) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
+@dataclass(frozen=True, eq=False)  # one face a key: compared and hashed by identity
+class CardFace:
+    """What a result card shows that depends only on the service, the page's language and
+    the children's mode, drawn once: its title, summary, notice, calls and organisation.
+    Nothing in it depends on the moment or on what was searched."""
+
+    listing: Listing
+    title: SafeString
+    body: SafeString
+    organization: SafeString
+    kept: bool = False  # kept from page to page (`stored_card_face`): so is its status
+
+
+def card_face(listing: Listing, language: str, kids: bool = False) -> CardFace:
+    """`kids`: ?kids=1 was asked for; the links carry it, and the words are a child's where
+    the children's mode exists (Japanese pages, see `context_processors.public`)."""
+    plain = kids and language == "ja"
+    url = reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else "")
+    name = listing.name_in(language)
+    title = format_html(
+        '<h3 class="card__title" id="card-{}"><a href="{}">{}</a></h3>',
+        listing.slug,
+        url,
+        furigana(name) if plain else name,
+    )
+    alert = listing.alert_in(language)
+    phones = listing_phones(listing, language)
+    body = format_html(
+        '<p class="card__summary">{}</p>\n  {}\n  {}',
+        summary_line(listing.description_in(language)),
+        format_html('<p class="card__alert"><strong>{}</strong> {}</p>', _("お知らせ:"), alert)
+        if alert
+        else "",
+        format_html(
+            '<p class="card__calls">{}</p>', mark_safe("".join(call_html(p, plain) for p in phones))
+        )
+        if phones
+        else "",
+    )
+    organization = _("運営: %(organization)s") % {"organization": listing.organization_in(language)}
+    return CardFace(
+        listing,
+        title,
+        body,
+        mark_safe("") if plain else format_html('<p class="card__org">{}</p>', organization),
+    )
+
+
+@lru_cache(maxsize=KEPT_FACES)
+def stored_card_face(card: bytes, language: str, kids: bool, prefix: str) -> CardFace:
+    """The face of a card as the search index stores it (`engine.stored_cards`), kept by
+    the card's own bytes: an edited service is stored anew (a new key) and a withdrawn one
+    is no longer found, so a face kept is never out of date. `prefix`, the script prefix
+    its links are drawn under, is part of the key."""
+    return replace(card_face(Listing.from_data(json.loads(card)), language, kids), kept=True)
+
+
+def face_of(card: bytes, language: str, kids: bool = False) -> CardFace:
+    return stored_card_face(card, language, kids, get_script_prefix())
+
+
 @dataclass(frozen=True)
 class ServiceCard:
-    """One service in a list: what a person needs to decide and to call."""
+    """One service in a list: its face, and what depends on the moment (open now, stale)
+    and on the search (the words it matched)."""
 
-    slug: str
-    name: str
-    summary: str
-    organization: str
-    phones: tuple[PhoneLink, ...]
-    badge: OpenBadge
-    local_kind: bool
+    face: CardFace
+    status: SafeString  # the open-now badge, when it next opens, a local kind's tag
     stale: bool
-    alert: str
-    matched: tuple[str, ...] = ()
-    matched_where: str = ""
-    url: str = ""
-    organization_line: str = ""
+    why: SafeString  # the words it matched, and where (empty when none)
+
+    @property
+    def slug(self) -> str:
+        return self.face.listing.slug
 
 
 def service_card(
-    listing: Listing,
-    language: str,
+    face: CardFace,
     now: dt.datetime,
+    today: dt.date,
     matched: tuple[str, ...] = (),
     matched_fields: tuple[str, ...] = (),
-    kids: bool = False,
 ) -> ServiceCard:
-    organization = listing.organization_in(language)
+    """`today`: `now`'s day in Japan, asked once for a whole list."""
     return ServiceCard(
-        slug=listing.slug,
-        name=listing.name_in(language),
-        summary=summary_line(listing.description_in(language)),
-        organization=listing.organization_in(language),
-        phones=listing_phones(listing, language),
-        badge=listing_badge(listing, now),
-        local_kind=listing.local_kind,
-        stale=listing.stale_on(timezone.localdate(now)),
-        alert=listing.alert_in(language),
-        matched=matched,
-        matched_where=join_list(list(matched_fields)),
-        url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
-        organization_line=_("運営: %(organization)s") % {"organization": organization},
+        face=face,
+        status=(kept_card_status if face.kept else card_status)(
+            face, now.replace(second=0, microsecond=0)
+        ),
+        stale=face.listing.stale_on(today),
+        why=matched_words(matched, matched_fields),
+    )
+
+
+def matched_words(matched: tuple[str, ...], fields: tuple[str, ...]) -> SafeString:
+    """一致した言葉: いじめ（名称・説明に）. Drawn for this search only, never kept: the words
+    come from what the person typed."""
+    if not matched:
+        return mark_safe("")
+    words = mark_safe(" ".join(format_html("<mark>{}</mark>", word) for word in matched))
+    where = (
+        format_html(
+            ' <span class="card__fields">{}</span>',
+            _("（%(where)sに）") % {"where": join_list(list(fields))},
+        )
+        if fields
+        else ""
+    )
+    return format_html('<p class="card__why">{} {}{}</p>', _("一致した言葉:"), words, where)
+
+
+def card_status(face: CardFace, minute: dt.datetime) -> SafeString:
+    """受付中, or 受付時間外 and 次の受付: 今日 17:00. A kept face's is kept for the minute
+    (`kept_card_status`), for everyone who sees the card: opening hours begin and end on
+    the minute."""
+    badge = listing_badge(face.listing, minute)
+    html = format_html('<span class="badge badge--{}">{}</span>', badge.state, badge.label)
+    if badge.next_opening:
+        upcoming = _("次の受付: %(moment)s") % {"moment": badge.next_opening}
+        html += format_html(' <span class="badge-next">{}</span>', upcoming)
+    if face.listing.local_kind:
+        html += format_html(' <span class="tag">{}</span>', _("お住まいの地域の窓口"))
+    return html
+
+
+kept_card_status = lru_cache(maxsize=KEPT_FACES)(card_status)
+
+
+def call_html(phone: PhoneLink, kids: bool = False) -> SafeString:
+    """A number as a link that calls (none for a fax), drawn in Python: a page of results
+    has a few dozen, and an included template for each cost more than the search."""
+    if not phone.href:
+        label = format_html(" {}", phone.label) if phone.label else ""
+        return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
+    verbs = {
+        "text": _("SMSを送る"),
+        "video": _("ビデオ通話"),
+        "textphone": _("文字電話"),
+    }
+    verb = verbs.get(phone.kind) or (_("でんわする") if kids else _("電話する"))
+    parts = [format_html('<span class="call__verb">{}</span> ', verb)]
+    parts.append(format_html('<span class="call__number">{}</span>', phone.number))
+    if phone.label:
+        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+    if phone.toll_free:
+        free = _("むりょう") if kids else _("無料")
+        parts.append(format_html(' <span class="call__free">{}</span>', free))
+    sms = " call--sms" if phone.kind == "text" else ""
+    return format_html(
+        '<a class="call{}" href="{}">{}</a>', sms, phone.href, mark_safe("".join(parts))
     )

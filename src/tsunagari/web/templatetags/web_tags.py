@@ -2,54 +2,61 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
 
 from django import template
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from tsunagari.web.crisis import crisis_panel
-from tsunagari.web.presenters import PhoneLink
+from tsunagari.web.crisis import EmergencyNumber, Panel, ShownLine, crisis_panel
+from tsunagari.web.presenters import PhoneLink, call_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("web/includes/crisis_block.html", takes_context=True)
-def crisis_block(context: template.Context, prominent: bool = False) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def crisis_block(context: template.Context, prominent: bool = False) -> SafeString:
     """今すぐ話したいときは: 110/119 and the first line on every page; a short list first
     on a crisis (`crisis_needs`: what the person wrote was read as), the rest on request."""
     kids = bool(context.get("kids"))
     panel = crisis_panel(prominent=prominent, needs=context.get("crisis_needs") or (), kids=kids)
-    return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
+    return drawn_crisis_block(
+        bool(prominent),
+        kids,
+        tuple(panel.emergency),
+        tuple(panel.lines),
+        tuple(panel.more),
+        get_language() or "ja",
+        get_script_prefix(),
+    )
+
+
+@lru_cache(maxsize=256)
+def drawn_crisis_block(
+    prominent: bool,
+    kids: bool,
+    emergency: tuple[EmergencyNumber, ...],
+    lines: tuple[ShownLine, ...],
+    more: tuple[ShownLine, ...],
+    language: str,
+    prefix: str,
+) -> SafeString:
+    """The block as drawn from everything it shows: the lines in their order with their
+    names, numbers and badges of the minute, in the page's language and mode (and under the
+    script prefix its link is drawn with). The same lines draw the same block, so it is
+    drawn once for them; a line changed or reordered is a new key."""
+    panel = Panel(list(emergency), list(lines), list(more))
+    shown = {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
+    return mark_safe(render_to_string("web/includes/crisis_block.html", shown))
 
 
 @register.simple_tag
 def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
-    """A number as a link that calls (none for a fax), drawn in Python: a page of results
-    has a few dozen, and an included template for each cost more than the search."""
-    if not phone.href:
-        label = format_html(" {}", phone.label) if phone.label else ""
-        return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
-    verbs = {
-        "text": _("SMSを送る"),
-        "video": _("ビデオ通話"),
-        "textphone": _("文字電話"),
-    }
-    verb = verbs.get(phone.kind) or (_("でんわする") if kids else _("電話する"))
-    parts = [format_html('<span class="call__verb">{}</span> ', verb)]
-    parts.append(format_html('<span class="call__number">{}</span>', phone.number))
-    if phone.label:
-        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
-    if phone.toll_free:
-        free = _("むりょう") if kids else _("無料")
-        parts.append(format_html(' <span class="call__free">{}</span>', free))
-    sms = " call--sms" if phone.kind == "text" else ""
-    return format_html(
-        '<a class="call{}" href="{}">{}</a>', sms, phone.href, mark_safe("".join(parts))
-    )
+    """A number as a link that calls (none for a fax)."""
+    return call_html(phone, bool(kids))
 
 
 @register.simple_tag(takes_context=True)

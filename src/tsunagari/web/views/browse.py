@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from tsunagari.directory.listing import Listing
 from tsunagari.directory.models import Service, ServiceQuerySet
 from tsunagari.web.catalogue import CRISIS_NEEDS, NEED_GROUPS, group_of, life_stage, need_term
-from tsunagari.web.presenters import service_card
+from tsunagari.web.presenters import card_face, service_card
 
 PAGE_SIZE = 20
 
@@ -31,7 +31,7 @@ def need(request: HttpRequest, code: str) -> HttpResponse:
         "code": code,
         "group": group_of(code),
         "page": page,
-        "cards": _cards(page),
+        "cards": _cards(request, page),
         "crisis_first": code in CRISIS_NEEDS,
     }
     return render(request, "web/need.html", context)
@@ -53,7 +53,7 @@ def stage(request: HttpRequest, code: str) -> HttpResponse:
         "stage": found,
         "terms": [(t.code, t.label(language)) for t in found.terms()],
         "page": page,
-        "cards": _cards(page),
+        "cards": _cards(request, page),
     }
     return render(request, "web/stage.html", context)
 
@@ -64,7 +64,11 @@ def _page(request: HttpRequest, services: ServiceQuerySet) -> Page[Service]:
     return Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _cards(page: Page[Service]) -> list[object]:
+def _cards(request: HttpRequest, page: Page[Service]) -> list[object]:
     language = get_language() or "ja"
+    kids = request.GET.get("kids") == "1"
     now = timezone.now()
-    return [service_card(Listing.of(s), language, now) for s in page.object_list]
+    today = timezone.localdate(now)
+    return [
+        service_card(card_face(Listing.of(s), language, kids), now, today) for s in page.object_list
+    ]

@@ -12,14 +12,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.area_names import place_name
-from tsunagari.directory.listing import Listing
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.finder import Found, crisis_in, find
-from tsunagari.search.engine import Filters, Results, cards
+from tsunagari.search.engine import Filters, Results, stored_cards
 from tsunagari.web.catalogue import CRISIS_NEEDS
 from tsunagari.web.forms import SearchForm
 from tsunagari.web.hours_text import format_date
-from tsunagari.web.presenters import ServiceCard, service_card
+from tsunagari.web.presenters import ServiceCard, face_of, service_card
 from tsunagari.web.search_fields import field_labels
 from tsunagari.web.views.exit import asked_before_leaving, gone, private
 
@@ -94,17 +93,19 @@ def _filters(criteria: dict[str, Any]) -> Filters:
 
 
 def _cards(found: Results, kids: bool = False) -> list[ServiceCard]:
+    """Faces kept from earlier pages (the index's card names the version), the moment's
+    badge and the matched words drawn now."""
     language = get_language() or "ja"
     now = timezone.now()
-    stored = cards([hit.service_id for hit in found.hits])
+    today = timezone.localdate(now)
+    stored = stored_cards([hit.service_id for hit in found.hits])
     return [
         service_card(
-            Listing.from_data(stored[hit.service_id]),
-            language,
+            face_of(stored[hit.service_id], language, kids),
             now,
+            today,
             matched=tuple(hit.matched),
             matched_fields=field_labels(hit.fields),
-            kids=kids,
         )
         for hit in found.hits
         if hit.service_id in stored
