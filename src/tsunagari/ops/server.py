@@ -39,6 +39,13 @@ class HeadDeadlineProtocol(H11Protocol):
         if self.cycle is not self._waiting_since_cycle:
             self._stop_deadline()  # its head arrived: a new request cycle began
 
+    def handle_websocket_upgrade(self, event: Any) -> None:
+        # The head is whole, and the connection now belongs to the WebSocket protocol: no
+        # request cycle starts here, so without this the deadline cut every live chat
+        # HEAD_SECONDS after it opened.
+        self._stop_deadline()
+        super().handle_websocket_upgrade(event)
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_deadline()
         super().connection_lost(exc)
