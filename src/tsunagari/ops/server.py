@@ -72,4 +72,7 @@ class Worker(UvicornWorker):
         "lifespan": "off",  # Django has no lifespan handler
         "server_header": False,
         "limit_concurrency": CONCURRENCY,
+        # Chat lines are short: compressing each frame cost the event loop more than it
+        # saved, and a zlib context for each direction of every open socket.
+        "ws_per_message_deflate": False,
     }
