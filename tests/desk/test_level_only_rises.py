@@ -42,9 +42,7 @@ def test_a_record_read_before_a_grade_never_lowers_the_level(personas: Personas)
     read_before = Conversation.objects.get(pk=conversation.pk)
     urgent = conversations.store(conversation, "person", IMMINENT)
     grading.apply(urgent.pk, grade(IMMINENT))
-    conversations.close(
-        read_before, personas.counsellor, topics=[], outcome="listened", level=1
-    )
+    conversations.close(read_before, personas.counsellor, topics=[], outcome="listened", level=1)
     conversation.refresh_from_db()
     assert conversation.level == 5 and conversation.status == "closed"
 
