@@ -29,6 +29,9 @@ def main() -> None:
 def run_all(scratch: str) -> None:
     os.environ["TSUNAGARI_VAR_DIR"] = scratch
     os.environ.pop("DATABASE_URL", None)
+    # As production runs: a PostgreSQL database of the run's own (it is written to).
+    if bench_database := os.environ.get("TSUNAGARI_BENCH_DATABASE_URL"):
+        os.environ["DATABASE_URL"] = bench_database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tsunagari.settings")
     import django
 

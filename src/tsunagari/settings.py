@@ -282,10 +282,18 @@ CHANNEL_LAYERS = {
     "default": (
         {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [DESK_REDIS_URL]},
+            # redis-py 8 reads with a 5 s timeout, as long as channels_redis's blocking
+            # receive waits (BZPOPMIN, 5 s): under load the read timed out first and the
+            # socket closed (1011). Its pool holds 100 connections, then fails rather than
+            # waits: 600 sockets joining their groups at once ran out of it (make bench).
+            "CONFIG": {
+                "hosts": [
+                    {"address": DESK_REDIS_URL, "socket_timeout": 30, "max_connections": 2000}
+                ]
+            },
         }
         if DESK_REDIS_URL
-        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+        else {"BACKEND": "tsunagari.desk.layers.InProcessLayer"}
     )
 }
 ASGI_APPLICATION = "tsunagari.asgi.application"

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from cryptography.fernet import Fernet
 
-from tsunagari.desk import conversations
+from tsunagari.desk import conversations, sockets
 from tsunagari.desk.models import Conversation
 
 TEST_KEY = Fernet.generate_key().decode()
 
 
 @pytest.fixture(autouse=True)
-def _desk_settings(settings: pytest.FixtureRequest) -> None:
+def _desk_settings(settings: pytest.FixtureRequest) -> Iterator[None]:
     settings.DESK_KEYS = [TEST_KEY]  # type: ignore[attr-defined]
-    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}  # type: ignore[attr-defined]
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "tsunagari.desk.layers.InProcessLayer"}}  # type: ignore[attr-defined]
+    yield
+    sockets.release_connections()  # the sockets' kept connections: the test database goes
 
 
 def started(*texts: str, language: str = "ja") -> Conversation:

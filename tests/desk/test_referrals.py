@@ -11,13 +11,14 @@ from django.test import Client
 from django.utils import timezone
 from django_q.tasks import async_task
 
-from tests.factories import create_organization
+from tests.factories import create_organization, create_service
 from tests.personas import Personas, body
 from tsunagari.desk import conversations
 from tsunagari.desk.models import Conversation, Referral, ReferralStatus
 from tsunagari.staff.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
+CHIYODA = "131016"  # 千代田区 (JIS X 0402)
 
 
 def _as(user: object) -> Client:
@@ -29,8 +30,10 @@ def _as(user: object) -> Client:
 def _proposed(personas: Personas) -> tuple[Client, Conversation, Client]:
     body("hidamari")
     organisation = create_organization("hidamari", name="ひだまり社協")
+    create_service("hidamari-salon", organization=organisation, areas=(("municipality", CHIYODA),))
     person = Client()
     person.post("/desk/start/", {"text": "ひとり暮らしで誰とも話さない日が続いています"})
+    person.post("/desk/chat/area/", {"area": "千代田区"})
     conversation = Conversation.objects.get()
     conversations.claim(conversation, personas.counsellor)
     counsellor = _as(personas.counsellor)

@@ -16,7 +16,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.db import connection
 
 from tests.desk import conftest
-from tests.factories import create_organization
+from tests.factories import create_organization, create_service
 from tests.personas import PASSWORD, Personas, body
 from tsunagari.desk import crypto
 from tsunagari.desk.models import Conversation, Referral, ReferralStatus, Status
@@ -61,9 +61,13 @@ def test_a_consultation_from_first_message_to_a_closed_referral(
 ) -> None:
     base = live_server.url
     body("hidamari")
-    create_organization("hidamari", name="ひだまり社協")
+    hidamari = create_organization("hidamari", name="ひだまり社協")
+    create_service("hidamari-salon", organization=hidamari, areas=(("municipality", "131016"),))
     _start(page, base, "ひとり暮らしで誰とも話さない日が続いています")
     assert "24時間の窓口" in page.content()
+    page.fill("#desk-area", "千代田区")  # the organisations offered are those of the area told
+    page.click("text=地域を伝える")
+    page.wait_for_selector("text=相談員に伝えた地域: 東京都千代田区")
 
     counsellor = _staff_page(browser, base, "akari-counsellor")
     counsellor.goto(f"{base}/staff/desk/")

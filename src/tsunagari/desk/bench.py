@@ -1,15 +1,24 @@
 """`make bench` (desk): a bounded loopback load of simultaneous live conversations.
 
-CONVERSATIONS people each talk to a counsellor over WebSockets through `tsunagari serve`
-(one worker, the in-process channel layer, SQLite): every person sends MESSAGES messages a
-second or so apart; each is timed from the person's send to its arrival on the
-counsellor's socket. Prints delivery p50/p99, messages lost and errors, and how long the
-batch grader took to grade them all. Target: p99 ≤ 250 ms, none lost.
+CONVERSATIONS people each talk with a counsellor over WebSockets through `tsunagari serve`.
+Every socket is opened first, spread over RAMP_SECONDS as people arrive; then all of them
+talk at once: each person writes MESSAGES messages, one every PERSON_EVERY seconds (a
+person types a line every few seconds), and the counsellor answers each after ANSWER_AFTER
+seconds of typing. A message is timed from its send to its arrival on the other side's
+socket; one not there LATE_SECONDS after the talk ended is lost. Prints the configuration,
+delivery p50/p99/max each way, lost messages, errors and sockets the server dropped, when
+every message was graded, the server's memory and the machine's load average.
+Target: p99 ≤ 250 ms, none lost.
+
+The run's own database and channel layer: SQLite and the in-process layer (so one worker)
+by default; as production runs, PostgreSQL (TSUNAGARI_BENCH_DATABASE_URL, a throw-away
+database) and Redis (TSUNAGARI_REDIS_URL), with two workers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -19,14 +28,19 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
 from tsunagari.apps_base import Writer
 
 CONVERSATIONS = int(os.environ.get("TSUNAGARI_BENCH_CONVERSATIONS", "300"))
-MESSAGES = 3
-LATE_SECONDS = 10
+MESSAGES = 4  # a person's, each answered: twice as many in all
+PERSON_EVERY = (4.0, 8.0)
+ANSWER_AFTER = (2.0, 4.0)
+RAMP_SECONDS = 15.0
+LATE_SECONDS = 10.0
 PER_COUNSELLOR = 3  # settings.DESK_MAX_CHATS by default
 TEXTS = (
     "最近眠れなくて",
@@ -34,13 +48,38 @@ TEXTS = (
     "だれかと話したかった",
     "家族とうまくいかない",
 )
+ANSWERS = ("そうだったのですね", "よかったら、もう少し聞かせてください", "話してくれてありがとう")
 
 
 @dataclass
 class Tally:
     sent: dict[str, float] = field(default_factory=dict)
-    delays: list[float] = field(default_factory=list)
+    to_counsellor: list[float] = field(default_factory=list)
+    to_person: list[float] = field(default_factory=list)
+    connect: list[float] = field(default_factory=list)
+    lag: list[float] = field(default_factory=list)  # this process's own event loop, ms
     errors: int = 0
+    dropped: int = 0
+    memory: int = 0  # the server's largest resident set seen (all its processes), bytes
+
+
+class Gate:
+    """Opens once every conversation has its sockets open (or failed to open them)."""
+
+    def __init__(self, count: int) -> None:
+        self.waiting, self.open = count, asyncio.Event()
+
+    def arrive(self) -> None:
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.open.set()
+
+
+@dataclass(frozen=True)
+class Setup:
+    database: str
+    layer: str
+    workers: int
 
 
 def run(out: Writer) -> None:
@@ -48,26 +87,37 @@ def run(out: Writer) -> None:
 
     cookies = _prepare(CONVERSATIONS + 1)
     warm, cookies = cookies[:1], cookies[1:]
+    setup = _setup()
     port = _free_port()
     env = {**os.environ, "TSUNAGARI_VAR_DIR": str(settings.VAR_DIR), "TSUNAGARI_LOG_LEVEL": "ERROR"}
-    env.pop("TSUNAGARI_REDIS_URL", None)
+    command = [sys.executable, "-m", "tsunagari.cli", "serve", "--port", str(port), "--no-jobs"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "tsunagari.cli", "serve", "--port", str(port), "--no-jobs"],
-        env=env,
-        stdout=subprocess.DEVNULL,
+        [*command, "--workers", str(setup.workers)], env=env, stdout=subprocess.DEVNULL
     )
+    load_before = os.getloadavg()
     try:
         _wait_for(f"http://127.0.0.1:{port}")
-        # One conversation first, until graded: the grading process has started.
-        asyncio.run(_load(port, warm, messages=1))
+        # One short conversation first, until graded: the grading process has started.
+        asyncio.run(_load(port, warm, server.pid, messages=1, ramp=0.0))
         _wait_for_grades(1, time.monotonic())
         started = time.monotonic()
-        tally = asyncio.run(_load(port, cookies))
+        tally = asyncio.run(_load(port, cookies, server.pid))
         graded_after = _wait_for_grades(CONVERSATIONS * MESSAGES + 1, started)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    _report(out, tally, graded_after)
+    _report(out, setup, tally, graded_after, (load_before, os.getloadavg()))
+
+
+def _setup() -> Setup:
+    from django.db import connection
+
+    redis = bool(settings.DESK_REDIS_URL)
+    return Setup(
+        database=connection.vendor,
+        layer="Redis" if redis else "in-process",
+        workers=2 if redis else 1,  # the in-process layer reaches one worker's sockets only
+    )
 
 
 def _prepare(count: int) -> list[tuple[int, str, str]]:
@@ -104,59 +154,149 @@ def _prepare(count: int) -> list[tuple[int, str, str]]:
     return prepared
 
 
-async def _load(port: int, cookies: list[tuple[int, str, str]], messages: int = MESSAGES) -> Tally:
+async def _load(
+    port: int,
+    cookies: list[tuple[int, str, str]],
+    server: int,
+    messages: int = MESSAGES,
+    ramp: float = RAMP_SECONDS,
+) -> Tally:
     tally = Tally()
-    await asyncio.gather(*(_conversation(port, c, tally, messages) for c in cookies))
+    everyone = Gate(len(cookies))
+    watches = [
+        asyncio.create_task(_watch_memory(server, tally)),
+        asyncio.create_task(_watch_lag(tally)),
+    ]
+    await asyncio.gather(
+        *(_conversation(port, c, tally, everyone, messages, ramp) for c in cookies)
+    )
+    for watch in watches:
+        watch.cancel()
     return tally
 
 
 async def _conversation(
-    port: int, cookie: tuple[int, str, str], tally: Tally, messages: int
+    port: int,
+    cookie: tuple[int, str, str],
+    tally: Tally,
+    everyone: Gate,
+    messages: int,
+    ramp: float,
 ) -> None:
     import websockets
 
     pk, person_session, staff_session = cookie
-    base = f"ws://127.0.0.1:{port}"
-    origin = f"http://127.0.0.1:{port}"
-    cookie_name = settings.SESSION_COOKIE_NAME
+    await asyncio.sleep(random.uniform(0, ramp))
+    opened, arrived = time.monotonic(), False
     try:
         async with (
             websockets.connect(
-                f"{base}/ws/desk/staff/{pk}/",
-                additional_headers={"Cookie": f"{cookie_name}={staff_session}"},
-                origin=origin,  # type: ignore[arg-type]
-                open_timeout=60,
+                f"ws://127.0.0.1:{port}/ws/desk/staff/{pk}/", **_headers(port, staff_session)
             ) as counsellor,
             websockets.connect(
-                f"{base}/ws/desk/",
-                additional_headers={"Cookie": f"{cookie_name}={person_session}"},
-                origin=origin,  # type: ignore[arg-type]
-                open_timeout=60,
+                f"ws://127.0.0.1:{port}/ws/desk/", **_headers(port, person_session)
             ) as person,
         ):
-            listener = asyncio.create_task(_receive(counsellor, tally))
-            await asyncio.sleep(random.uniform(0, 1.0))
+            tally.connect.append((time.monotonic() - opened) * 1000)
+            arrived = True
+            everyone.arrive()
+            await everyone.open.wait()  # from here on, every conversation is open
+            listeners = [
+                asyncio.create_task(_listen(counsellor, tally, "person", counsellor)),
+                asyncio.create_task(_listen(person, tally, "counsellor")),
+            ]
+            await asyncio.sleep(random.uniform(0, PERSON_EVERY[1]))
             for n in range(messages):
-                text = f"{random.choice(TEXTS)} #{pk}-{n}"
-                tally.sent[text] = time.monotonic()
-                await person.send(json.dumps({"text": text}))
-                await asyncio.sleep(random.uniform(0.8, 1.2))
-            await asyncio.sleep(LATE_SECONDS)  # a message not there by then counts as lost
-            listener.cancel()
+                await _send(person, f"{random.choice(TEXTS)} #{pk}-{n}", tally)
+                await asyncio.sleep(random.uniform(*PERSON_EVERY))
+            await asyncio.sleep(ANSWER_AFTER[1] + LATE_SECONDS)
+            for listener in listeners:
+                if listener.done():
+                    tally.dropped += 1  # the server closed a socket mid-conversation
+                listener.cancel()
     except Exception as error:
         tally.errors += 1
+        if not arrived:
+            everyone.arrive()
         if os.environ.get("TSUNAGARI_BENCH_DEBUG"):
             print(repr(error))
 
 
-async def _receive(socket: object, tally: Tally) -> None:
-    async for raw in socket:  # type: ignore[attr-defined]
+def _headers(port: int, session: str) -> dict[str, Any]:
+    return {
+        "additional_headers": {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session}"},
+        "origin": f"http://127.0.0.1:{port}",
+        "open_timeout": 120,
+    }
+
+
+async def _send(socket: Any, text: str, tally: Tally) -> None:
+    tally.sent[text] = time.monotonic()
+    await socket.send(json.dumps({"text": text}))
+
+
+async def _listen(socket: Any, tally: Tally, expected: str, answering: Any = None) -> None:
+    """Times the other side's messages; the counsellor's socket answers each of them."""
+    delays = tally.to_counsellor if expected == "person" else tally.to_person
+    answers: set[asyncio.Task[None]] = set()
+    async for raw in socket:
         data = json.loads(raw)
-        sent = tally.sent.get(data.get("text", ""))
-        if sent is not None and data.get("sender") == "person":
-            tally.delays.append((time.monotonic() - sent) * 1000)
         if "error" in data:
             tally.errors += 1
+        sent = tally.sent.get(data.get("text", ""))
+        if sent is None or data.get("sender") != expected:
+            continue
+        delays.append((time.monotonic() - sent) * 1000)
+        if answering is not None:
+            answer = asyncio.create_task(_answer(answering, data["text"], tally))
+            answers.add(answer)
+            answer.add_done_callback(answers.discard)
+
+
+async def _answer(socket: Any, asked: str, tally: Tally) -> None:
+    from websockets.exceptions import ConnectionClosed
+
+    await asyncio.sleep(random.uniform(*ANSWER_AFTER))
+    with contextlib.suppress(ConnectionClosed):  # asked too late: the conversation ended
+        await _send(socket, f"{random.choice(ANSWERS)} (re {asked.rsplit('#', 1)[-1]})", tally)
+
+
+async def _watch_memory(server: int, tally: Tally) -> None:
+    while True:
+        tally.memory = max(tally.memory, _resident(server))
+        await asyncio.sleep(1.0)
+
+
+async def _watch_lag(tally: Tally) -> None:
+    """How late this process's own loop wakes: a delay this long is the bench's, not the
+    server's (both share the machine's cores)."""
+    while True:
+        asked = time.monotonic()
+        await asyncio.sleep(0.05)
+        tally.lag.append((time.monotonic() - asked - 0.05) * 1000)
+
+
+def _resident(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in bytes."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    family, found = {root}, True
+    while found:
+        children = {pid for pid, parent in parents.items() if parent in family} - family
+        family |= children
+        found = bool(children)
+    pages = 0
+    for pid in family:
+        try:
+            pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _wait_for_grades(expected: int, started: float) -> float | None:
@@ -170,20 +310,41 @@ def _wait_for_grades(expected: int, started: float) -> float | None:
     return None
 
 
-def _report(out: Writer, tally: Tally, graded_after: float | None) -> None:
-    delays = sorted(tally.delays)
-    lost = len(tally.sent) - len(delays)
-    p50 = statistics.median(delays) if delays else float("nan")
-    p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))] if delays else float("nan")
+def percentiles(delays: list[float]) -> str:
+    if not delays:
+        return "none arrived"
+    ordered = sorted(delays)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return f"p50 {statistics.median(ordered):.0f} ms, p99 {p99:.0f} ms, max {ordered[-1]:.0f} ms"
+
+
+def _report(
+    out: Writer,
+    setup: Setup,
+    tally: Tally,
+    graded_after: float | None,
+    load: tuple[tuple[float, ...], tuple[float, ...]],
+) -> None:
+    arrived = len(tally.to_counsellor) + len(tally.to_person)
+    lost = len(tally.sent) - arrived
     out.write(
         f"desk: {CONVERSATIONS} simultaneous conversations over WebSocket "
-        f"({CONVERSATIONS * 2} sockets), {MESSAGES} messages each, 1 worker, SQLite\n"
+        f"({CONVERSATIONS * 2} sockets), {setup.database}, {setup.layer} channel layer, "
+        f"{setup.workers} worker(s); a person writes {MESSAGES} messages "
+        f"{PERSON_EVERY[0]:.0f}–{PERSON_EVERY[1]:.0f} s apart, "
+        f"the counsellor answers each after {ANSWER_AFTER[0]:.0f}–{ANSWER_AFTER[1]:.0f} s\n"
     )
+    out.write(f"sockets opened (over {RAMP_SECONDS:.0f} s): {percentiles(tally.connect)}\n")
+    out.write(f"delivery person → counsellor: {percentiles(tally.to_counsellor)}\n")
+    out.write(f"delivery counsellor → person: {percentiles(tally.to_person)}\n")
+    out.write(f"the bench's own event loop woke late by: {percentiles(tally.lag)}\n")
     out.write(
-        f"delivery person → counsellor: p50 {p50:.1f} ms, p99 {p99:.1f} ms; "
-        f"sent {len(tally.sent)}, lost (not there {LATE_SECONDS} s later) {lost}, "
-        f"errors {tally.errors} "
-        f"(target p99 ≤ 250 ms, none lost)\n"
+        f"sent {len(tally.sent)}, lost (not there {LATE_SECONDS:.0f} s later) {lost}, "
+        f"errors {tally.errors}, sockets dropped {tally.dropped} "
+        "(target p99 ≤ 250 ms, none lost)\n"
     )
-    graded = f"{graded_after:.1f} s after the load began" if graded_after else "not within 120 s"
+    graded = f"{graded_after:.1f} s after the talk began" if graded_after else "not within 120 s"
     out.write(f"urgency grades recorded for every message: {graded}\n")
+    out.write(f"server memory (all its processes, largest seen): {tally.memory / 2**20:.0f} MB\n")
+    before, after = (" / ".join(f"{x:.2f}" for x in figures) for figures in load)
+    out.write(f"load average (1/5/15 min) before: {before}; after: {after}\n")

@@ -25,6 +25,7 @@ from tsunagari.desk.models import (
     code_digest,
     new_code,
 )
+from tsunagari.directory.areas import resolve_place
 from tsunagari.staff import access, audit
 from tsunagari.staff.roles import Permission
 
@@ -73,20 +74,46 @@ def post(
     """Add a message and deliver it (raises ValidationError on bad text or a closed
     conversation). A person's message is then graded (grading.apply: the level is raised,
     never lowered): before returning, or with `grade_later` by the batch grader."""
-    text = checked_text(text)
-    if not conversation.is_open:
-        raise ValidationError(_("この相談はすでに終わっています。"))
-    message = Message.objects.create(
-        conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
-    )
-    Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
-    live.message_posted(conversation.pk, message.pk, sender, bytes(message.sealed))
+    message = store(conversation, sender, text, author)
+    live.message_posted(*live.message_event(message))
     if sender == Sender.PERSON:
         if grade_later:
             grading.later(message.pk, text)
         else:
             grading.now(message.pk, text)
     return message
+
+
+def store(conversation: Conversation, sender: str, text: str, author: Any = None) -> Message:
+    """Write a message, not yet delivered nor graded (`post` does both; a socket delivers
+    from its event loop). Raises ValidationError on bad text or a closed conversation."""
+    text = checked_text(text)
+    if not conversation.is_open:
+        raise ValidationError(_("この相談はすでに終わっています。"))
+    with transaction.atomic():  # one write lock for the message and the activity time
+        message = Message.objects.create(
+            conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
+        )
+        Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
+    return message
+
+
+def tell_area(conversation: Conversation, text: str) -> None:
+    """Keep the code of the area the person names (a prefecture, a municipality or a
+    postcode), or forget it when `text` is empty; raises ValidationError when no area fits."""
+    place = resolve_place(text) if text.strip() else None
+    if text.strip() and place is None:
+        raise ValidationError(
+            _(
+                "地域が見つかりませんでした。都道府県名、市区町村名、"
+                "または郵便番号で書いてください。"
+            )
+        )
+    code = ""
+    if place is not None:
+        code = place.municipality.code if place.municipality else place.prefecture_code
+    conversation.area_code = code
+    Conversation.objects.filter(pk=conversation.pk).update(area_code=code)
 
 
 def alert_supervisors(conversation: Conversation) -> None:
@@ -194,7 +221,7 @@ def transfer(conversation: Conversation, user: Any, to: Any) -> None:
         raise ValidationError(_("引き継ぎ先は同じ団体の相談員から選んでください。"))
     before = audit.snapshot(conversation)
     conversation.counsellor = to
-    conversation.save()
+    conversation.save(update_fields=["counsellor"])  # never a level read before a grade
     audit.log_action(
         user,
         "desk.conversation.transferred",
@@ -224,21 +251,21 @@ def close(
     """Close with the structured record: topics (taxonomy need codes), outcome, and the
     urgency the counsellor judged (which may raise the level, never lower it)."""
     require_reader(user, conversation)
-    if conversation.status == Status.CLOSED:
-        raise ValidationError(_("この相談はすでに記録を付けて終えています。"))
-    before = audit.snapshot(conversation)
-    conversation.topics, conversation.outcome = sorted(topics), outcome
-    conversation.raise_level(level, [])
-    conversation.status, conversation.ended_at = (
-        Status.CLOSED,
-        conversation.ended_at or timezone.now(),
-    )
-    conversation.save()
-    _tally(conversation)
+    with transaction.atomic():  # the level as the grader left it, raised, never lowered
+        current = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if current.status == Status.CLOSED:
+            raise ValidationError(_("この相談はすでに記録を付けて終えています。"))
+        before = audit.snapshot(current)
+        current.topics, current.outcome = sorted(topics), outcome
+        current.raise_level(level, [])
+        current.status, current.ended_at = Status.CLOSED, current.ended_at or timezone.now()
+        current.save()
+        _tally(current)
+        audit.log_action(
+            user, "desk.conversation.closed", current, body=current.body, before=before
+        )
+    conversation.refresh_from_db()
     live.conversation_changed(conversation.pk, conversation.status)
-    audit.log_action(
-        user, "desk.conversation.closed", conversation, body=conversation.body, before=before
-    )
 
 
 def leave(conversation: Conversation) -> None:
@@ -248,7 +275,8 @@ def leave(conversation: Conversation) -> None:
         return
     was_waiting = conversation.status == Status.WAITING
     conversation.status, conversation.ended_at = Status.LEFT, timezone.now()
-    conversation.save()
+    conversation.save(update_fields=["status", "ended_at"])
+    conversation.refresh_from_db(fields=["level"])  # counted at the level the grader left
     if was_waiting:
         _tally(conversation)
     live.conversation_changed(conversation.pk, conversation.status)

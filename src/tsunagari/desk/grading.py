@@ -37,28 +37,37 @@ def apply(message_id: int, urgency: Urgency) -> None:
 
 
 def apply_all(graded: list[tuple[int, Urgency]]) -> None:
-    """`apply` for a batch, in one transaction (one write lock, not one per message)."""
+    """`apply` for a batch, in one transaction (one write lock, not one per message): the
+    messages' grades in one update a level, and each conversation read under its row lock
+    and written only when its level or reasons rose. In whatever order the grades come,
+    a level is the highest reached, and the alert follows the level written."""
     from tsunagari.desk.conversations import alert_supervisors
 
-    changed: dict[int, tuple[Conversation, int]] = {}
+    raised: list[tuple[Conversation, int]] = []
     with transaction.atomic():
-        messages = Message.objects.in_bulk([message_id for message_id, _u in graded])
-        for message_id, urgency in graded:
-            if message_id not in messages:
-                continue  # deleted meanwhile (retention)
-            Message.objects.filter(pk=message_id).update(level=urgency.level)
-            conversation_id = messages[message_id].conversation_id
-            if conversation_id not in changed:
-                locked = Conversation.objects.select_for_update().get(pk=conversation_id)
-                changed[conversation_id] = (locked, locked.level)
-            conversation = changed[conversation_id][0]
-            conversation.raise_level(urgency.level, [r.as_dict() for r in urgency.reasons])
-        for conversation, _before in changed.values():
-            conversation.save(update_fields=["level", "reasons"])
-    for conversation, before in changed.values():
+        owner = dict(
+            Message.objects.filter(pk__in=[m for m, _u in graded]).values_list(
+                "pk", "conversation_id"
+            )
+        )
+        graded = [(m, u) for m, u in graded if m in owner]  # not deleted meanwhile (retention)
+        for level in {u.level for _m, u in graded}:
+            ids = [m for m, u in graded if u.level == level]
+            Message.objects.filter(pk__in=ids).update(level=level)
+        locked = Conversation.objects.select_for_update().in_bulk({owner[m] for m, _u in graded})
+        for conversation in locked.values():
+            before = (conversation.level, list(conversation.reasons))
+            for message_id, urgency in graded:
+                if owner[message_id] == conversation.pk:
+                    reasons = [r.as_dict() for r in urgency.reasons]
+                    conversation.raise_level(urgency.level, reasons)
+            if (conversation.level, conversation.reasons) != before:
+                conversation.save(update_fields=["level", "reasons"])
+                raised.append((conversation, before[0]))
+    for conversation, before_level in raised:
         if conversation.level >= TOP_LEVEL and conversation.alerted_at is None:
             alert_supervisors(conversation)
-        elif conversation.status == Status.WAITING and conversation.level != before:
+        elif conversation.status == Status.WAITING and conversation.level != before_level:
             live.queue_changed()
 
 

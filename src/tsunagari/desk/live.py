@@ -24,11 +24,18 @@ def _send(group: str, event: dict[str, Any]) -> None:
         async_to_sync(layer.group_send)(group, event)
 
 
-def message_posted(conversation_id: int, message_id: int, sender: str, sealed: bytes) -> None:
-    _send(
-        conversation_group(conversation_id),
-        {"type": "desk.message", "id": message_id, "sender": sender, "sealed": sealed.decode()},
-    )
+def message_event(message: Any) -> tuple[str, dict[str, Any]]:
+    """The group and the event of a new message (its text still sealed)."""
+    return conversation_group(message.conversation_id), {
+        "type": "desk.message",
+        "id": message.pk,
+        "sender": message.sender,
+        "sealed": bytes(message.sealed).decode(),
+    }
+
+
+def message_posted(group: str, event: dict[str, Any]) -> None:
+    _send(group, event)
 
 
 def conversation_changed(conversation_id: int, status: str) -> None:

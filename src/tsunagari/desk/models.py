@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tsunagari.directory.areas import Place, resolve_place
 from tsunagari.staff.models import Body
 
 TOP_LEVEL = 5
@@ -71,6 +72,9 @@ class Conversation(models.Model):
     alerted_at = models.DateTimeField(_("スーパーバイザーへの通知"), null=True, blank=True)
     topics = models.JSONField(_("相談の分類"), default=list, blank=True)
     outcome = models.CharField(_("結果"), max_length=12, choices=Outcome.choices, blank=True)
+    # Only the code of the area the person chose to tell (JIS X 0402: 2 digits for a
+    # prefecture, 6 for a municipality), never what they typed.
+    area_code = models.CharField(_("相談者が伝えた地域"), max_length=6, blank=True)
 
     audit_exclude = ("code_digest",)
 
@@ -85,6 +89,10 @@ class Conversation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (Status.WAITING, Status.ACTIVE)
+
+    @property
+    def place(self) -> Place | None:
+        return resolve_place(self.area_code) if self.area_code else None
 
     def raise_level(self, level: int, reasons: list[dict[str, object]]) -> None:
         """Keep the highest level reached, with the reasons of every message that reached

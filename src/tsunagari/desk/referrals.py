@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy
 from tsunagari.desk import crypto, live
 from tsunagari.desk.conversations import require_reader
 from tsunagari.desk.models import Conversation, Referral, ReferralStatus
-from tsunagari.directory.models import Organization
+from tsunagari.directory.areas import Place
+from tsunagari.directory.models import Organization, Service, ServiceArea
+from tsunagari.search.filters import NATIONWIDE, area_term, area_tier, covering_areas
 from tsunagari.staff import access, audit
 from tsunagari.staff.menu import Notice
 from tsunagari.staff.models import Body
@@ -59,12 +61,36 @@ def receivers() -> QuerySet[Organization]:
     return Organization.objects.filter(slug__in=list(codes)).order_by("name")
 
 
-def organisation(pk: str) -> Organization | None:
-    """A receiving organisation by its id as a form sends it; None for anything else."""
+def receivers_for(place: Place | None) -> list[tuple[Organization, int]]:
+    """The receiving organisations whose listed services cover the person's place, local
+    first (search.filters.area_tier: 2 their municipality, 1 their prefecture, 0
+    nationwide), by name within a tier; never one limited to another area. Without a place
+    the person told, only nationwide ones."""
+    areas = covering_areas(place) if place else (NATIONWIDE,)
+    organisations = {o.pk: o for o in receivers()}
+    terms: dict[uuid.UUID, set[str]] = {}
+    rows = ServiceArea.objects.filter(
+        service__in=Service.objects.listed(), service__organization__in=list(organisations)
+    ).values_list("service__organization", "kind", "code")
+    for pk, kind, code in rows:
+        terms.setdefault(pk, set()).add(area_term(kind, code))
+    found = [
+        (organisations[pk], area_tier(held, areas))
+        for pk, held in terms.items()
+        if held & set(areas)
+    ]
+    return sorted(found, key=lambda pair: (-pair[1], pair[0].name))
+
+
+def organisation(conversation: Conversation, pk: str) -> Organization | None:
+    """One of the conversation's receivers (receivers_for its place) by its id as a form
+    sends it; None for anything else."""
     try:
-        return receivers().filter(pk=uuid.UUID(pk)).first()
+        wanted = uuid.UUID(pk)
     except ValueError:
         return None
+    found = receivers_for(conversation.place)
+    return next((o for o, _tier in found if o.pk == wanted), None)
 
 
 def propose(
@@ -80,6 +106,8 @@ def propose(
     body = receiving_body(organisation)
     if body is None:
         raise ValidationError(_("この団体はまだ紹介を受けられません。"))
+    if organisation not in [o for o, _tier in receivers_for(conversation.place)]:
+        raise ValidationError(_("この団体は相談者の地域の紹介先ではありません。"))
     unknown = sorted(set(fields) - set(FIELDS))
     if unknown or not fields:
         raise ValidationError(_("共有する項目を選んでください。"))

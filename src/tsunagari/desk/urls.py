@@ -13,4 +13,5 @@ urlpatterns: list[URLPattern] = [
     path("chat/since/", person.since, name="since"),
     path("chat/copy/", person.copy, name="copy"),
     path("chat/consent/", person.consent, name="consent"),
+    path("chat/area/", person.area, name="area"),
 ]

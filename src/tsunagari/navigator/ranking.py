@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from tsunagari.directory.hours import OpenState
 from tsunagari.navigator.catalogue import Entry
+from tsunagari.search.filters import area_tier
 
 FURTHER_NEED = 0.25
 REPEAT_DISCOUNT = 0.75  # a need already served by a result counts this much again
@@ -77,9 +78,7 @@ def _covers(entry: Entry, request: Request) -> bool:
 
 def _tier(entry: Entry, request: Request) -> int:
     """Local first: 2 for the person's municipality, 1 for the prefecture, 0 otherwise."""
-    if len(request.areas) > 2 and entry.area_terms & set(request.areas[2:]):
-        return 2
-    return 1 if len(request.areas) > 1 and entry.area_terms & set(request.areas[1:2]) else 0
+    return area_tier(entry.area_terms, request.areas)
 
 
 def _resolved_kinds(entries: tuple[Entry, ...], request: Request) -> frozenset[str]:

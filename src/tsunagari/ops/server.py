@@ -39,6 +39,13 @@ class HeadDeadlineProtocol(H11Protocol):
         if self.cycle is not self._waiting_since_cycle:
             self._stop_deadline()  # its head arrived: a new request cycle began
 
+    def handle_websocket_upgrade(self, event: Any) -> None:
+        # The head is whole, and the connection now belongs to the WebSocket protocol: no
+        # request cycle starts here, so without this the deadline cut every live chat
+        # HEAD_SECONDS after it opened.
+        self._stop_deadline()
+        super().handle_websocket_upgrade(event)
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_deadline()
         super().connection_lost(exc)
@@ -65,4 +72,7 @@ class Worker(UvicornWorker):
         "lifespan": "off",  # Django has no lifespan handler
         "server_header": False,
         "limit_concurrency": CONCURRENCY,
+        # Chat lines are short: compressing each frame cost the event loop more than it
+        # saved, and a zlib context for each direction of every open socket.
+        "ws_per_message_deflate": False,
     }

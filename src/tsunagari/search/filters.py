@@ -18,6 +18,7 @@ __all__ = [
     "NATIONWIDE",
     "Filters",
     "area_term",
+    "area_tier",
     "covering_areas",
     "hours_from_signature",
     "hours_signature",
@@ -47,6 +48,14 @@ def covering_areas(place: Place) -> tuple[str, ...]:
         if city:
             terms.append(area_term("municipality", city.code))
     return tuple(terms)
+
+
+def area_tier(terms: set[str] | frozenset[str], areas: tuple[str, ...]) -> int:
+    """Local first, for service areas `terms` and `covering_areas(place)`: 2 for the place's
+    municipality (or its designated city), 1 for its prefecture, 0 otherwise."""
+    if len(areas) > 2 and terms & set(areas[2:]):
+        return 2
+    return 1 if len(areas) > 1 and terms & set(areas[1:2]) else 0
 
 
 def open_signatures(signatures: list[str], now: dt.datetime) -> list[str]:

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from tsunagari.desk import conversations, referrals, shift, transcript
 from tsunagari.desk.forms import CloseForm
 from tsunagari.desk.models import TOP_LEVEL, Conversation, Sender, Status
+from tsunagari.directory.area_names import place_name
+from tsunagari.directory.models import Organization
 from tsunagari.staff import access
 from tsunagari.staff.access import permission_required
 from tsunagari.staff.roles import Permission
@@ -75,10 +77,26 @@ def _case(request: HttpRequest, conversation: Conversation, **more: object) -> d
         "form": more.pop("form", None) or CloseForm(initial={"level": conversation.level}),
         "imminent": conversation.level >= TOP_LEVEL,
         "referrals": conversation.referrals.select_related("organisation"),
-        "receivers": referrals.receivers(),
+        "receivers": _by_tier(referrals.receivers_for(conversation.place)),
+        "place": place_name(conversation.place, get_language() or "ja")
+        if conversation.place
+        else "",
         "fields": referrals.FIELDS,
         **more,
     }
+
+
+def _by_tier(found: list[tuple[Organization, int]]) -> list[tuple[str, list[Organization]]]:
+    """The receivers in groups, nearest first: the municipality's, the prefecture's, then
+    nationwide ones."""
+    from django.utils.translation import gettext as _
+
+    names = {2: _("市区町村の団体"), 1: _("都道府県の団体"), 0: _("全国の団体")}
+    return [
+        (names[tier], [o for o, t in found if t == tier])
+        for tier in (2, 1, 0)
+        if any(t == tier for _o, t in found)
+    ]
 
 
 @require_GET
@@ -159,7 +177,7 @@ def shift_page(request: HttpRequest) -> HttpResponse:
 def refer(request: HttpRequest, pk: int) -> HttpResponse:
     """Propose a referral; the person answers it on their page before anything is sent."""
     conversation = get_object_or_404(Conversation, pk=pk)
-    organisation = referrals.organisation(request.POST.get("organisation", ""))
+    organisation = referrals.organisation(conversation, request.POST.get("organisation", ""))
     try:
         if organisation is None:
             raise ValidationError(_choose_organisation())

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tsunagari.desk import conversations, referrals, transcript
 from tsunagari.desk.models import Conversation, Sender, Status
 from tsunagari.desk.sockets import SESSION_KEY
+from tsunagari.directory.area_names import place_name
 from tsunagari.navigator.urgency import CRISIS_FROM
 
 
@@ -96,8 +97,30 @@ def _chat_context(conversation: Conversation, **more: object) -> dict[str, objec
         "crisis_first": conversation.level >= CRISIS_FROM,
         "proposal": referrals.pending_for(conversation),
         "fields": referrals.FIELDS,
+        "place": _place_name(conversation),
         **more,
     }
+
+
+def _place_name(conversation: Conversation) -> str:
+    place = conversation.place
+    return place_name(place, get_language() or "ja") if place else ""
+
+
+@require_POST
+def area(request: HttpRequest) -> HttpResponse:
+    """The area the person chooses to tell (or stops telling): a prefecture, a municipality
+    or a postcode, kept as its code only; the counsellor's referrals come from it."""
+    conversation = held(request)
+    if conversation is None or not conversation.is_open:
+        return HttpResponseBadRequest(_("相談が見つかりません。はじめからやり直してください。"))
+    try:
+        told = "" if "clear" in request.POST else request.POST.get("area", "")
+        conversations.tell_area(conversation, told)
+    except ValidationError as error:
+        context = _chat_context(conversation, errors=error.messages)
+        return _private(render(request, "desk/chat.html", context, status=400))
+    return redirect(_chat_path(request))
 
 
 @require_POST
