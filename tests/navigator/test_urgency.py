@@ -294,3 +294,75 @@ def test_training_holds_out_whole_files() -> None:
     for source in {e.source for e in examples[:-1]}:
         assert len({f for e, f in zip(examples, folds, strict=True) if e.source == source}) == 1
     assert folds[-1] == -1  # a derived example is never held out
+
+
+def _check_set(name: str) -> list[tuple[str, int]]:
+    from tsunagari.navigator.urgency_evaluation import read_urgency_cases
+
+    return [(c.text, c.level) for c in read_urgency_cases(Path(__file__).parent / name)]
+
+
+@pytest.mark.parametrize("name", ["urgency-closings.yaml", "urgency-requests.yaml"])
+def test_ordinary_chat_and_requests_rarely_raise_the_flag(name: str) -> None:
+    """Check sets written apart from the training corpus (see their headers): thanks and
+    goodbyes after a talk, greetings, and ordinary requests in many languages. The desk
+    alerts a supervisor on every 5, and the crisis panel shows from 3: at most one in ten
+    of them may raise the flag, as the issue allows on level 0, and every farewell in
+    danger beside them stays 5."""
+    cases = _check_set(name)
+    graded = grade_many([text for text, _ in cases])
+    ordinary = [g for g, (_, level) in zip(graded, cases, strict=True) if level <= 1]
+    flagged = [t for g, (t, level) in zip(graded, cases, strict=True) if level <= 1 and g.crisis]
+    assert len(flagged) <= len(ordinary) // 10, flagged
+    for g, (text, level) in zip(graded, cases, strict=True):
+        if level == 5:
+            assert g.level == 5, text
+
+
+def test_a_time_beside_the_rules_flag_is_not_an_imminent_element() -> None:
+    now = urgency.Reason("now", 5, "いま", "Now")
+    farewell = urgency.Reason("farewell", 5, "別れ", "A farewell")
+    assert not urgency.raises_flag(urgency.Urgency(0, (now,)), True)
+    assert urgency.raises_flag(urgency.Urgency(0, (farewell,)), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("こんばんは。はじめて使います。", "now"),  # a greeting, not tonight
+        ("今晩は、はじめまして", "now"),
+        ("आजकल धेरै थकाइ लाग्छ", "now"),  # these days
+        ("mas até agora não fiz nada", "now"),  # so far
+        ("Pienso en eso, pero no tengo un plan", "plan"),
+        ("我没有计划", "plan"),
+        ("들어 주셔서 감사합니다. 안녕히 계세요.", "farewell"),  # an everyday goodbye
+    ],
+)
+def test_everyday_words_are_not_elements_of_danger(text: str, absent: str) -> None:
+    assert absent not in elements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("오늘 밤 목숨을 끊을 거야", "thought"),  # hangul read with its spaces folded away
+        ("지금 옥상이야", "place"),
+        ("요즘은 죽어버릴까 하는 생각이 들어요", "thought"),
+        ("生きるのやめようかな", "thought"),
+        ("死んでしまうべかって考えでら", "thought"),
+        ("二人で車ごと海に入ろうと思っています", "method"),
+        ("今天打工累死了哈哈哈", "frame"),
+        ("Em 2009, na crise, perdi o emprego", "frame"),
+        ("あれからもう三十年になります", "frame"),
+    ],
+)
+def test_elements_in_more_of_their_forms(text: str, present: str) -> None:
+    assert present in elements(text)
+
+
+def test_a_long_past_named_after_its_line_distances_it() -> None:
+    found = elements(
+        "高校生のころ、リストカットをしていました。もう十五年以上前の話です。"
+        "今は結婚して子どももいて、穏やかに暮らしています。"
+    )
+    assert "frame" in found and ceiling_of(found) <= 1

@@ -283,8 +283,9 @@ def _reasons(found: frozenset[str], level: int, floor: int) -> tuple[Reason, ...
 
 def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """The elements of the whole message, and of each of its sentences. In a long message a
-    frame distances only the sentence it is in and the next (a teacher's 授業 three
-    sentences before 「もう死のう」 does not make it a lesson)."""
+    frame distances only the sentence it is in and its neighbours (a teacher's 授業 three
+    sentences before 「もう死のう」 does not make it a lesson; 「もう十五年以上前の話で」
+    after a line on self-harm does make it the past)."""
     per_sentence = {s: found_elements(s) for s in sentences(text)}
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
         return frozenset().union(*per_sentence.values()), per_sentence
@@ -298,7 +299,10 @@ def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
     found = list(per_sentence.values())
     if not any(FRAME in f for f in found) or not any(_signs(f) for f in found):
         return True  # a frame of the whole message, or no sentence that it could distance
-    return any(FRAME in f and any(_signs(g) for g in found[i : i + 2]) for i, f in enumerate(found))
+    return any(
+        FRAME in f and any(_signs(g) for g in found[max(0, i - 1) : i + 2])
+        for i, f in enumerate(found)
+    )
 
 
 RULES_FROM = 2  # the crisis rules' flag is kept from this grade up (passive wishes)
@@ -313,8 +317,10 @@ def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
     learned reader's inputs (the element `crisis-rules`), so it still lifts a grade where
     the rest of the message agrees; and where an imminent element (a farewell, an attempt,
     someone else in danger now…) is named, the rules' flag is kept whatever the grade."""
-    imminent = any(r.level == 5 and r.code != MODEL for r in urgency.reasons)
-    kept = urgency.level >= RULES_FROM or imminent  # rules and an imminent element agree
+    # An imminent element is a thing done or at hand (a farewell, means, an attempt), not a
+    # time: 「今日の授業で死にたいって思ったｗ」 names *now* and is not imminent.
+    imminent = {e.id for e in load_elements() if e.kind == "what" and e.level == 5}
+    kept = urgency.level >= RULES_FROM or any(r.code in imminent for r in urgency.reasons)
     return urgency.crisis or urgency.error or (rules_raise and kept)
 
 
