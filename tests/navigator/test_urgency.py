@@ -333,6 +333,7 @@ def test_a_time_beside_the_rules_flag_is_not_an_imminent_element() -> None:
         ("今晩は、はじめまして", "now"),
         ("आजकल धेरै थकाइ लाग्छ", "now"),  # these days
         ("mas até agora não fiz nada", "now"),  # so far
+        ("Em bị đau răng mấy hôm nay", "now"),  # these few days
         ("Pienso en eso, pero no tengo un plan", "plan"),
         ("我没有计划", "plan"),
         ("들어 주셔서 감사합니다. 안녕히 계세요.", "farewell"),  # an everyday goodbye
@@ -366,3 +367,18 @@ def test_a_long_past_named_after_its_line_distances_it() -> None:
         "今は結婚して子どももいて、穏やかに暮らしています。"
     )
     assert "frame" in found and ceiling_of(found) <= 1
+
+
+def test_a_quiet_message_needs_the_stricter_threshold_for_five() -> None:
+    import numpy as np
+
+    model = urgency_model.Model(
+        (), np.zeros((6, 512)), {}, np.zeros(6), (0.5, 0.5, 0.5, 0.5, 0.2), "", (0.5,) * 5
+    )
+    row = np.array([[0.1, 0.0, 0.0, 0.0, 0.5, 0.4]])  # P(≥4) 0.9, P(5) 0.4
+    assert model.levels(row).tolist() == [5]
+    assert model.levels(row, np.array([False])).tolist() == [5]
+    assert model.levels(row, np.array([True])).tolist() == [4]
+    assert urgency.quiet(elements("話を聞いてくれてありがとうございました"))
+    assert not urgency.quiet(elements("もう死にたい"))
+    assert not urgency.quiet(elements("遺書を書いた"))

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from tsunagari.navigator import crisis_model, romaji
 from tsunagari.navigator.crisis import detect_with, load_rules
 from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
@@ -211,6 +213,13 @@ def _signs(found: frozenset[str]) -> list[Element]:
     return [e for e in load_elements() if e.id in found and e.kind == "what" and e.level >= 2]
 
 
+def quiet(found: frozenset[str]) -> bool:
+    """No element of danger found: no sign (a wish, a thought, a method, a farewell…) and
+    no crisis rule. The learned reader alone grades such a message, and is held to its
+    quiet thresholds for the highest grade (urgency_model)."""
+    return not _signs(found) and "crisis-rules" not in found
+
+
 def _framed(present: list[Element]) -> bool:
     """A frame (fiction, news, study, the long past, a laugh) not taken back by the writer
     (冗談じゃなくて, the truth is, no es broma: the sincere element)."""
@@ -351,7 +360,8 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
     graded = [0] * len(texts)
     if units:
         probabilities = model.probabilities(embed(units), found_per_unit, units)
-        for owner, level in zip(owners, model.levels(probabilities), strict=True):
+        calm = np.array([quiet(found) for found in found_per_unit], dtype=bool)
+        for owner, level in zip(owners, model.levels(probabilities, calm), strict=True):
             graded[owner] = max(graded[owner], int(level))
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):
