@@ -294,3 +294,101 @@ def test_training_holds_out_whole_files() -> None:
     for source in {e.source for e in examples[:-1]}:
         assert len({f for e, f in zip(examples, folds, strict=True) if e.source == source}) == 1
     assert folds[-1] == -1  # a derived example is never held out
+
+
+def _check_set(name: str) -> list[tuple[str, int]]:
+    from tsunagari.navigator.urgency_evaluation import read_urgency_cases
+
+    return [(c.text, c.level) for c in read_urgency_cases(Path(__file__).parent / name)]
+
+
+@pytest.mark.parametrize(
+    ("name", "flagged_share", "paged_share"),
+    [
+        ("urgency-requests.yaml", 0.10, 0.10),  # the issue's bound on false alarms
+        ("urgency-closings.yaml", 0.25, 0.20),  # round 3: 19 of 30 paged before, 5 after
+    ],
+)
+def test_ordinary_chat_and_requests_rarely_raise_the_flag_or_page(
+    name: str, flagged_share: float, paged_share: float
+) -> None:
+    """Check sets written apart from the training corpus (see their headers): ordinary
+    requests in many languages, and thanks and goodbyes after a talk. The crisis panel shows
+    from 3 and the desk pages a supervisor on every 5; every farewell in danger beside them
+    stays 5. (docs/urgency.md, round 3: the thank-you class is not yet within the issue's
+    10 %.)"""
+    cases = _check_set(name)
+    graded = grade_many([text for text, _ in cases])
+    ordinary = [(t, g) for g, (t, level) in zip(graded, cases, strict=True) if level <= 1]
+    flagged = [t for t, g in ordinary if g.crisis]
+    paged = [t for t, g in ordinary if g.level == 5]
+    assert len(flagged) <= flagged_share * len(ordinary), flagged
+    assert len(paged) <= paged_share * len(ordinary), paged
+    for g, (text, level) in zip(graded, cases, strict=True):
+        if level == 5:
+            assert g.level == 5, text
+
+
+def test_a_time_beside_the_rules_flag_is_not_an_imminent_element() -> None:
+    now = urgency.Reason("now", 5, "いま", "Now")
+    farewell = urgency.Reason("farewell", 5, "別れ", "A farewell")
+    assert not urgency.raises_flag(urgency.Urgency(0, (now,)), True)
+    assert urgency.raises_flag(urgency.Urgency(0, (farewell,)), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("こんばんは。はじめて使います。", "now"),  # a greeting, not tonight
+        ("今晩は、はじめまして", "now"),
+        ("आजकल धेरै थकाइ लाग्छ", "now"),  # these days
+        ("mas até agora não fiz nada", "now"),  # so far
+        ("Em bị đau răng mấy hôm nay", "now"),  # these few days
+        ("Pienso en eso, pero no tengo un plan", "plan"),
+        ("我没有计划", "plan"),
+        ("들어 주셔서 감사합니다. 안녕히 계세요.", "farewell"),  # an everyday goodbye
+    ],
+)
+def test_everyday_words_are_not_elements_of_danger(text: str, absent: str) -> None:
+    assert absent not in elements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("오늘 밤 목숨을 끊을 거야", "thought"),  # hangul read with its spaces folded away
+        ("지금 옥상이야", "place"),
+        ("요즘은 죽어버릴까 하는 생각이 들어요", "thought"),
+        ("生きるのやめようかな", "thought"),
+        ("死んでしまうべかって考えでら", "thought"),
+        ("二人で車ごと海に入ろうと思っています", "method"),
+        ("今天打工累死了哈哈哈", "frame"),
+        ("Em 2009, na crise, perdi o emprego", "frame"),
+        ("あれからもう三十年になります", "frame"),
+    ],
+)
+def test_elements_in_more_of_their_forms(text: str, present: str) -> None:
+    assert present in elements(text)
+
+
+def test_a_long_past_named_after_its_line_distances_it() -> None:
+    found = elements(
+        "高校生のころ、リストカットをしていました。もう十五年以上前の話です。"
+        "今は結婚して子どももいて、穏やかに暮らしています。"
+    )
+    assert "frame" in found and ceiling_of(found) <= 1
+
+
+def test_a_quiet_message_needs_the_stricter_threshold_for_five() -> None:
+    import numpy as np
+
+    model = urgency_model.Model(
+        (), np.zeros((6, 512)), {}, np.zeros(6), (0.5, 0.5, 0.5, 0.5, 0.2), "", (0.5,) * 5
+    )
+    row = np.array([[0.1, 0.0, 0.0, 0.0, 0.5, 0.4]])  # P(≥4) 0.9, P(5) 0.4
+    assert model.levels(row).tolist() == [5]
+    assert model.levels(row, np.array([False])).tolist() == [5]
+    assert model.levels(row, np.array([True])).tolist() == [4]
+    assert urgency.quiet(elements("話を聞いてくれてありがとうございました"))
+    assert not urgency.quiet(elements("もう死にたい"))
+    assert not urgency.quiet(elements("遺書を書いた"))

@@ -29,7 +29,7 @@ from tsunagari.navigator.crisis_model import (
 )
 from tsunagari.navigator.datafiles import read_data_file
 from tsunagari.navigator.evaluation import read_cases
-from tsunagari.navigator.urgency import SCAN_CHARS, floor_of, message_elements
+from tsunagari.navigator.urgency import SCAN_CHARS, floor_of, message_elements, quiet
 from tsunagari.navigator.urgency_evaluation import read_urgency_cases
 from tsunagari.navigator.urgency_model import LEVELS, embed
 from tsunagari.navigator.urgency_model import Model as UrgencyModel
@@ -110,6 +110,12 @@ DEFAULT_THRESHOLD = 0.5
 FALSE_ALARMS = 0.10
 OVER_FIVE = 0.05
 GRID = tuple(round(0.1 + 0.02 * i, 2) for i in range(21))  # 0.10 … 0.50
+# Where no element of danger was found (urgency.quiet), the learned reader alone would give
+# 5, and the desk pages a supervisor on every 5: for those messages level 5 needs the lowest
+# threshold (not below the general one) that grades at most QUIET_OVER_FIVE of the written
+# quiet messages of levels 0–1 as imminent.
+QUIET_OVER_FIVE = 0.02
+QUIET_GRID = tuple(round(0.1 + 0.02 * i, 2) for i in range(41))  # 0.10 … 0.90
 URGENCY_KEPT = 0.01  # n-grams whose weights all stay below this are left out of the file
 MIN_DOCUMENTS = 3  # a letter n-gram seen in fewer messages is not learned
 
@@ -222,21 +228,31 @@ def _balanced(levels: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 def _thresholds(
-    probabilities: np.ndarray, levels: np.ndarray, written: np.ndarray, floors: np.ndarray
-) -> tuple[float, ...]:
+    probabilities: np.ndarray,
+    levels: np.ndarray,
+    written: np.ndarray,
+    floors: np.ndarray,
+    calm: np.ndarray,
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The thresholds, and those for quiet messages (no element of danger found)."""
     at_least = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
 
-    def lowest(level: int, among: np.ndarray, allowed: float) -> float:
-        for threshold in GRID:
+    def lowest(
+        level: int, among: np.ndarray, allowed: float, grid: tuple[float, ...] = GRID
+    ) -> float:
+        for threshold in grid:
             given = (at_least[among, level] >= threshold) | (floors[among] >= level)
-            if given.mean() <= allowed:
+            if not among.any() or given.mean() <= allowed:
                 return threshold
-        return DEFAULT_THRESHOLD
+        return DEFAULT_THRESHOLD if grid is GRID else grid[-1]
 
     chosen = [DEFAULT_THRESHOLD] * (LEVELS - 1)
     chosen[3 - 1] = lowest(3, written & (levels == 0), FALSE_ALARMS)
     chosen[5 - 1] = lowest(5, written & (levels <= 3), OVER_FIVE)
-    return tuple(chosen)
+    stricter = tuple(t for t in QUIET_GRID if t >= chosen[5 - 1])
+    held = list(chosen)
+    held[5 - 1] = lowest(5, written & calm & (levels <= 1), QUIET_OVER_FIVE, stricter)
+    return tuple(chosen), tuple(held)
 
 
 def _unique(examples: list[UrgencyExample]) -> list[UrgencyExample]:
@@ -284,7 +300,8 @@ def train_urgency(
         held_out[~rows] = _softmax(np.asarray(rest @ weights.T) + bias)
     written = folds >= 0
     floors = np.array([floor_of(found) for found in features.found])
-    thresholds = _thresholds(held_out, y, written, floors)
+    calm = np.array([quiet(found) for found in features.found], dtype=bool)
+    thresholds, quiet_thresholds = _thresholds(held_out, y, written, floors, calm)
     vocabulary = urgency_vocabulary(features.grams)
     weights, bias = _softmax_fit(features.matrix(vocabulary), y, w)
     dense = features.dense.shape[1]
@@ -294,9 +311,15 @@ def train_urgency(
         if np.abs(weights[:, dense + i]).max() >= URGENCY_KEPT
     }
     model = UrgencyModel(
-        elements, weights[:, :dense], kept, bias, thresholds, urgency_fingerprint(examples)
+        elements,
+        weights[:, :dense],
+        kept,
+        bias,
+        thresholds,
+        urgency_fingerprint(examples),
+        quiet_thresholds,
     )
-    graded = np.maximum(model.levels(held_out), floors)[written]
+    graded = np.maximum(model.levels(held_out, calm), floors)[written]
     y = y[written]
     figures = {
         "exact": float((graded == y).mean()),
@@ -304,5 +327,6 @@ def train_urgency(
         "flag_3_to_5": float((graded[y >= 3] >= 3).mean()),
         "five_as_five": float((graded[y == 5] == 5).mean()),
         "false_alarms_0": float((graded[y == 0] >= 3).mean()),
+        "levels_0_1_as_five": float((graded[y <= 1] == 5).mean()),
     }
     return model, figures

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from tsunagari.navigator import crisis_model, romaji
 from tsunagari.navigator.crisis import detect_with, load_rules
 from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
@@ -211,6 +213,13 @@ def _signs(found: frozenset[str]) -> list[Element]:
     return [e for e in load_elements() if e.id in found and e.kind == "what" and e.level >= 2]
 
 
+def quiet(found: frozenset[str]) -> bool:
+    """No element of danger found: no sign (a wish, a thought, a method, a farewell…) and
+    no crisis rule. The learned reader alone grades such a message, and is held to its
+    quiet thresholds for the highest grade (urgency_model)."""
+    return not _signs(found) and "crisis-rules" not in found
+
+
 def _framed(present: list[Element]) -> bool:
     """A frame (fiction, news, study, the long past, a laugh) not taken back by the writer
     (冗談じゃなくて, the truth is, no es broma: the sincere element)."""
@@ -283,8 +292,9 @@ def _reasons(found: frozenset[str], level: int, floor: int) -> tuple[Reason, ...
 
 def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """The elements of the whole message, and of each of its sentences. In a long message a
-    frame distances only the sentence it is in and the next (a teacher's 授業 three
-    sentences before 「もう死のう」 does not make it a lesson)."""
+    frame distances only the sentence it is in and its neighbours (a teacher's 授業 three
+    sentences before 「もう死のう」 does not make it a lesson; 「もう十五年以上前の話で」
+    after a line on self-harm does make it the past)."""
     per_sentence = {s: found_elements(s) for s in sentences(text)}
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
         return frozenset().union(*per_sentence.values()), per_sentence
@@ -298,7 +308,10 @@ def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
     found = list(per_sentence.values())
     if not any(FRAME in f for f in found) or not any(_signs(f) for f in found):
         return True  # a frame of the whole message, or no sentence that it could distance
-    return any(FRAME in f and any(_signs(g) for g in found[i : i + 2]) for i, f in enumerate(found))
+    return any(
+        FRAME in f and any(_signs(g) for g in found[max(0, i - 1) : i + 2])
+        for i, f in enumerate(found)
+    )
 
 
 RULES_FROM = 2  # the crisis rules' flag is kept from this grade up (passive wishes)
@@ -313,8 +326,10 @@ def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
     learned reader's inputs (the element `crisis-rules`), so it still lifts a grade where
     the rest of the message agrees; and where an imminent element (a farewell, an attempt,
     someone else in danger now…) is named, the rules' flag is kept whatever the grade."""
-    imminent = any(r.level == 5 and r.code != MODEL for r in urgency.reasons)
-    kept = urgency.level >= RULES_FROM or imminent  # rules and an imminent element agree
+    # An imminent element is a thing done or at hand (a farewell, means, an attempt), not a
+    # time: 「今日の授業で死にたいって思ったｗ」 names *now* and is not imminent.
+    imminent = {e.id for e in load_elements() if e.kind == "what" and e.level == 5}
+    kept = urgency.level >= RULES_FROM or any(r.code in imminent for r in urgency.reasons)
     return urgency.crisis or urgency.error or (rules_raise and kept)
 
 
@@ -345,7 +360,8 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
     graded = [0] * len(texts)
     if units:
         probabilities = model.probabilities(embed(units), found_per_unit, units)
-        for owner, level in zip(owners, model.levels(probabilities), strict=True):
+        calm = np.array([quiet(found) for found in found_per_unit], dtype=bool)
+        for owner, level in zip(owners, model.levels(probabilities, calm), strict=True):
             graded[owner] = max(graded[owner], int(level))
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):

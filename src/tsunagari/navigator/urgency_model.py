@@ -12,7 +12,11 @@ them: romaji, Vietnamese without its accents and slang are met by their pieces),
 offline by `tsunagari train_urgency_model` (`tsunagari.navigator.training`). Its weights are
 data/navigator/urgency-model.json, with the fingerprint of the examples it learned from. A
 level is given when the probability of that level or higher reaches the level's threshold
-(also in the file).
+(also in the file). Where the rules found no element of danger at all (no wish, thought,
+method, farewell… and no crisis rule: a *quiet* message), the learned reader alone speaks,
+and for level 5 — the grade the consultation desk pages a supervisor on — it needs the
+threshold of `quiet_thresholds`, chosen by cross-validation (training.py): a thank-you after
+a talk, a greeting or a question about a visa read close to a farewell in the embedding.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ class Model:
     bias: np.ndarray  # LEVELS
     thresholds: tuple[float, ...]  # for levels 1…5: P(level ≥ L) needed to give L
     fingerprint: str
+    quiet_thresholds: tuple[float, ...] = ()  # the same, where no element of danger was found
 
     def dense(self, vectors: np.ndarray, found: Sequence[frozenset[str]]) -> np.ndarray:
         flags = np.array(
@@ -79,18 +84,23 @@ class Model:
         exp = np.exp(scores)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
-    def levels(self, probabilities: np.ndarray) -> np.ndarray:
-        """The highest level whose cumulative probability reaches its threshold, per row."""
+    def levels(self, probabilities: np.ndarray, quiet: np.ndarray | None = None) -> np.ndarray:
+        """The highest level whose cumulative probability reaches its threshold, per row; a
+        row marked quiet (no element of danger found) is held to `quiet_thresholds`."""
         at_least = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]  # P(level ≥ L)
+        quiet_rows = np.zeros(len(probabilities), dtype=bool) if quiet is None else quiet
+        strict = self.quiet_thresholds or self.thresholds
         given = np.zeros(len(probabilities), dtype=int)
         for level in range(1, LEVELS):
-            given = np.where(at_least[:, level] >= self.thresholds[level - 1], level, given)
+            needed = np.where(quiet_rows, strict[level - 1], self.thresholds[level - 1])
+            given = np.where(at_least[:, level] >= needed, level, given)
         return given
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "elements": list(self.elements),
             "thresholds": list(self.thresholds),
+            "quiet_thresholds": list(self.quiet_thresholds or self.thresholds),
             "fingerprint": self.fingerprint,
             "bias": [round(float(b), 5) for b in self.bias],
             "weights": [[round(float(w), 5) for w in row] for row in self.weights],
@@ -113,6 +123,7 @@ def read_model(path: Path) -> Model:
         bias=np.array(data["bias"], dtype=np.float32),
         thresholds=tuple(float(t) for t in data["thresholds"]),
         fingerprint=str(data["fingerprint"]),
+        quiet_thresholds=tuple(float(t) for t in data.get("quiet_thresholds", ())),
     )
 
 

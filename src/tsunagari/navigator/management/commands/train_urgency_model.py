@@ -47,5 +47,7 @@ class Command(BaseCommand):
         shown = ", ".join(f"{k} {v:.1%}" for k, v in figures.items())
         self.stdout.write(
             f"urgency model: {len(set(examples))} messages; thresholds "
-            f"{', '.join(map(str, model.thresholds))}; cross-validated {shown} → {MODEL_FILE}"
+            f"{', '.join(map(str, model.thresholds))} (quiet: "
+            f"{', '.join(map(str, model.quiet_thresholds))}); cross-validated {shown} "
+            f"→ {MODEL_FILE}"
         )
