@@ -14,6 +14,7 @@ from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
 from tsunagari.web.hours_text import join_list
+from tsunagari.web.languages import language_name
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ class ServiceCard:
     matched_where: str = ""
     url: str = ""
     organization_line: str = ""
+    languages: str = ""  # the languages besides Japanese its official page states
+
+
+def spoken_besides_japanese(codes: tuple[str, ...]) -> str:
+    return join_list([language_name(code) for code in codes if code != "ja"])
 
 
 def service_card(
@@ -150,4 +156,5 @@ def service_card(
         matched_where=join_list(list(matched_fields)),
         url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
         organization_line=_("運営: %(organization)s") % {"organization": organization},
+        languages=spoken_besides_japanese(listing.languages),
     )

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tsunagari.web.crisis import crisis_panel
+from tsunagari.web.languages import LANGUAGE_NAMES
 from tsunagari.web.presenters import PhoneLink
 
 register = template.Library()
@@ -23,7 +24,14 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
     on a crisis (`crisis_needs`: what the person wrote was read as), the rest on request."""
     kids = bool(context.get("kids"))
     panel = crisis_panel(prominent=prominent, needs=context.get("crisis_needs") or (), kids=kids)
-    return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
+    spoken = (get_language() or "ja").split("-")[0]  # zh-hant → zh: the directory's codes
+    return {
+        "prominent": prominent,
+        "kids": kids,
+        "panel": panel,
+        "emergency": panel.emergency,
+        "own_lines": spoken if spoken != "ja" and spoken in LANGUAGE_NAMES else "",
+    }
 
 
 @register.simple_tag
