@@ -26,8 +26,9 @@ messages:  ## compile the translations (gettext's msgfmt)
 	@command -v msgfmt >/dev/null || (apt-get install -y -q gettext >/dev/null)
 	@cd src/tsunagari && ../../$(TSUNAGARI) compilemessages --verbosity 0
 
-browser:  ## Debian chromium for the browser tests (no browser download by Playwright)
+browser:  ## Debian chromium for the browser tests (no browser download by Playwright), with fonts for every script the pages use
 	@test -x /usr/bin/chromium || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null)
+	@fc-list -q "Noto Sans CJK SC" && fc-list -q "Noto Sans Thai" && fc-list -q "Noto Sans Devanagari" || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-cjk fonts-noto-core >/dev/null)
 
 run: install  ## migrate SQLite, load the bundled data, serve on 127.0.0.1:8000
 	$(TSUNAGARI) migrate --noinput
