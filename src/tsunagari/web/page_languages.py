@@ -54,7 +54,9 @@ def is_translated(path: str) -> bool:
 def languages_of(path: str) -> list[tuple[str, str]]:
     if is_translated(path):
         return [(code, str(name)) for code, name in settings.LANGUAGES]
-    return [(code, str(name)) for code, name in settings.LANGUAGES if code in settings.STAFF_LANGUAGES]
+    return [
+        (code, str(name)) for code, name in settings.LANGUAGES if code in settings.STAFF_LANGUAGES
+    ]
 
 
 def links(path: str, query: str, current: str) -> list[LanguageLink]:
