@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tsunagari.directory.taxonomy import Term
 from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
 from tsunagari.web.data_language import in_its_language, lang_attribute
@@ -31,6 +32,11 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
 
 
 register.filter("in_its_language", in_its_language)
+
+
+@register.filter
+def term_label(term: Term, language: str) -> str:
+    return term.label(language)
 
 
 @register.simple_tag
