@@ -1,17 +1,22 @@
-"""Template tags of the public layout: the crisis block and the language switch."""
+"""Template tags of the public layout: the crisis block and the language switcher."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tsunagari.directory.taxonomy import Term
+from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
+from tsunagari.web.data_language import in_its_language, lang_attribute
+from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.languages import LANGUAGE_NAMES
 from tsunagari.web.presenters import PhoneLink
 
@@ -34,12 +39,26 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
     }
 
 
+register.filter("in_its_language", in_its_language)
+
+
+@register.filter
+def term_label(term: Term, language: str) -> str:
+    return term.label(language)
+
+
+@register.simple_tag
+def data_lang(text: object) -> SafeString:
+    """` lang="en"` on the element of a directory text not in the page's language."""
+    return lang_attribute(text)
+
+
 @register.simple_tag
 def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
     """A number as a link that calls (none for a fax), drawn in Python: a page of results
     has a few dozen, and an included template for each cost more than the search."""
     if not phone.href:
-        label = format_html(" {}", phone.label) if phone.label else ""
+        label = format_html(" {}", in_its_language(phone.label)) if phone.label else ""
         return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
     verbs = {
         "text": _("SMSを送る"),
@@ -50,7 +69,11 @@ def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
     parts = [format_html('<span class="call__verb">{}</span> ', verb)]
     parts.append(format_html('<span class="call__number">{}</span>', phone.number))
     if phone.label:
-        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+        parts.append(
+            format_html(
+                ' <span class="call__label"{}>{}</span>', lang_attribute(phone.label), phone.label
+            )
+        )
     if phone.toll_free:
         free = _("むりょう") if kids else _("無料")
         parts.append(format_html(' <span class="call__free">{}</span>', free))
@@ -61,20 +84,12 @@ def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def other_language_url(context: template.Context) -> str:
-    """The same page in the other language: Japanese at /, English under /en/."""
+def language_links(context: template.Context) -> list[LanguageLink]:
+    """The same page in each language it is written in (every language on the public
+    pages, Japanese and English on the others), keeping its query unless it must not."""
     request: HttpRequest | None = context.get("request")
     path = request.path if request else "/"
     query = request.META.get("QUERY_STRING", "") if request else ""
     if context.get("drop_query"):  # a page that must not carry what was searched
         query = ""
-    if (get_language() or "ja") == "en":
-        path = path[len("/en") :] if path.startswith("/en/") else path
-    else:
-        path = "/en" + path
-    return f"{path}?{query}" if query else path
-
-
-@register.simple_tag
-def other_language() -> str:
-    return "ja" if get_language() == "en" else "en"
+    return page_languages.links(path, query, get_language() or settings.LANGUAGE_CODE)
