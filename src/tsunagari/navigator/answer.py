@@ -100,7 +100,8 @@ def _why_needs(
     needs: tuple[str, ...], words: dict[str, tuple[str, ...]], language: str
 ) -> list[str]:
     why = []
-    quote, separator = ("“{}”", ", ") if language == "en" else ("「{}」", "、")
+    japanese_marks = language == "ja" or language.startswith("zh")
+    quote, separator = ("「{}」", "、") if japanese_marks else ("“{}”", ", ")
     for code in needs[:2]:
         said = separator.join(quote.format(w) for w in words.get(code, ())[:2])
         if said:
@@ -207,7 +208,7 @@ def static_result(line: StaticLine, language: str) -> dict[str, Any]:
     return {
         "id": "",
         "slug": line.slug,
-        "name": line.name_en if language == "en" else line.name,
+        "name": line.name if language == "ja" else line.name_en,
         "crisis_line": True,
         "needs": ["crisis"],
         "audiences": [],

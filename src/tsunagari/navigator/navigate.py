@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -68,7 +69,7 @@ def navigate(
     chat; `earlier_weak` carries weak crisis signals from earlier messages and `known_crisis`
     a crisis found in them; `written` the language the chat's messages were written in (the
     text's own is read from it). Never raises."""
-    language = "en" if language == "en" else "ja"
+    language = language if language in dict(settings.LANGUAGES) else "ja"  # the page's
     now = now or timezone.now()
     limit = max(1, min(limit, MAX_LIMIT))
     crisis = CrisisResult(False, (), False)

@@ -16,8 +16,8 @@ from tsunagari.directory.taxonomy import Term
 from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
 from tsunagari.web.data_language import in_its_language, lang_attribute
-from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.languages import LANGUAGE_NAMES
+from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.presenters import PhoneLink
 
 register = template.Library()
