@@ -360,6 +360,7 @@ class Service(models.Model):
             "phones": bool(self.phones.all()),
             "hours": bool(self.schedules.all() or self.closures.all() or self.hours_note),
             "url": bool(self.url),
+            "languages": bool(set(self.languages or ()) - {"ja"}),
         }
         return ("service", *(fact for fact in FACTS if present[fact]))
 
@@ -487,8 +488,10 @@ class Source(models.Model):
     facts = models.CharField(
         _("確認した事実"),
         max_length=40,
-        help_text="phones,hours,url",
-        validators=[RegexValidator(r"^(phones|hours|url)(,(phones|hours|url))*$")],
+        help_text="phones,hours,url,languages",
+        validators=[
+            RegexValidator(r"^(phones|hours|url|languages)(,(phones|hours|url|languages))*$")
+        ],
     )
     url = models.URLField(_("情報源"), max_length=500)
     date = models.CharField(_("情報源の日付"), max_length=10, validators=[SOURCE_DATE_VALIDATOR])
