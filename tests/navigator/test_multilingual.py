@@ -13,8 +13,9 @@ import pytest
 import yaml
 
 from tests.navigator.conftest import NOON
+from tsunagari.navigator import catalogue
 from tsunagari.navigator.navigate import navigate
-from tsunagari.navigator.ranking import OWN_LANGUAGE_BONUS
+from tsunagari.navigator.ranking import OWN_LANGUAGE_BONUS, Request, rank
 from tsunagari.navigator.spoken import detect, load_languages, page_language, spoken_code
 from tsunagari.navigator.understand import understand
 
@@ -115,7 +116,15 @@ def test_a_line_in_the_language_never_comes_before_the_crisis_lines(directory: N
 
 
 @pytest.mark.django_db
-def test_the_own_language_is_given_as_the_reason(directory: None) -> None:
-    answer = navigate("Tôi bị mất việc và phải rời ký túc xá", now=NOON)
+def test_a_line_in_the_writers_language_ranks_up_among_those_for_the_need(
+    directory: None,
+) -> None:
+    needs = {"workplace": 0.9, "foreign-residents": 0.5}
+    entries = catalogue.services()
+    plain = rank(entries, Request(needs=needs, now=NOON), 5)
+    in_vietnamese = rank(entries, Request(needs=needs, language="vi", now=NOON), 5)
+    first = in_vietnamese[0]
+    assert "vi" in first.entry.languages and "language:vi" in first.reasons
+    assert all(set(r.entry.needs) & set(needs) for r in in_vietnamese)  # no padding
+    assert [r.entry.slug for r in plain] != [r.entry.slug for r in in_vietnamese]
     assert OWN_LANGUAGE_BONUS > 0
-    assert any("vi" in r["languages"] for r in answer.results[:3])

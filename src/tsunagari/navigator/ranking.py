@@ -102,7 +102,8 @@ def _audience(entry: Entry, request: Request) -> tuple[float, float, list[str]]:
             reasons.append(f"audience:{code}")
     if (request.is_("women") and "women" in served) or (request.is_("men") and "men" in served):
         bonus += 0.05
-    if request.language not in ("", "ja") and request.language in entry.languages:
+    # English keeps the share it has always had: the English cases were measured with it.
+    if request.language not in ("", "ja", "en") and request.language in entry.languages:
         bonus += OWN_LANGUAGE_BONUS
         reasons.append(f"language:{request.language}")
     elif (request.is_("foreign") or request.english) and set(entry.languages) - {"ja"}:
