@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.utils import translation
 
 KINDS = ("needs", "audiences", "methods")
 
@@ -19,7 +20,13 @@ class Term:
     en: str
 
     def label(self, language: str) -> str:
-        return self.en if language == "en" else self.ja
+        """The name in a page's language: the file's Japanese or English, else the catalogue's
+        (taxonomy_names), else English."""
+        if language in ("ja", "en"):
+            return self.en if language == "en" else self.ja
+        with translation.override(language):
+            name = translation.pgettext("taxonomy", self.ja)
+        return self.en if name == self.ja else name
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,20 @@
-"""Template tags of the public layout: the crisis block and the language switch."""
+"""Template tags of the public layout: the crisis block and the language switcher."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
+from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.presenters import PhoneLink
 
 register = template.Library()
@@ -53,20 +56,12 @@ def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def other_language_url(context: template.Context) -> str:
-    """The same page in the other language: Japanese at /, English under /en/."""
+def language_links(context: template.Context) -> list[LanguageLink]:
+    """The same page in each language it is written in (every language on the public
+    pages, Japanese and English on the others), keeping its query unless it must not."""
     request: HttpRequest | None = context.get("request")
     path = request.path if request else "/"
     query = request.META.get("QUERY_STRING", "") if request else ""
     if context.get("drop_query"):  # a page that must not carry what was searched
         query = ""
-    if (get_language() or "ja") == "en":
-        path = path[len("/en") :] if path.startswith("/en/") else path
-    else:
-        path = "/en" + path
-    return f"{path}?{query}" if query else path
-
-
-@register.simple_tag
-def other_language() -> str:
-    return "ja" if get_language() == "en" else "en"
+    return page_languages.links(path, query, get_language() or settings.LANGUAGE_CODE)
