@@ -37,7 +37,7 @@ public-messages: install  ## update those catalogues after a string changed: mak
 	cd src/tsunagari/directory && $(MAKEMESSAGES)
 	@for locale in $(filter-out en,$(PUBLIC_LOCALES)); do \
 	  po=src/tsunagari/directory/locale/$$locale/LC_MESSAGES/django.po; \
-	  msggrep --location='taxonomy_names.py' --location='area_names.py' -o $$po $$po || exit 1; \
+	  msggrep --location='taxonomy_names.py' --location='area_names.py' --location='provenance.py' -o $$po $$po || exit 1; \
 	done
 
 browser:  ## Debian chromium for the browser tests (no browser download by Playwright), with fonts for every script the pages use

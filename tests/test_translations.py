@@ -52,18 +52,22 @@ def msgid(block: str) -> str:
     return f"{context} {source(block)}".strip()
 
 
-def test_the_same_japanese_means_the_same_english_in_every_app() -> None:
+def clashes(catalogues: list[Path]) -> list[str]:
     # Django merges the apps' catalogues: one app's translation would replace another's.
     seen: dict[str, tuple[str, str]] = {}
-    clashes = []
-    for po in CATALOGUES:
+    found = []
+    for po in catalogues:
         for block in messages(po):
-            key, english = msgid(block), translation(block)
-            if key in seen and seen[key][1] != english:
+            key, text = msgid(block), translation(block)
+            if key in seen and seen[key][1] != text:
                 first_app, first = seen[key]
-                clashes.append(f"{key!r}: {first_app}: {first!r}, {po.parts[-5]}: {english!r}")
-            seen.setdefault(key, (po.parts[-5], english))
-    assert clashes == []
+                found.append(f"{key!r}: {first_app}: {first!r}, {po.parts[-5]}: {text!r}")
+            seen.setdefault(key, (po.parts[-5], text))
+    return found
+
+
+def test_the_same_japanese_means_the_same_english_in_every_app() -> None:
+    assert clashes(CATALOGUES) == []
 
 
 # The public pages (home, search, a service, the crisis lines, the navigator, safety) in every
@@ -123,3 +127,9 @@ def test_translations_keep_every_placeholder_in(language: str) -> None:
                 if text and sorted(set(PLACEHOLDER.findall(text))) != expected:
                     wrong.append(f"{app}: {msgid(block)!r} → {text!r}")
     assert wrong == []
+
+
+@pytest.mark.parametrize("language", PUBLIC_LANGUAGES)
+def test_the_same_japanese_means_the_same_in_every_app_in(language: str) -> None:
+    catalogues = [public_catalogue(app, language) for app in PUBLIC_APPS]
+    assert clashes([po for po in catalogues if po.exists()]) == []

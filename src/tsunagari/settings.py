@@ -151,7 +151,9 @@ LANGUAGES = [
 ]
 STAFF_LANGUAGES = ("ja", "en")
 # Django ships no LANG_INFO for Tagalog (get_language_info, {% get_language_info %}).
-LANG_INFO.setdefault("tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"})
+LANG_INFO.setdefault(
+    "tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+)
 USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True

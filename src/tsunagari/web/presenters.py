@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
+from tsunagari.web.data_language import in_its_language
 from tsunagari.web.hours_text import join_list
 
 
@@ -149,5 +152,7 @@ def service_card(
         matched=matched,
         matched_where=join_list(list(matched_fields)),
         url=reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else ""),
-        organization_line=_("運営: %(organization)s") % {"organization": organization},
+        organization_line=mark_safe(  # the translation escaped, the name marked
+            escape(_("運営: %(organization)s")) % {"organization": in_its_language(organization)}
+        ),
     )

@@ -12,8 +12,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tsunagari.directory.taxonomy import Term
 from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
+from tsunagari.web.data_language import in_its_language, lang_attribute
 from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.presenters import PhoneLink
 
@@ -29,12 +31,26 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
     return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
 
 
+register.filter("in_its_language", in_its_language)
+
+
+@register.filter
+def term_label(term: Term, language: str) -> str:
+    return term.label(language)
+
+
+@register.simple_tag
+def data_lang(text: object) -> SafeString:
+    """` lang="en"` on the element of a directory text not in the page's language."""
+    return lang_attribute(text)
+
+
 @register.simple_tag
 def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
     """A number as a link that calls (none for a fax), drawn in Python: a page of results
     has a few dozen, and an included template for each cost more than the search."""
     if not phone.href:
-        label = format_html(" {}", phone.label) if phone.label else ""
+        label = format_html(" {}", in_its_language(phone.label)) if phone.label else ""
         return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
     verbs = {
         "text": _("SMSを送る"),
@@ -45,7 +61,11 @@ def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
     parts = [format_html('<span class="call__verb">{}</span> ', verb)]
     parts.append(format_html('<span class="call__number">{}</span>', phone.number))
     if phone.label:
-        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+        parts.append(
+            format_html(
+                ' <span class="call__label"{}>{}</span>', lang_attribute(phone.label), phone.label
+            )
+        )
     if phone.toll_free:
         free = _("むりょう") if kids else _("無料")
         parts.append(format_html(' <span class="call__free">{}</span>', free))
