@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 # The URL namespaces of the pages written in every language (issue 18).
 TRANSLATED_NAMESPACES = frozenset({"web", "navigator"})
@@ -45,7 +46,8 @@ def in_language(path: str, code: str) -> str:
 def is_translated(path: str) -> bool:
     """Whether the page at this path is written in every language."""
     try:
-        match = resolve(in_language(path, settings.LANGUAGE_CODE))
+        with translation.override(settings.LANGUAGE_CODE):  # the prefix follows the language
+            match = resolve(in_language(path, settings.LANGUAGE_CODE))
     except Resolver404:
         return False
     return match.namespace in TRANSLATED_NAMESPACES
