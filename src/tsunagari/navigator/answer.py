@@ -128,6 +128,8 @@ def _why_reasons(
         "general": _("どんな悩みでも相談できる窓口"),
     }
     why = [str(shown[r]) for r in reasons if r in shown]
+    if any(r.startswith("language:") for r in reasons):
+        why.append(str(_("あなたが書いた言葉で相談できる")))
     if "method" in reasons:
         terms = load_taxonomy().methods
         names = [terms[m].label(language) for m in entry.methods if m in methods and m in terms]
@@ -156,6 +158,7 @@ def entry_result(entry: Entry, open_now: bool | None, language: str) -> dict[str
         "needs": list(entry.needs),
         "audiences": list(entry.audiences),
         "methods": list(entry.methods),
+        "languages": list(entry.languages),
         "phones": [_phone(p, language) for p in entry.phones],
         "url": entry.url,
         "open_now": open_now,

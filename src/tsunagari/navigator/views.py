@@ -41,6 +41,7 @@ def _answer(state: ChatState) -> Answer:
         prefer_open_now=state.now,
         language=get_language() or "ja",
         known_crisis=state.known_crisis,
+        written=state.written,
     )
 
 

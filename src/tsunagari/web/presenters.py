@@ -17,6 +17,7 @@ from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
 from tsunagari.web.data_language import in_its_language
 from tsunagari.web.hours_text import join_list
+from tsunagari.web.languages import language_name
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ class ServiceCard:
     matched_where: str = ""
     url: str = ""
     organization_line: str = ""
+    languages: str = ""  # the languages besides Japanese its official page states
+
+
+def spoken_besides_japanese(codes: tuple[str, ...]) -> str:
+    return join_list([language_name(code) for code in codes if code != "ja"])
 
 
 def service_card(
@@ -155,4 +161,5 @@ def service_card(
         organization_line=mark_safe(  # the translation escaped, the name marked
             escape(_("運営: %(organization)s")) % {"organization": in_its_language(organization)}
         ),
+        languages=spoken_besides_japanese(listing.languages),
     )

@@ -16,6 +16,7 @@ from tsunagari.directory.taxonomy import Term
 from tsunagari.web import page_languages
 from tsunagari.web.crisis import crisis_panel
 from tsunagari.web.data_language import in_its_language, lang_attribute
+from tsunagari.web.languages import LANGUAGE_NAMES
 from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.presenters import PhoneLink
 
@@ -28,7 +29,14 @@ def crisis_block(context: template.Context, prominent: bool = False) -> dict[str
     on a crisis (`crisis_needs`: what the person wrote was read as), the rest on request."""
     kids = bool(context.get("kids"))
     panel = crisis_panel(prominent=prominent, needs=context.get("crisis_needs") or (), kids=kids)
-    return {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
+    spoken = (get_language() or "ja").split("-")[0]  # zh-hant → zh: the directory's codes
+    return {
+        "prominent": prominent,
+        "kids": kids,
+        "panel": panel,
+        "emergency": panel.emergency,
+        "own_lines": spoken if spoken != "ja" and spoken in LANGUAGE_NAMES else "",
+    }
 
 
 register.filter("in_its_language", in_its_language)
