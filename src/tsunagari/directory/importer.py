@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.dispatch import Signal
 
 from tsunagari.directory.bundle import Bundle, DirectoryFileError, read_bundle
 from tsunagari.directory.models import Organization, Service, TaxonomyTerm
@@ -17,10 +16,6 @@ from tsunagari.directory.records import (
     write_service,
 )
 from tsunagari.directory.taxonomy import KINDS, load_taxonomy
-
-# Sent after a committed import with `slugs`, the services created or changed; the search
-# app listens to keep its index current (directory must not import search).
-directory_changed = Signal()
 
 
 class ImportFailed(Exception):
@@ -120,9 +115,6 @@ def import_bundle(bundle: Bundle, source: str) -> ImportReport:
         report.not_in_source = sorted(
             Service.objects.exclude(slug__in=slugs).values_list("slug", flat=True)
         )
-        changed = report.created + report.updated
-        if changed:
-            transaction.on_commit(lambda: directory_changed.send(sender=Service, slugs=changed))
     return report
 
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tsunagari.directory.bundle import AreaEntry, OrganizationEntry, ServiceEntry
-from tsunagari.directory.importer import directory_changed, sync_taxonomy
+from tsunagari.directory.importer import sync_taxonomy
 from tsunagari.directory.models import Service
 from tsunagari.directory.records import write_organization, write_service
 from tsunagari.localhelp.changes import Plan, covers, organization_slug
@@ -100,7 +100,6 @@ def publish(user: Any, proposal: Proposal) -> Proposal:
     body = proposal.body
     terms = sync_taxonomy()
     own = write_organization(_organization(body))
-    changed = []
     for entry in sorted(entries_of(proposal), key=lambda e: bool(e.local_kind)):
         existing = Service.objects.filter(slug=entry.id).select_related("organization").first()
         before = snapshot(existing) if existing else None
@@ -109,14 +108,12 @@ def publish(user: Any, proposal: Proposal) -> Proposal:
         service.owner = body
         service.save(update_fields=["owner"])
         log_action(user, "localhelp.service.published", service, body=body, before=before)
-        changed.append(service.slug)
     for service in Service.objects.filter(slug__in=proposal.withdraw, owner=body):
         before = snapshot(service)
         service.status = Service.Status.INACTIVE
         service.save(update_fields=["status", "last_modified"])
         log_action(user, "localhelp.service.withdrawn", service, body=body, before=before)
-        changed.append(service.slug)
-    transaction.on_commit(lambda: directory_changed.send(sender=Service, slugs=changed))
+    # Each written service's own save re-indexes it once this commits (search's signals).
     return _decide(user, proposal, Proposal.State.PUBLISHED, "")
 
 

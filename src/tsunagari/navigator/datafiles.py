@@ -6,6 +6,7 @@ a broken crisis rule that silently matched nothing would hide a person in danger
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,22 @@ def read_data_file(path: Path) -> DataFile:
         except _RepeatedKey as error:
             raise DataFileError(f"{path}:{error}") from None
     return DataFile(path, data, lines)
+
+
+def case_mappings(source: DataFile, shape: str) -> Iterator[tuple[Location, dict[str, Any]]]:
+    """The mappings of an evaluation file's `cases` list, each with where it is.
+
+    Raises DataFileError when the file is not {cases: [...]} or a case is not a mapping;
+    `shape` names the fields a case has, for that message.
+    """
+    data = source.data
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+        raise source.error((), "must be a mapping with a `cases` list")
+    for i, raw in enumerate(data["cases"]):
+        where: Location = ("cases", i)
+        if not isinstance(raw, dict):
+            raise source.error(where, f"a case is a mapping {shape}")
+        yield where, raw
 
 
 def _record_lines(node: yaml.Node, where: Location, lines: dict[Location, int]) -> None:

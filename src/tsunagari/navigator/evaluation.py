@@ -15,7 +15,7 @@ from typing import Any
 
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.answer import Answer
-from tsunagari.navigator.datafiles import DataFileError, read_data_file
+from tsunagari.navigator.datafiles import DataFileError, case_mappings, read_data_file
 from tsunagari.navigator.navigate import navigate
 
 TOP = 3
@@ -90,15 +90,9 @@ class Report:
 def read_cases(path: Path) -> list[Case]:
     """Raises DataFileError naming file, line and field for a malformed case."""
     source = read_data_file(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise source.error((), "must be a mapping with a `cases` list")
     needs = load_taxonomy().needs
     cases = []
-    for i, raw in enumerate(data["cases"]):
-        where = ("cases", i)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a case is a mapping {text, expect, crisis}")
+    for where, raw in case_mappings(source, "{text, expect, crisis}"):
         text, expect, crisis = raw.get("text"), raw.get("expect"), raw.get("crisis")
         if not isinstance(text, str):
             raise source.error((*where, "text"), "text must be a string")

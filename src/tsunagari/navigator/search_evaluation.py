@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tsunagari.directory.taxonomy import load_taxonomy
-from tsunagari.navigator.datafiles import read_data_file
+from tsunagari.navigator.datafiles import case_mappings, read_data_file
 
 TOP = 5
 
@@ -67,14 +67,8 @@ class SearchReport:
 def read_search_cases(path: Path) -> list[SearchCase]:
     """Raises DataFileError naming file, line and field for a malformed case."""
     source = read_data_file(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise source.error((), "must be a mapping with a `cases` list")
     cases = []
-    for i, raw in enumerate(data["cases"]):
-        where = ("cases", i)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a case is a mapping {id, query, expect}")
+    for number, (where, raw) in enumerate(case_mappings(source, "{id, query, expect}"), 1):
         query, expect = raw.get("query"), raw.get("expect")
         if not isinstance(query, str) or not query.strip():
             raise source.error((*where, "query"), "query must be a non-empty string")
@@ -87,7 +81,7 @@ def read_search_cases(path: Path) -> list[SearchCase]:
         cases.append(
             SearchCase(
                 source.line(where),
-                str(raw.get("id", i + 1)),
+                str(raw.get("id", number)),
                 query,
                 tuple(expect),
                 str(raw.get("lang", "")),

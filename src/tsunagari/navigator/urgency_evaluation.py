@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tsunagari.navigator.crisis import detect
-from tsunagari.navigator.datafiles import read_data_file
+from tsunagari.navigator.datafiles import case_mappings, read_data_file
 from tsunagari.navigator.urgency import grade_many, raises_flag
 from tsunagari.navigator.urgency_model import LEVELS
 
@@ -79,14 +79,8 @@ class UrgencyReport:
 def read_urgency_cases(path: Path) -> list[UrgencyCase]:
     """Raises DataFileError naming file, line and field for a malformed case."""
     source = read_data_file(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise source.error((), "must be a mapping with a `cases` list")
     cases = []
-    for i, raw in enumerate(data["cases"]):
-        where = ("cases", i)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a case is a mapping {text, level, lang}")
+    for where, raw in case_mappings(source, "{text, level, lang}"):
         text, level = raw.get("text"), raw.get("level")
         if not isinstance(text, str) or not text.strip():
             raise source.error((*where, "text"), "text must be a non-empty string")

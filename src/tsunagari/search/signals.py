@@ -1,7 +1,7 @@
 """Keep the index in step with the directory: imports, admin edits, deletions.
 
-The directory may not import search, so it announces committed imports with the
-`directory_changed` signal; edits through the admin or the ORM arrive as model signals.
+Every write of a service (an import, a published local entry, the admin) saves the Service
+row, and its parts are written with it, so the model signals are the one way changes arrive.
 Changed services are indexed again once the transaction commits (or, inside a transaction
 that never commits here, such as a test's, before the next search).
 """
@@ -16,7 +16,6 @@ from typing import Any
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from tsunagari.directory.importer import directory_changed
 from tsunagari.directory.models import (
     Closure,
     Organization,
@@ -52,13 +51,6 @@ def _changed(ids: Iterable[uuid.UUID]) -> None:
         transaction.on_commit(_flush)
 
 
-def on_directory_changed(sender: Any, slugs: Iterable[str] = (), **kwargs: Any) -> None:
-    ids = list(Service.objects.filter(slug__in=list(slugs)).values_list("id", flat=True))
-    index.mark_changed(ids)
-    follow.note(ids)
-    _flush()
-
-
 def on_service(sender: Any, instance: Service, **kwargs: Any) -> None:
     _changed([instance.id])
 
@@ -87,7 +79,6 @@ def on_terms_set(
 
 
 def connect() -> None:
-    directory_changed.connect(on_directory_changed, dispatch_uid="search-directory-changed")
     for model, handler in (
         (Service, on_service),
         (Phone, on_part),
