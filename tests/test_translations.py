@@ -75,7 +75,7 @@ def test_the_same_japanese_means_the_same_english_in_every_app() -> None:
 PUBLIC_APPS = ("web", "navigator", "directory")
 # Languages whose catalogues are filled on another branch (langtr, issue 18): reported as
 # expected failures until it is merged; then remove them from here.
-PENDING = frozenset({"pt-br", "es", "ne", "id", "th"})
+PENDING: frozenset[str] = frozenset()
 PUBLIC_LANGUAGES = [
     pytest.param(code, marks=pytest.mark.xfail(reason="filled on branch langtr"))
     if code in PENDING

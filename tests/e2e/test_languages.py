@@ -5,7 +5,6 @@ first screen, no serious axe violation and no string left in another language.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +14,6 @@ from django.utils import translation
 
 from tests.test_translations import CATALOGUES, PENDING, messages, msgid, source
 from tests.test_translations import translation as msgstr
-from tsunagari.directory.importer import import_path
-from tsunagari.navigator import catalogue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -77,14 +74,6 @@ def english_sentences() -> list[tuple[str, str, str]]:
                 context = msgid(block)[: -len(source(block))].strip()
                 found.add((context.removeprefix("msgctxt ").strip('"'), source(block), english))
     return sorted(found)
-
-
-@pytest.fixture
-def directory() -> Iterator[None]:
-    catalogue.forget()
-    import_path(Path(settings.DATA_DIR) / "directory")
-    yield
-    catalogue.forget()
 
 
 @pytest.fixture
