@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
 EVAL_SET ?= ../shared/eval/navigator-dev.yaml
 
-.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model urgency-model messages clean
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model urgency-model messages public-messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,8 +26,23 @@ messages:  ## compile the translations (gettext's msgfmt)
 	@command -v msgfmt >/dev/null || (apt-get install -y -q gettext >/dev/null)
 	@cd src/tsunagari && ../../$(TSUNAGARI) compilemessages --verbosity 0
 
-browser:  ## Debian chromium for the browser tests (no browser download by Playwright)
+# The public pages' catalogues (web, navigator, and the names the directory gives them) in
+# every language but Japanese (tests/test_translations.py: all of them complete).
+PUBLIC_LOCALES ?= en zh_Hans zh_Hant ko vi tl pt_BR es ne id th
+MAKEMESSAGES = ../../../$(TSUNAGARI) makemessages --no-obsolete $(addprefix -l ,$(PUBLIC_LOCALES))
+
+public-messages: install  ## update those catalogues after a string changed: make public-messages [PUBLIC_LOCALES="vi tl"]
+	cd src/tsunagari/web && $(MAKEMESSAGES)
+	cd src/tsunagari/navigator && $(MAKEMESSAGES)
+	cd src/tsunagari/directory && $(MAKEMESSAGES)
+	@for locale in $(filter-out en,$(PUBLIC_LOCALES)); do \
+	  po=src/tsunagari/directory/locale/$$locale/LC_MESSAGES/django.po; \
+	  msggrep --location='taxonomy_names.py' --location='area_names.py' --location='provenance.py' -o $$po $$po || exit 1; \
+	done
+
+browser:  ## Debian chromium for the browser tests (no browser download by Playwright), with fonts for every script the pages use
 	@test -x /usr/bin/chromium || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null)
+	@fc-list -q "Noto Sans CJK SC" && fc-list -q "Noto Sans Thai" && fc-list -q "Noto Sans Devanagari" || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-cjk fonts-noto-core >/dev/null)
 
 run: install  ## migrate SQLite, load the bundled data, serve on 127.0.0.1:8000
 	$(TSUNAGARI) migrate --noinput

@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "tsunagari.web.page_languages.EnglishWhereUntranslated",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -130,7 +132,28 @@ OTP_TOTP_ISSUER = env_str("TSUNAGARI_OTP_ISSUER", "tsunagari")
 
 # Japanese first; English complete. Japanese pages live at /, English ones under /en/.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
+# The public pages (home, search, a service, the crisis lines, the navigator, safety) also
+# speak the languages foreign residents read most (issue 18); each is named in its own
+# script, as a reader looks for it. Staff pages stay Japanese and English (STAFF_LANGUAGES).
+LANGUAGES = [
+    ("ja", _("日本語")),
+    ("en", _("English")),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+    ("tl", "Tagalog"),
+    ("pt-br", "Português"),
+    ("es", "Español"),
+    ("ne", "नेपाली"),
+    ("id", "Bahasa Indonesia"),
+    ("th", "ภาษาไทย"),
+]
+STAFF_LANGUAGES = ("ja", "en")
+# Django ships no LANG_INFO for Tagalog (get_language_info, {% get_language_info %}).
+LANG_INFO.setdefault(
+    "tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+)
 USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True

@@ -136,3 +136,12 @@ def test_a_page_of_results_needs_no_database_query(
     with django_assert_num_queries(0):
         response = get(client, q="いじめ", area="13", open_now="true")
     assert response.status_code == 200
+
+
+def test_the_language_filter_gives_only_lines_that_answer_in_it(client: Client) -> None:
+    create_service("vi-line", name="多言語", languages=["en", "vi"], needs=("foreign-residents",))
+    create_service("ja-line", name="日本語", languages=["ja"], needs=("foreign-residents",))
+    create_service("unknown-line", name="不明", languages=[], needs=("foreign-residents",))
+    body = get(client, language="vi").json()
+    assert [r["slug"] for r in body["results"]] == ["vi-line"]
+    assert get(client, language="vietnamese").status_code == 422

@@ -184,7 +184,6 @@ def test_importing_our_own_export_again_changes_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("directory")
 def test_the_round_trip_carries_a_value_in_every_field() -> None:
-    # The bundled entries have one other source each, so its place in the list is always 0;
-    # the order itself travels as the order of the list.
-    # Who keeps an entry (its owner, a staff body) is this server's own record.
-    assert unset_fields() == ["Service.owner", "Source.position"]
+    # A source's place in its entry's list travels as the order of the list (DV相談＋ names
+    # two). Who keeps an entry (its owner, a staff body) is this server's own record.
+    assert unset_fields() == ["Service.owner"]

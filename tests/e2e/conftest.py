@@ -9,9 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+
+from tsunagari.directory.importer import import_path
+from tsunagari.navigator import catalogue
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -25,6 +30,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+@pytest.fixture
+def directory() -> Iterator[None]:
+    """The bundled directory, as `tsunagari bootstrap` loads it (a module may define its own)."""
+    catalogue.forget()
+    import_path(Path(settings.DATA_DIR) / "directory")
+    yield
+    catalogue.forget()
 
 
 @pytest.fixture(scope="session")

@@ -79,7 +79,7 @@ def test_call_buttons_and_the_quick_exit_are_large_enough_to_tap(
     page: Any, live_server: Any, directory: None
 ) -> None:
     page.goto(live_server.url + "/services/kodomo-sos-dial/")
-    for selector in ("a.quick-exit", "a.call", "button", "a.language-switch"):
+    for selector in ("a.quick-exit", "a.call", "button", ".language-switch"):
         for box in page.eval_on_selector_all(
             selector, "els => els.map(e => e.getBoundingClientRect().height)"
         ):

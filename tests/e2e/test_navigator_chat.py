@@ -4,25 +4,12 @@ furigana, English, crisis words bringing the lines first, and an axe-core audit.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-
-from tsunagari.directory.importer import import_path
-from tsunagari.navigator import catalogue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def directory() -> Iterator[None]:
-    catalogue.forget()
-    import_path(Path(settings.DATA_DIR) / "directory")
-    yield
-    catalogue.forget()
 
 
 @pytest.fixture

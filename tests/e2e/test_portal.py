@@ -151,11 +151,13 @@ def test_english_pages_read_in_english(
     page: Any, live_server: Any, offline: list[str], bullying_line: None
 ) -> None:
     page.goto(live_server.url + "/")
+    page.locator("nav.languages summary").click()  # the list of languages opens
     page.get_by_role("link", name="English").click()
     page.wait_for_url(live_server.url + "/en/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("link", name="Exit this page").is_visible()
     page.goto(live_server.url + "/en/services/kodomo-sos-dial/")
     assert page.locator("h1").inner_text() == "24-Hour Children's SOS Dial"
+    page.locator("nav.languages summary").click()
     page.get_by_role("link", name="日本語").click()
     page.wait_for_url(live_server.url + "/services/kodomo-sos-dial/")

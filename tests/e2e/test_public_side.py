@@ -4,15 +4,12 @@ after each answer of the guided chat, and the children's mode from first page to
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 
-from tsunagari.directory.importer import import_path
-from tsunagari.navigator import catalogue
 from tsunagari.web.views.exit import NEUTRAL_SITE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -21,14 +18,6 @@ PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
-
-
-@pytest.fixture
-def directory() -> Iterator[None]:
-    catalogue.forget()
-    import_path(Path(settings.DATA_DIR) / "directory")
-    yield
-    catalogue.forget()
 
 
 def _open(browser: Any, viewport: dict[str, int], javascript: bool = True) -> Any:

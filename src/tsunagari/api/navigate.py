@@ -77,6 +77,10 @@ class ResultOut(Schema):
     needs: list[str]
     audiences: list[str]
     methods: list[str]
+    languages: list[str] = Field(
+        default_factory=list,
+        description="ISO 639-1 codes of the languages it answers in (empty: not known)",
+    )
     phones: list[AnswerPhoneOut]
     url: str
     open_now: bool | None = Field(description="null when the hours are not known")

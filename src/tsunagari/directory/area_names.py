@@ -35,14 +35,14 @@ def _romaji(kana: str) -> str:
 
 def prefecture_name(code: str, language: str) -> str:
     name = prefectures().get(code, code)
-    if language != "en" or code not in prefecture_kana():
+    if language == "ja" or code not in prefecture_kana():
         return name
     stem = without_ending(prefecture_kana()[code], (PREFECTURE_SUFFIXES.get(name[-1], ""),))
     return _romaji(stem)
 
 
 def municipality_name(found: Municipality, language: str) -> str:
-    if language != "en" or not found.kana:
+    if language == "ja" or not found.kana:
         return found.full_name
     city = designated_city(found)
     if city and city.kana and found.kana.startswith(city.kana):

@@ -182,7 +182,7 @@ def first_day(text: str) -> dt.date:
 
 SourceDate = Annotated[str, BeforeValidator(source_date)]
 CheckDate = Annotated[dt.date, AfterValidator(_not_in_future)]
-Fact = Literal["phones", "hours", "url"]
+Fact = Literal["phones", "hours", "url", "languages"]
 
 
 class SourceEntry(Strict):
@@ -342,6 +342,7 @@ class ServiceEntry(Strict):
             "phones": bool(self.phones),
             "hours": bool(self.schedules or self.closures or self.hours_note),
             "url": bool(self.url),
+            "languages": bool(set(self.languages) - {"ja"}),
         }
         return ("service", *(fact for fact in FACTS if present[fact]))
 

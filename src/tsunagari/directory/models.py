@@ -29,6 +29,7 @@ from tsunagari.directory.phone_numbers import (
     tel_uri,
 )
 from tsunagari.directory.provenance import FACTS, Provenance, resolve
+from tsunagari.directory.taxonomy import term_name
 
 ID_NAMESPACE = uuid.UUID("6f1c2f5e-5b7a-4f0e-9a51-7473756e6167")  # "tsunag" in its tail
 
@@ -78,8 +79,10 @@ def stable_id(*parts: str) -> uuid.UUID:
 
 
 def pick(language: str, ja: str, en: str) -> str:
-    """The text in the page's language, falling back to Japanese when none was written."""
-    return en if language == "en" and en else ja
+    """The text in the page's language: the directory is written in Japanese and English,
+    so a page in any other language shows the English (marked lang="en" by the template),
+    falling back to Japanese when none was written."""
+    return en if language != "ja" and en else ja
 
 
 class Organization(models.Model):
@@ -148,7 +151,7 @@ class TaxonomyTerm(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def display_name(self, language: str) -> str:
-        return pick(language, self.name, self.name_en)
+        return term_name(language, self.name, self.name_en)
 
 
 class ServiceQuerySet(models.QuerySet["Service"]):
@@ -357,6 +360,7 @@ class Service(models.Model):
             "phones": bool(self.phones.all()),
             "hours": bool(self.schedules.all() or self.closures.all() or self.hours_note),
             "url": bool(self.url),
+            "languages": bool(set(self.languages or ()) - {"ja"}),
         }
         return ("service", *(fact for fact in FACTS if present[fact]))
 
@@ -484,8 +488,10 @@ class Source(models.Model):
     facts = models.CharField(
         _("確認した事実"),
         max_length=40,
-        help_text="phones,hours,url",
-        validators=[RegexValidator(r"^(phones|hours|url)(,(phones|hours|url))*$")],
+        help_text="phones,hours,url,languages",
+        validators=[
+            RegexValidator(r"^(phones|hours|url|languages)(,(phones|hours|url|languages))*$")
+        ],
     )
     url = models.URLField(_("情報源"), max_length=500)
     date = models.CharField(_("情報源の日付"), max_length=10, validators=[SOURCE_DATE_VALIDATOR])

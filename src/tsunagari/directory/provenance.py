@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     from tsunagari.directory.bundle import Bundle
     from tsunagari.directory.entries import ServiceEntry, SourceException
 
-FACTS = ("phones", "hours", "url")  # besides "service": what the service is, from source_url
+# Besides "service" (what the service is, from source_url); "languages": those besides Japanese.
+FACTS = ("phones", "hours", "url", "languages")
 FACT_NAMES = {
     "service": _("窓口の内容"),
     "phones": _("電話番号"),
     "hours": _("受付時間"),
     "url": _("URL"),
+    "languages": _("対応言語"),
 }
 GOVERNMENT_SUFFIXES = (".go.jp", ".lg.jp")
 LOCAL_GOVERNMENT_LABELS = ("pref", "city", "town", "vill", "metro")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.utils import translation
 
 KINDS = ("needs", "audiences", "methods")
 
@@ -19,7 +20,17 @@ class Term:
     en: str
 
     def label(self, language: str) -> str:
-        return self.en if language == "en" else self.ja
+        return term_name(language, self.ja, self.en)
+
+
+def term_name(language: str, ja: str, en: str) -> str:
+    """A term's name in a page's language: the file's Japanese or English, else the
+    catalogue's (taxonomy_names, context "taxonomy"), else English."""
+    if language in ("ja", "en"):
+        return en if language == "en" and en else ja
+    with translation.override(language):
+        name = translation.pgettext("taxonomy", ja)
+    return en if name == ja and en else name
 
 
 @dataclass(frozen=True)

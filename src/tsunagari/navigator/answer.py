@@ -100,7 +100,8 @@ def _why_needs(
     needs: tuple[str, ...], words: dict[str, tuple[str, ...]], language: str
 ) -> list[str]:
     why = []
-    quote, separator = ("“{}”", ", ") if language == "en" else ("「{}」", "、")
+    japanese_marks = language == "ja" or language.startswith("zh")
+    quote, separator = ("「{}」", "、") if japanese_marks else ("“{}”", ", ")
     for code in needs[:2]:
         said = separator.join(quote.format(w) for w in words.get(code, ())[:2])
         if said:
@@ -128,6 +129,8 @@ def _why_reasons(
         "general": _("どんな悩みでも相談できる窓口"),
     }
     why = [str(shown[r]) for r in reasons if r in shown]
+    if any(r.startswith("language:") for r in reasons):
+        why.append(str(_("あなたが書いた言葉で相談できる")))
     if "method" in reasons:
         terms = load_taxonomy().methods
         names = [terms[m].label(language) for m in entry.methods if m in methods and m in terms]
@@ -156,6 +159,7 @@ def entry_result(entry: Entry, open_now: bool | None, language: str) -> dict[str
         "needs": list(entry.needs),
         "audiences": list(entry.audiences),
         "methods": list(entry.methods),
+        "languages": list(entry.languages),
         "phones": [_phone(p, language) for p in entry.phones],
         "url": entry.url,
         "open_now": open_now,
@@ -204,7 +208,7 @@ def static_result(line: StaticLine, language: str) -> dict[str, Any]:
     return {
         "id": "",
         "slug": line.slug,
-        "name": line.name_en if language == "en" else line.name,
+        "name": line.name if language == "ja" else line.name_en,
         "crisis_line": True,
         "needs": ["crisis"],
         "audiences": [],

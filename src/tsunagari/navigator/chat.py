@@ -16,6 +16,7 @@ from typing import Any
 from tsunagari.directory.areas import resolve_place
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.crisis import CrisisResult, detect
+from tsunagari.navigator.spoken import page_language
 from tsunagari.navigator.text import clean_input
 from tsunagari.navigator.topics import (
     KIDS_AREAS,
@@ -61,6 +62,7 @@ class ChatState:
     first: list[str] = field(default_factory=list)
     weak: list[str] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
+    written: str = ""  # the site language the person writes in (zh-hans, vi…; never the words)
 
     @classmethod
     def load(cls, data: Any) -> ChatState:
@@ -129,6 +131,8 @@ def read_text(state: ChatState, raw: str) -> str:
         state.about_someone_else = state.about_someone_else or crisis.about_someone_else
         state.first = list(dict.fromkeys([*state.first, *crisis.first]))
     understanding = understand(cleaned.text)
+    if understanding.language:
+        state.written = page_language(understanding.language, cleaned.text)
     _merge(state.needs, {n.code: n.score for n in understanding.needs})
     _merge(state.audiences, {a.code: a.score for a in understanding.audiences})
     if state.step in ("who", "topic") and state.audiences.get("child", 0.0) >= CHILD_MODE:

@@ -8,12 +8,14 @@ matches 殴られた and なぐられる). See the file's header for the rules i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
+from tsunagari.navigator.spoken import LanguageWords, load_languages
 from tsunagari.navigator.text import prepare
 
 TIERS = ("strong", "cues", "weak")
@@ -282,11 +284,32 @@ def _entry(
     return Entry(code, cues, combos, implies, examples)
 
 
-def read_lexicon(source: DataFile) -> Lexicon:
+def _with_languages(
+    source: DataFile, data: dict[str, Any], languages: Sequence[LanguageWords]
+) -> dict[str, Any]:
+    """The lexicon with each language's words added to its concepts and needs' tiers."""
+    concepts = {name: list(words or []) for name, words in (data.get("concepts") or {}).items()}
+    needs = {code: dict(value or {}) for code, value in (data.get("needs") or {}).items()}
+    for language in languages:
+        for name, words in language.concepts.items():
+            if name not in concepts:
+                raise language.source.error(
+                    ("concepts", name), f"no concept {name!r} in {source.path.name}"
+                )
+            concepts[name] += words
+        for code, tiers in language.needs.items():
+            entry = needs.setdefault(code, {})
+            for tier, words in tiers.items():
+                entry[tier] = [*(entry.get(tier) or []), *words]
+    return {**data, "concepts": concepts, "needs": needs}
+
+
+def read_lexicon(source: DataFile, languages: Sequence[LanguageWords] = ()) -> Lexicon:
     """Raises DataFileError naming file, line and field for any mistake."""
     data = source.data
     if not isinstance(data, dict):
         raise source.error((), "must be a mapping with weights, concepts, needs, audiences")
+    data = _with_languages(source, data, languages)
     taxonomy = load_taxonomy()
     weights = {
         name: _weight(source, ("weights", name), (data.get("weights") or {}).get(name))
@@ -341,4 +364,4 @@ def read_lexicon(source: DataFile) -> Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    return read_lexicon(read_data_file(data_path("lexicon.yaml")))
+    return read_lexicon(read_data_file(data_path("lexicon.yaml")), load_languages())

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ from tsunagari.navigator.lexicon import load_lexicon
 from tsunagari.navigator.lines import fallback_lines, lines_for
 from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
+from tsunagari.navigator.spoken import spoken_code
 from tsunagari.navigator.text import MAX_CHARS, Cleaned, clean_input
 from tsunagari.navigator.understand import Understanding, understand
 from tsunagari.navigator.urgency import URGENCY, Urgency, failed, grade, raises_flag
@@ -60,12 +62,14 @@ def navigate(
     prefer_open_now: bool = False,
     earlier_weak: tuple[str, ...] = (),
     known_crisis: CrisisResult | None = None,
+    written: str = "",
 ) -> Answer:
     """The answer to `text` (cut at text.MAX_CHARS characters; crisis words are looked for in
     the first crisis.SCAN_CHARS). `needs`/`audiences` add what the person chose in the guided
     chat; `earlier_weak` carries weak crisis signals from earlier messages and `known_crisis`
-    a crisis found in them. Never raises."""
-    language = "en" if language == "en" else "ja"
+    a crisis found in them; `written` the language the chat's messages were written in (the
+    text's own is read from it). Never raises."""
+    language = language if language in dict(settings.LANGUAGES) else "ja"  # the page's
     now = now or timezone.now()
     limit = max(1, min(limit, MAX_LIMIT))
     crisis = CrisisResult(False, (), False)
@@ -87,6 +91,7 @@ def navigate(
                 chosen_needs=needs or {},
                 chosen_audiences=audiences or {},
                 prefer_open_now=prefer_open_now,
+                written=written,
             )
         except Exception as error:  # the person must still see where to call
             log.exception("navigate failed (the text is not logged)")
@@ -259,6 +264,7 @@ def _navigate(
     chosen_needs: dict[str, float],
     chosen_audiences: dict[str, float],
     prefer_open_now: bool,
+    written: str = "",
 ) -> Answer:
     understanding = understand(cleaned.text) if not cleaned.empty else None
     needs = _needs(understanding, chosen_needs, crisis)
@@ -291,6 +297,7 @@ def _navigate(
         areas=covering_areas(resolved) if resolved else (),
         prefer_open_now=prefer_open_now,
         english=bool(understanding and understanding.english),
+        language=(understanding.language if understanding else "") or spoken_code(written),
         now=now,
         text_scores=_text_scores(cleaned.text, needs, resolved, now),
         modifiers=load_lexicon().modifiers,

@@ -29,6 +29,8 @@ METHOD_BONUS = 0.4
 METHOD_MISS = 0.1
 NOW_BONUS = 0.3  # when the person wants to talk now
 OPEN_BONUS = 0.15
+OWN_LANGUAGE_BONUS = 0.5  # a line that answers in the language the person writes in
+OTHER_LANGUAGE_BONUS = 0.2  # one that answers in some language besides Japanese
 LOCAL_BONUS = 0.2
 SPECIALISED_MISS = 0.2
 BROAD_PENALTY = 0.02  # per need beyond four: a line for everything is rarely the best
@@ -43,6 +45,7 @@ class Request:
     areas: tuple[str, ...] = ()  # area terms covering the person's place (empty: anywhere)
     prefer_open_now: bool = False
     english: bool = False
+    language: str = ""  # ISO 639-1 code of the language the person writes in ("" unknown)
     now: dt.datetime | None = None
     text_scores: dict[str, float] = field(default_factory=dict)  # slug → 0..1 from search
     modifiers: dict[str, float] = field(default_factory=dict)  # need → share (women: 0.5)
@@ -98,8 +101,12 @@ def _audience(entry: Entry, request: Request) -> tuple[float, float, list[str]]:
             reasons.append(f"audience:{code}")
     if (request.is_("women") and "women" in served) or (request.is_("men") and "men" in served):
         bonus += 0.05
-    if (request.is_("foreign") or request.english) and set(entry.languages) - {"ja"}:
-        bonus += 0.2
+    # English keeps the share it has always had: the English cases were measured with it.
+    if request.language not in ("", "ja", "en") and request.language in entry.languages:
+        bonus += OWN_LANGUAGE_BONUS
+        reasons.append(f"language:{request.language}")
+    elif (request.is_("foreign") or request.english) and set(entry.languages) - {"ja"}:
+        bonus += OTHER_LANGUAGE_BONUS
         reasons.append("language")
     if served and served <= CHILDREN_ONLY and not request.is_("child"):
         # A children's line for a parent only if it also takes parents' calls.

@@ -15,16 +15,14 @@ from functools import cached_property
 from tsunagari.navigator import romaji
 from tsunagari.navigator.lexicon import Combo, Entry, Lexicon, load_lexicon
 from tsunagari.navigator.matching import Found, Matcher, in_a_row, near
+from tsunagari.navigator.spoken import detect
 from tsunagari.navigator.text import prepare
 
 MIN_NEED_SCORE = 0.25
 MIN_AUDIENCE_SCORE = 0.5
 KANA_ONLY_CHILD = 0.5  # がっこうにいきたくない: children write in hiragana
 ENGLISH_FOREIGN = 0.6  # someone in Japan writing in English is likely a foreign resident
-CHINESE_FOREIGN = 0.8  # 我在日本工作: Chinese, the first language of most foreign residents
-# Words of written Chinese that Japanese does not use: two of them, and no kana, is Chinese.
-_CHINESE = re.compile(r"[我你她们吗呢么这没说对给让还]")
-_KANA = re.compile(r"[\u3041-\u30ff]")
+OTHER_LANGUAGE_FOREIGN = 0.8  # 我在日本工作, tôi mất việc: a resident whose first language it is
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
@@ -57,6 +55,7 @@ class Understanding:
     needs: tuple[Score, ...]  # best first, score ≥ MIN_NEED_SCORE
     audiences: tuple[Score, ...]  # best first, score ≥ MIN_AUDIENCE_SCORE
     english: bool
+    language: str = ""  # ISO 639-1 code of the language written in ("" when not told)
 
     def score(self, code: str) -> float:
         return next((n.score for n in self.needs if n.code == code), 0.0)
@@ -123,15 +122,16 @@ class _Reader:
         return Evidence(combo.label, words, combo.weight)
 
     @cached_property
-    def english(self) -> bool:
-        text = self.prepared.folded
-        latin = len(_LATIN.findall(text))
-        return latin >= 3 and latin > 2 * len(_JAPANESE.findall(text))
+    def language(self) -> str:
+        return "ja" if self.from_romaji else detect(self.prepared.normalised)
 
     @cached_property
-    def chinese(self) -> bool:
-        text = self.prepared.normalised
-        return not _KANA.search(text) and len(set(_CHINESE.findall(text))) >= 2
+    def english(self) -> bool:
+        """English, or Latin letters in no language told apart (often English)."""
+        text = self.prepared.folded
+        latin = len(_LATIN.findall(text))
+        written = latin >= 3 and latin > 2 * len(_JAPANESE.findall(text))
+        return written and self.language in ("en", "")
 
     @cached_property
     def kana_only(self) -> bool:
@@ -183,8 +183,10 @@ def _audiences(reader: _Reader) -> tuple[dict[str, float], dict[str, list[Eviden
         evidence.setdefault("child", []).append(Evidence("ひらがなだけの文", (), KANA_ONLY_CHILD))
     if reader.english:
         evidence.setdefault("foreign", []).append(Evidence("English text", (), ENGLISH_FOREIGN))
-    if reader.chinese:
-        evidence.setdefault("foreign", []).append(Evidence("中文", (), CHINESE_FOREIGN))
+    if reader.language not in ("", "ja", "en"):
+        evidence.setdefault("foreign", []).append(
+            Evidence(f"language:{reader.language}", (), OTHER_LANGUAGE_FOREIGN)
+        )
     scores = _scores(evidence)
     # 息子が学校で…: the school words are the son's; the writer is his family, not a child.
     if scores.get("family", 0.0) >= 0.8 and scores.get("child", 0.0) < 0.9:
@@ -196,7 +198,7 @@ def understand(text: str, lexicon: Lexicon | None = None) -> Understanding:
     """Needs and audiences of a cleaned text (see text.clean_input), best first."""
     lexicon = lexicon or load_lexicon()
     read = _understand(text, lexicon)
-    kana = romaji.reading(text)
+    kana = romaji.reading(text) if read.language in ("", "en") else None
     if kana is None:
         return read
     # "ijime ni atte imasu" may be Japanese in Latin letters, "I go to Kobe" English: the
@@ -224,4 +226,5 @@ def _understand(text: str, lexicon: Lexicon, from_romaji: bool = False) -> Under
         needs=_ranked(scores, evidence, MIN_NEED_SCORE),
         audiences=_ranked(audience_scores, audience_evidence, MIN_AUDIENCE_SCORE),
         english=reader.english,
+        language=reader.language or ("en" if reader.english else ""),
     )

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tsunagari.navigator.answer import Answer
@@ -41,7 +43,26 @@ def _answer(state: ChatState) -> Answer:
         prefer_open_now=state.now,
         language=get_language() or "ja",
         known_crisis=state.known_crisis,
+        written=state.written,
     )
+
+
+def written_page(request: HttpRequest, written: str) -> dict[str, str] | None:
+    """The same page in the language the person writes in, when the site has it and it is
+    not the page's: the conversation (need codes in the session) goes with the link."""
+    if (
+        not written
+        or written == (get_language() or "ja")
+        or written not in dict(settings.LANGUAGES)
+    ):
+        return None
+    try:
+        name = get_language_info(written)["name_local"]
+    except KeyError:
+        name = written
+    with translation.override(written):
+        label = _("この案内を%(language)sで読む") % {"language": name}
+    return {"code": written, "url": translate_url(request.path, written), "label": str(label)}
 
 
 def _page(
@@ -59,6 +80,7 @@ def _page(
         "error": error,
         "focus": focus,
         "crisis_first": state.crisis,
+        "written_page": written_page(request, state.written),
     }
     if state.step == "done":
         found = _answer(state)

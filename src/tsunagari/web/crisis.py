@@ -49,6 +49,8 @@ class ShownLine:
     hours_note: str = ""
     languages: str = ""  # 日本語 / Japanese, English, …: what the line answers in
     for_children: bool = False  # a line for children themselves (not one adults call too)
+    japanese_only: bool = False  # said on pages in other languages
+    name_ja: str = ""  # on pages in other languages: the name to say when calling
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,17 @@ class Panel:
     more: list[ShownLine] = field(default_factory=list)  # on request
 
 
+# What 110 and 119 are for, in every language of the pages (the directory has ja and en).
+EMERGENCY_LABELS = {"119": _("救急・消防"), "110": _("警察")}
+
+
 def emergency_numbers() -> list[EmergencyNumber]:
     """110 and 119, with what each is for, in the page's language."""
     language = get_language() or "ja"
     return [
-        EmergencyNumber(line.number, line.display_note(language))
+        EmergencyNumber(
+            line.number, str(EMERGENCY_LABELS.get(line.number, line.display_note(language)))
+        )
         for line in STATIC_LINES
         if line.emergency
     ]
@@ -155,6 +163,8 @@ def static_lines() -> list[ShownLine]:
             OpenBadge("open", str(_("24時間受付"))),
             languages=_languages(("ja",)),
             for_children=line.children,
+            japanese_only=True,
+            name_ja=line.name,
         )
         for line in STATIC_LINES
         if not line.emergency
@@ -177,4 +187,6 @@ def _shown(line: CrisisLine, language: str, moment: dt.datetime) -> ShownLine:
         hours_note=line.hours_note_in(language),
         languages=_languages(spoken or line.languages),
         for_children="child" in line.audiences and "adult" not in line.audiences,
+        japanese_only=set(spoken or line.languages) <= {"ja"},
+        name_ja=line.name,
     )

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,9 @@ from tsunagari.directory.hours import TOKYO, OpenState
 from tsunagari.directory.listing import Call, Listing
 from tsunagari.directory.models import Service
 from tsunagari.navigator.furigana import furigana
+from tsunagari.web.data_language import in_its_language, lang_attribute
 from tsunagari.web.hours_text import join_list
+from tsunagari.web.languages import language_name
 
 # Faces kept a worker (a few kB each): the services that a day's searches show.
 KEPT_FACES = 2048
@@ -130,23 +132,39 @@ class CardFace:
 
 def card_face(listing: Listing, language: str, kids: bool = False) -> CardFace:
     """`kids`: ?kids=1 was asked for; the links carry it, and the words are a child's where
-    the children's mode exists (Japanese pages, see `context_processors.public`)."""
+    the children's mode exists (Japanese pages, see `context_processors.public`). A text of
+    the directory not in the page's language is marked with its own (`data_language`)."""
     plain = kids and language == "ja"
     url = reverse("web:service", args=[listing.slug]) + ("?kids=1" if kids else "")
     name = listing.name_in(language)
     title = format_html(
-        '<h3 class="card__title" id="card-{}"><a href="{}">{}</a></h3>',
+        '<h3 class="card__title" id="card-{}"><a href="{}"{}>{}</a></h3>',
         listing.slug,
         url,
+        lang_attribute(name),
         furigana(name) if plain else name,
     )
+    summary = summary_line(listing.description_in(language))
     alert = listing.alert_in(language)
     phones = listing_phones(listing, language)
+    languages = spoken_besides_japanese(listing.languages)
     body = format_html(
-        '<p class="card__summary">{}</p>\n  {}\n  {}',
-        summary_line(listing.description_in(language)),
-        format_html('<p class="card__alert"><strong>{}</strong> {}</p>', _("お知らせ:"), alert)
+        '<p class="card__summary"{}>{}</p>\n  {}\n  {}\n  {}',
+        lang_attribute(summary),
+        summary,
+        format_html(
+            '<p class="card__alert"><strong>{}</strong> <span{}>{}</span></p>',
+            _("お知らせ:"),
+            lang_attribute(alert),
+            alert,
+        )
         if alert
+        else "",
+        format_html(
+            '<p class="card__languages">{}</p>',
+            _("日本語以外の言葉: %(languages)s") % {"languages": languages},
+        )
+        if languages and not kids
         else "",
         format_html(
             '<p class="card__calls">{}</p>', mark_safe("".join(call_html(p, plain) for p in phones))
@@ -154,13 +172,20 @@ def card_face(listing: Listing, language: str, kids: bool = False) -> CardFace:
         if phones
         else "",
     )
-    organization = _("運営: %(organization)s") % {"organization": listing.organization_in(language)}
+    organization = mark_safe(  # the translation escaped, the name marked
+        escape(_("運営: %(organization)s"))
+        % {"organization": in_its_language(listing.organization_in(language))}
+    )
     return CardFace(
         listing,
         title,
         body,
         mark_safe("") if plain else format_html('<p class="card__org">{}</p>', organization),
     )
+
+
+def spoken_besides_japanese(codes: tuple[str, ...]) -> str:
+    return join_list([language_name(code) for code in codes if code != "ja"])
 
 
 @lru_cache(maxsize=KEPT_FACES)
@@ -214,7 +239,9 @@ def matched_words(matched: tuple[str, ...], fields: tuple[str, ...]) -> SafeStri
     come from what the person typed."""
     if not matched:
         return mark_safe("")
-    words = mark_safe(" ".join(format_html("<mark>{}</mark>", word) for word in matched))
+    words = mark_safe(
+        " ".join(format_html("<mark{}>{}</mark>", lang_attribute(word), word) for word in matched)
+    )
     where = (
         format_html(
             ' <span class="card__fields">{}</span>',
@@ -247,7 +274,7 @@ def call_html(phone: PhoneLink, kids: bool = False) -> SafeString:
     """A number as a link that calls (none for a fax), drawn in Python: a page of results
     has a few dozen, and an included template for each cost more than the search."""
     if not phone.href:
-        label = format_html(" {}", phone.label) if phone.label else ""
+        label = format_html(" {}", in_its_language(phone.label)) if phone.label else ""
         return format_html('<span class="fax">{} {}{}</span>', _("FAX"), phone.number, label)
     verbs = {
         "text": _("SMSを送る"),
@@ -258,7 +285,11 @@ def call_html(phone: PhoneLink, kids: bool = False) -> SafeString:
     parts = [format_html('<span class="call__verb">{}</span> ', verb)]
     parts.append(format_html('<span class="call__number">{}</span>', phone.number))
     if phone.label:
-        parts.append(format_html(' <span class="call__label">{}</span>', phone.label))
+        parts.append(
+            format_html(
+                ' <span class="call__label"{}>{}</span>', lang_attribute(phone.label), phone.label
+            )
+        )
     if phone.toll_free:
         free = _("むりょう") if kids else _("無料")
         parts.append(format_html(' <span class="call__free">{}</span>', free))

@@ -37,6 +37,7 @@ class FactSource:
 class ServicePage:
     slug: str
     name: str
+    name_ja: str  # on pages in other languages: the name to say when calling
     alternate_name: str
     description: str
     organization: str
@@ -54,6 +55,7 @@ class ServicePage:
     badge: OpenBadge
     hours: HoursText
     languages: tuple[str, ...]
+    japanese_only: bool
     fees: str
     address: str
     postcode: str
@@ -83,6 +85,7 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
     return ServicePage(
         slug=service.slug,
         name=service.display_name(language),
+        name_ja=service.name if language != "ja" else "",
         alternate_name=text("alternate_name"),
         description=text("description"),
         organization=service.organization.display_name(language),
@@ -101,6 +104,7 @@ def service_page(service: Service, language: str, now: dt.datetime) -> ServicePa
         badge=listing_badge(listing, now),
         hours=describe_hours(service, language, now.date()),
         languages=tuple(language_name(code) for code in service.languages),
+        japanese_only=set(service.languages) <= {"ja"},
         fees=text("fees"),
         address=text("address"),
         postcode=service.postcode,

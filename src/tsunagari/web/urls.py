@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tsunagari.web.views import browse, exit, pages, results, service
+from tsunagari.web.views import browse, exit, languages, pages, results, service
 
 app_name = "web"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("needs/<slug:code>/", browse.need, name="need"),
     path("life-stages/<slug:code>/", browse.stage, name="stage"),
     path("crisis/", pages.crisis, name="crisis"),
+    path("languages/", languages.index, name="languages"),
+    path("languages/<slug:code>/", languages.language, name="language"),
     path("safety/", pages.safety, name="safety"),
     path("kids/", pages.kids, name="kids"),
     path("leave/", exit.leave, name="leave"),

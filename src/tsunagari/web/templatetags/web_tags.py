@@ -1,17 +1,23 @@
-"""Template tags of the public layout: the crisis block and the language switch."""
+"""Template tags of the public layout: the crisis block and the language switcher."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from tsunagari.directory.taxonomy import Term
+from tsunagari.web import page_languages
 from tsunagari.web.crisis import EmergencyNumber, Panel, ShownLine, crisis_panel
+from tsunagari.web.data_language import in_its_language, lang_attribute
+from tsunagari.web.languages import LANGUAGE_NAMES
+from tsunagari.web.page_languages import LanguageLink
 from tsunagari.web.presenters import PhoneLink, call_html
 
 register = template.Library()
@@ -49,8 +55,29 @@ def drawn_crisis_block(
     script prefix its link is drawn with). The same lines draw the same block, so it is
     drawn once for them; a line changed or reordered is a new key."""
     panel = Panel(list(emergency), list(lines), list(more))
-    shown = {"prominent": prominent, "kids": kids, "panel": panel, "emergency": panel.emergency}
+    spoken = language.split("-")[0]  # zh-hant → zh: the directory's codes
+    shown = {
+        "prominent": prominent,
+        "kids": kids,
+        "panel": panel,
+        "emergency": panel.emergency,
+        "own_lines": spoken if spoken != "ja" and spoken in LANGUAGE_NAMES else "",
+    }
     return mark_safe(render_to_string("web/includes/crisis_block.html", shown))
+
+
+register.filter("in_its_language", in_its_language)
+
+
+@register.filter
+def term_label(term: Term, language: str) -> str:
+    return term.label(language)
+
+
+@register.simple_tag
+def data_lang(text: object) -> SafeString:
+    """` lang="en"` on the element of a directory text not in the page's language."""
+    return lang_attribute(text)
 
 
 @register.simple_tag
@@ -60,20 +87,12 @@ def call_link(phone: PhoneLink, kids: object = False) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def other_language_url(context: template.Context) -> str:
-    """The same page in the other language: Japanese at /, English under /en/."""
+def language_links(context: template.Context) -> list[LanguageLink]:
+    """The same page in each language it is written in (every language on the public
+    pages, Japanese and English on the others), keeping its query unless it must not."""
     request: HttpRequest | None = context.get("request")
     path = request.path if request else "/"
     query = request.META.get("QUERY_STRING", "") if request else ""
     if context.get("drop_query"):  # a page that must not carry what was searched
         query = ""
-    if (get_language() or "ja") == "en":
-        path = path[len("/en") :] if path.startswith("/en/") else path
-    else:
-        path = "/en" + path
-    return f"{path}?{query}" if query else path
-
-
-@register.simple_tag
-def other_language() -> str:
-    return "ja" if get_language() == "en" else "en"
+    return page_languages.links(path, query, get_language() or settings.LANGUAGE_CODE)
