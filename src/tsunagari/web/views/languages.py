@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 
 from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.listing import Listing
-from tsunagari.directory.models import Service
+from tsunagari.directory.models import Service, ServiceQuerySet
 from tsunagari.web.hours_text import HoursText, describe_hours
 from tsunagari.web.languages import LANGUAGE_NAMES, language_name
 from tsunagari.web.presenters import ServiceCard, card_face, service_card
@@ -44,15 +44,22 @@ class Line:
     hours: HoursText
 
 
+def _beyond_japanese() -> ServiceQuerySet:
+    """Listed services that state a language besides Japanese: the database leaves out the
+    many (every local entry) that state none, which the pages would otherwise read one by one.
+    (A list's containment cannot be asked of SQLite; its equality can.)"""
+    return Service.objects.listed().exclude(languages=[]).exclude(languages=["ja"])
+
+
 def _answering(code: str) -> list[Service]:
     """Listed services whose official page states `code`, crisis lines first."""
-    services = Service.objects.listed().with_details().order_by("-crisis_line", "-scope", "slug")
+    services = _beyond_japanese().with_details().order_by("-crisis_line", "-scope", "slug")
     return [s for s in services if code in s.languages]
 
 
 def index(request: HttpRequest) -> HttpResponse:
     counts = {code: 0 for code in SHOWN}
-    for languages in Service.objects.listed().values_list("languages", flat=True):
+    for languages in _beyond_japanese().values_list("languages", flat=True):
         for code in set(languages or ()) & set(counts):
             counts[code] += 1
     links = [LanguageLink(c, language_name(c), n) for c, n in counts.items() if n]
