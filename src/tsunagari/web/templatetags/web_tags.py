@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from tsunagari.directory.taxonomy import Term
+from tsunagari.navigator.spoken import spoken_code
 from tsunagari.web import page_languages
 from tsunagari.web.crisis import EmergencyNumber, Panel, ShownLine, crisis_panel
 from tsunagari.web.data_language import in_its_language, lang_attribute
@@ -55,7 +56,7 @@ def drawn_crisis_block(
     script prefix its link is drawn with). The same lines draw the same block, so it is
     drawn once for them; a line changed or reordered is a new key."""
     panel = Panel(list(emergency), list(lines), list(more))
-    spoken = language.split("-")[0]  # zh-hant → zh: the directory's codes
+    spoken = spoken_code(language)  # zh-hant → zh: the directory's codes
     shown = {
         "prominent": prominent,
         "kids": kids,
