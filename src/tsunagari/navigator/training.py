@@ -29,7 +29,13 @@ from tsunagari.navigator.crisis_model import (
 )
 from tsunagari.navigator.datafiles import read_data_file
 from tsunagari.navigator.evaluation import read_cases
-from tsunagari.navigator.urgency import SCAN_CHARS, floor_of, message_elements, quiet
+from tsunagari.navigator.urgency import (
+    SCAN_CHARS,
+    ceiling_of,
+    floor_of,
+    message_elements,
+    quiet,
+)
 from tsunagari.navigator.urgency_evaluation import read_urgency_cases
 from tsunagari.navigator.urgency_model import LEVELS, embed
 from tsunagari.navigator.urgency_model import Model as UrgencyModel
@@ -283,7 +289,7 @@ def train_urgency(
 ) -> tuple[UrgencyModel, dict[str, float]]:
     """The classifier and its thresholds (from cross-validation), and the cross-validated
     figures on the written examples (not the derived ones), as the grade is given (with the
-    elements' floor): the same result for the same examples."""
+    elements' floor and ceiling): the same result for the same examples."""
     examples = _unique(examples)
     shell = UrgencyModel(elements, np.zeros((LEVELS, 0)), {}, np.zeros(LEVELS), (), "")
     features = urgency_features([e.text for e in examples], shell)
@@ -319,7 +325,11 @@ def train_urgency(
         urgency_fingerprint(examples),
         quiet_thresholds,
     )
-    graded = np.maximum(model.levels(held_out, calm), floors)[written]
+    # As the grade is given: the learned level, the elements' floor, and their ceiling (a
+    # frame with nothing being done, a day set ahead) — before round 4 the ceiling was left
+    # out of these figures.
+    ceilings = np.array([ceiling_of(found) for found in features.found])
+    graded = np.minimum(np.maximum(model.levels(held_out, calm), floors), ceilings)[written]
     y = y[written]
     figures = {
         "exact": float((graded == y).mean()),

@@ -56,6 +56,16 @@ _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
 _POLITE = frozenset({"ます", "です"})
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])|(?<=[.…])\s+")
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")  # combining accents of Latin letters only
+_STROKES = str.maketrans("đĐ", "dD")
+
+
+def plain(text: str) -> str:
+    """The text without the accents of Latin letters (Vietnamese, Portuguese, Spanish, as
+    many write them on a phone: muốn chết → muon chet, đã → da). Kana voicing marks, Thai
+    and Devanagari signs and hangul are kept: only U+0300–U+036F are dropped."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKES))
+    return unicodedata.normalize("NFC", _LATIN_MARKS.sub("", decomposed))
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,18 @@ class Element:
     words: re.Pattern[str] | None
     crisis_rules: frozenset[str]
     acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
+    plain_words: re.Pattern[str] | None = None  # `words` without Latin accents (plain())
+
+    def says(self, folded: str, plain_text: str | None) -> bool:
+        """Whether the element's words are in the text (folded), or, for a text written
+        without its accents (muon chet, nao quero), in its accent-free patterns."""
+        if self.words is not None and self.words.search(folded):
+            return True
+        return (
+            plain_text is not None
+            and self.plain_words is not None
+            and self.plain_words.search(plain_text) is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -97,7 +119,11 @@ class Urgency:
 
 
 def _compile(
-    source: DataFile, where: tuple[Any, ...], patterns: Any, macros: dict[str, str]
+    source: DataFile,
+    where: tuple[Any, ...],
+    patterns: Any,
+    macros: dict[str, str],
+    folded_spaces: bool = False,
 ) -> re.Pattern[str] | None:
     if patterns is None:
         return None
@@ -111,7 +137,10 @@ def _compile(
             return macros[match.group(1)]
 
         # Text is read in NFKC (ㅋ is ᄏ there), katakana folded: patterns are read the same.
-        return to_hiragana(unicodedata.normalize("NFKC", _MACRO.sub(macro, pattern)))
+        pattern = to_hiragana(unicodedata.normalize("NFKC", _MACRO.sub(macro, pattern)))
+        # The folded text has no space between two letters outside ASCII (मर्न मन is
+        # मर्नमन there, cô đơn is côđơn): beside such a letter a space may be missing.
+        return _spaces_optional(pattern) if folded_spaces else pattern
 
     expanded = [expand(p) for p in patterns]
     for i, pattern in enumerate(expanded):
@@ -120,6 +149,30 @@ def _compile(
         except re.error as error:
             raise source.error((*where, i), f"bad regular expression: {error}") from None
     return re.compile("|".join(f"(?:{p})" for p in expanded))
+
+
+def _spaces_optional(pattern: str) -> str:
+    """A space beside a letter outside ASCII made optional (" ?"), except in a
+    look-behind, which must keep its width."""
+    out: list[str] = []
+    groups: list[bool] = []  # per open group: is it a look-behind?
+    escaped = False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif char == ")" and groups:
+            groups.pop()
+        elif char == " " and not any(groups) and pattern[i + 1 : i + 2] != "?":
+            before, after = pattern[i - 1 : i], pattern[i + 1 : i + 2]
+            if (before and not before.isascii()) or (after and not after.isascii()):
+                out.append(" ?")
+                continue
+        out.append(char)
+    return "".join(out)
 
 
 def read_elements(source: DataFile) -> tuple[Element, ...]:
@@ -147,7 +200,10 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 (*where, "crisis"), f"no such crisis rule: {', '.join(sorted(rules - known_rules))}"
             )
         lemmas = _compile(source, (*where, "lemmas"), entry.get("lemmas"), macros)
-        words = _compile(source, (*where, "words"), entry.get("words"), macros)
+        words = _compile(source, (*where, "words"), entry.get("words"), macros, True)
+        plain_words = None
+        if words is not None and plain(words.pattern) != words.pattern:
+            plain_words = re.compile(plain(words.pattern))
         if lemmas is None and words is None and not rules and kind != "signal":
             raise source.error(where, "needs lemmas, words or crisis rules")
         acting = entry.get("acting", False)
@@ -155,7 +211,16 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
             raise source.error((*where, "acting"), "acting is true or false")
         elements.append(
             Element(
-                entry["id"], kind, level, label["ja"], label["en"], lemmas, words, rules, acting
+                entry["id"],
+                kind,
+                level,
+                label["ja"],
+                label["en"],
+                lemmas,
+                words,
+                rules,
+                acting,
+                plain_words,
             )
         )
     if not elements or len({e.id for e in elements}) != len(elements):
@@ -191,6 +256,7 @@ def found_elements(text: str) -> frozenset[str]:
     for reading in readings:
         normalised = surface(reading)
         folded = to_hiragana(normalised)
+        plain_text = plain(folded)
         lemmas = _lemma_line(normalised)
         fired = detect_with(load_rules(), reading)
         rules = {*fired.reasons, *fired.weak}
@@ -200,7 +266,7 @@ def found_elements(text: str) -> frozenset[str]:
         for element in load_elements():
             if (
                 (element.kind == "signal" and signal)
-                or (element.words is not None and element.words.search(folded))
+                or element.says(folded, plain_text)
                 or (element.lemmas is not None and element.lemmas.search(lemmas))
                 or element.crisis_rules & rules
             ):
