@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
 EVAL_SET ?= ../shared/eval/navigator-dev.yaml
 
-.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench eval eval-search crisis-model urgency-model messages public-messages clean
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench bench-urgency eval eval-search crisis-model urgency-model messages public-messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -81,6 +81,9 @@ crisis-model: install  ## retrain the crisis second reader on data/navigator/cri
 bench: install  ## benchmarks, printing figures (with a loopback load run by wrk)
 	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null)
 	$(PY) -m tsunagari.bench
+
+bench-urgency: install  ## urgency grading alone: p95 on a quiet message and on the corpus, memory
+	TSUNAGARI_BENCH_ONLY=urgency nice $(PY) -m tsunagari.bench navigator
 
 eval: install  ## navigator evaluation on the development set
 	$(TSUNAGARI) navigate --eval $(EVAL_SET)

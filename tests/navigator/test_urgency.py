@@ -285,6 +285,16 @@ def test_the_rules_flag_counts_from_grade_two(level: int, rules_raise: bool, fla
     assert urgency.raises_flag(urgency.failed(), rules_raise)
 
 
+def test_a_wish_in_any_language_raises_the_flag_from_grade_two() -> None:
+    (wish,) = [e for e in urgency.load_elements() if e.id == "wish"]
+    reason = urgency.Reason(wish.id, wish.level, wish.label_ja, wish.label_en)
+    assert urgency.raises_flag(urgency.Urgency(2, (reason,)), False)
+    assert not urgency.raises_flag(urgency.Urgency(1, (reason,)), False)
+    assert not urgency.raises_flag(urgency.Urgency(2, ()), False)
+    for text in ("sana hindi na ako magising bukas", "não quero mais viver", "살기 싫어"):
+        assert "wish" in urgency.found_elements(text), text
+
+
 def test_training_holds_out_whole_files() -> None:
     from tsunagari.navigator.training import UrgencyExample, _folds
 
@@ -347,6 +357,8 @@ def test_a_time_beside_the_rules_flag_is_not_an_imminent_element() -> None:
         ("Pienso en eso, pero no tengo un plan", "plan"),
         ("我没有计划", "plan"),
         ("들어 주셔서 감사합니다. 안녕히 계세요.", "farewell"),  # an everyday goodbye
+        ("I researched how to hang myself", "frame"),  # research is no study frame
+        ("Hôm nay trời đẹp quá, mình đi dạo công viên", "thought"),
     ],
 )
 def test_everyday_words_are_not_elements_of_danger(text: str, absent: str) -> None:
@@ -365,6 +377,20 @@ def test_everyday_words_are_not_elements_of_danger(text: str, absent: str) -> No
         ("今天打工累死了哈哈哈", "frame"),
         ("Em 2009, na crise, perdi o emprego", "frame"),
         ("あれからもう三十年になります", "frame"),
+        ("em muon chet, khong muon song nua", "thought"),  # Vietnamese without its accents
+        ("toi khong muon song nua", "wish"),
+        ("मलाई मर्न मन लाग्यो", "thought"),  # Devanagari with the spaces folded away
+        ("बाँच्न मन छैन", "wish"),
+        ("sabai lai ma nabhaye ramro hunthyo, marna man lagyo", "thought"),  # romanised Nepali
+        ("em thấy cô đơn quá", "distress"),
+        ("Hồi trước mình từng có ý định tự tử, năm năm trước rồi", "frame"),  # the long past
+        ("Dulu aku pernah coba bunuh diri, tapi itu sudah lama sekali", "frame"),
+        ("예전에 자해를 했었는데, 그만둔 지 7년 됐어요", "frame"),
+        ("Nóng muốn chết luôn á 🥵", "frame"),  # hyperbole
+        ("10 năm trước em từng tự tử, giờ lại muốn chết", "sincere"),  # the past taken back
+        ("간호학과 학생인데 자살 예방에 대해 리포트를 쓰고 있어요", "frame"),  # study
+        ("스트레스 받으면 또 손목을 그었어", "repeated-self-harm"),
+        ("mi amiga me mandó un audio de despedida y ahora no contesta", "someone-else-now"),
     ],
 )
 def test_elements_in_more_of_their_forms(text: str, present: str) -> None:

@@ -6,6 +6,7 @@ navigator's own test cases (tests/navigator/cases.yaml) when present, else a bui
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.conf import settings
 from tsunagari.apps_base import Writer
 
 ROUNDS = 3
+QUIET = "在留カードの住所変更は、引っ越してから何日以内にすればいいですか"
 FALLBACK = (
     "学校でいじめられていて、毎日つらい",
     "夫が怒ると物を投げてくる",
@@ -56,6 +58,11 @@ def run(out: Writer) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     grade("つながり")
     loaded_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    # Grading first, and on its own with TSUNAGARI_BENCH_ONLY=urgency (`make bench-urgency`):
+    # the navigate rounds below take minutes on a shared machine.
+    _grading(out, loaded_mb)
+    if os.environ.get("TSUNAGARI_BENCH_ONLY") == "urgency":
+        return
 
     import_path(Path(settings.DATA_DIR) / "directory")
     services = rebuild_index()
@@ -85,35 +92,37 @@ def run(out: Writer) -> None:
             detect(text)
     per = (time.perf_counter() - start) / (ROUNDS * len(texts)) * 1e6
     out.write(f"crisis detection: {per:.0f} µs per message\n")
-    _grading(out, texts, loaded_mb)
 
 
-def _grading(out: Writer, texts: list[str], loaded_mb: float) -> None:
-    """Urgency grading per message, as the desk will call it: one message at a time, on the
-    urgency corpus (every level, many languages, long messages) when present."""
+def _grading(out: Writer, loaded_mb: float) -> None:
+    """Urgency grading per message, as the desk will call it: one message at a time, on a
+    quiet message (a request with no sign of danger, the most common kind) and on the
+    urgency corpus (every level, many languages, long messages)."""
     import resource
 
     from tsunagari.navigator.urgency import grade
 
     corpus = Path(settings.DATA_DIR) / "navigator" / "urgency"
+    texts = list(FALLBACK)
     if corpus.exists():
         from tsunagari.navigator.urgency_evaluation import read_urgency_cases
 
         texts = [c.text for path in sorted(corpus.glob("*.yaml")) for c in read_urgency_cases(path)]
-        texts = texts[:: max(1, len(texts) // 1000)]  # about a thousand, spread over the files
-    timings = []
-    cpu = []
-    for text in texts:
-        start, start_cpu = time.perf_counter(), time.process_time()
-        grade(text)
-        timings.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-    out.write(
-        f"urgency grading: {len(texts)} messages, p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {_percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms "
-        f"(CPU p50 {statistics.median(cpu):.1f} ms, p95 {_percentile(cpu, 0.95):.1f} ms; "
-        "target p95 ≤ 20 ms)\n"
-    )
+        texts = texts[:: max(1, len(texts) // 500)]  # about five hundred, spread over the files
+    for label, sample in (("a quiet message", [QUIET] * 200), (f"{len(texts)} messages", texts)):
+        timings = []
+        cpu = []
+        for text in sample:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            grade(text)
+            timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+        out.write(
+            f"urgency grading, {label}: p50 {statistics.median(timings):.1f} ms, "
+            f"p95 {_percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms "
+            f"(CPU p50 {statistics.median(cpu):.1f} ms, p95 {_percentile(cpu, 0.95):.1f} ms; "
+            "target p95 ≤ 20 ms)\n"
+        )
     out.write(
         f"urgency memory: the model adds {loaded_mb:.0f} MB to the process "
         f"(peak resident {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)\n"

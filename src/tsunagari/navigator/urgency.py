@@ -381,6 +381,7 @@ def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
 
 
 RULES_FROM = 2  # the crisis rules' flag is kept from this grade up (passive wishes)
+WISH = "wish"  # the element of a passive wish: raises the flag from RULES_FROM up
 
 
 def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
@@ -391,12 +392,17 @@ def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
     22.7 % of the level-0 messages of blind sets 4 and 5. The rules' verdict is one of the
     learned reader's inputs (the element `crisis-rules`), so it still lifts a grade where
     the rest of the message agrees; and where an imminent element (a farewell, an attempt,
-    someone else in danger now…) is named, the rules' flag is kept whatever the grade."""
+    someone else in danger now…) is named, the rules' flag is kept whatever the grade. A
+    wish to be gone (the element, in any language) raises it from grade 2 too."""
     # An imminent element is a thing done or at hand (a farewell, means, an attempt), not a
     # time: 「今日の授業で死にたいって思ったｗ」 names *now* and is not imminent.
     imminent = {e.id for e in load_elements() if e.kind == "what" and e.level == 5}
     kept = urgency.level >= RULES_FROM or any(r.code in imminent for r in urgency.reasons)
-    return urgency.crisis or urgency.error or (rules_raise and kept)
+    # A wish to be gone found in any language raises it at 2 as the rules do for 消えたい
+    # (round 4: the rules know few wordings outside Japanese; in cross-validation it flags
+    # 44 % of level-2 messages instead of 15 %, for 0.1 point more false alarms on level 0).
+    wished = urgency.level >= RULES_FROM and any(r.code == WISH for r in urgency.reasons)
+    return urgency.crisis or urgency.error or (rules_raise and kept) or wished
 
 
 def grade_many(texts: Sequence[str]) -> list[Urgency]:
