@@ -17,6 +17,7 @@ from tsunagari.apps_base import Writer
 
 ROUNDS = 3
 QUIET = "在留カードの住所変更は、引っ越してから何日以内にすればいいですか"
+REQUESTS = "corpus-requests-1.yaml"  # ordinary requests in thirteen languages, levels 0–1
 FALLBACK = (
     "学校でいじめられていて、毎日つらい",
     "夫が怒ると物を投げてくる",
@@ -104,12 +105,17 @@ def _grading(out: Writer, loaded_mb: float) -> None:
 
     corpus = Path(settings.DATA_DIR) / "navigator" / "urgency"
     texts = list(FALLBACK)
+    requests: list[str] = []
     if corpus.exists():
         from tsunagari.navigator.urgency_evaluation import read_urgency_cases
 
         texts = [c.text for path in sorted(corpus.glob("*.yaml")) for c in read_urgency_cases(path)]
         texts = texts[:: max(1, len(texts) // 500)]  # about five hundred, spread over the files
-    for label, sample in (("a quiet message", [QUIET] * 200), (f"{len(texts)} messages", texts)):
+        requests = [c.text for c in read_urgency_cases(corpus / REQUESTS)]
+    samples = [("a quiet message", [QUIET] * 200), (f"{len(texts)} messages", texts)]
+    if requests:
+        samples.insert(1, (f"{len(requests)} ordinary requests", requests))
+    for label, sample in samples:
         timings = []
         cpu = []
         for text in sample:
