@@ -105,9 +105,7 @@ def test_a_job_and_home_graded_four_by_mistake_gets_services_in_the_language(
 
 
 @pytest.mark.django_db
-def test_the_same_message_graded_five_gets_every_line_first(
-    directory: None, graded: Any
-) -> None:
+def test_the_same_message_graded_five_gets_every_line_first(directory: None, graded: Any) -> None:
     graded(5)
     answer = navigate(LOST_HOME, now=NOON)
     assert answer.crisis and not answer.needs_beside_lines
