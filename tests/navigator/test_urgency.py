@@ -358,6 +358,7 @@ def test_a_time_beside_the_rules_flag_is_not_an_imminent_element() -> None:
         ("我没有计划", "plan"),
         ("들어 주셔서 감사합니다. 안녕히 계세요.", "farewell"),  # an everyday goodbye
         ("I researched how to hang myself", "frame"),  # research is no study frame
+        ("Wala po akong matutuluyan", "thought"),  # tự tử without accents is tu tu, not tutu
         ("Hôm nay trời đẹp quá, mình đi dạo công viên", "thought"),
     ],
 )

@@ -151,6 +151,10 @@ def _compile(
     return re.compile("|".join(f"(?:{p})" for p in expanded))
 
 
+def _wide_gap(letter: str, other: str) -> bool:
+    return bool(letter) and not letter.isascii() and (not other.isascii() or other in "()|?")
+
+
 def _spaces_optional(pattern: str) -> str:
     """A space beside a letter outside ASCII made optional (" ?"), except in a
     look-behind, which must keep its width."""
@@ -168,7 +172,10 @@ def _spaces_optional(pattern: str) -> str:
             groups.pop()
         elif char == " " and not any(groups) and pattern[i + 1 : i + 2] != "?":
             before, after = pattern[i - 1 : i], pattern[i + 1 : i + 2]
-            if (before and not before.isascii()) or (after and not after.isascii()):
+            # Folded away only between two such letters: a letter on one side, and on the
+            # other a letter too or the pattern's syntax ("मन (?:छैन", ") 안녕"); never
+            # beside an ASCII letter or digit (tự tử keeps its space: tu tu is not tutu).
+            if _wide_gap(before, after) or _wide_gap(after, before):
                 out.append(" ?")
                 continue
         out.append(char)
