@@ -309,10 +309,16 @@ CHANNEL_LAYERS = {
             # receive waits (BZPOPMIN, 5 s): under load the read timed out first and the
             # socket closed (1011). Its pool holds 100 connections, then fails rather than
             # waits: 600 sockets joining their groups at once ran out of it (make bench).
+            # channels_redis counts its capacity (100 by default) against one key per
+            # server process, which holds the events of all that process's sockets: a
+            # worker 100 events behind dropped the next ones silently (813 of 1835 lost
+            # in make bench). The sockets read what a layer drops from the database
+            # (sockets.py); this capacity keeps that for the exceptional case.
             "CONFIG": {
                 "hosts": [
                     {"address": DESK_REDIS_URL, "socket_timeout": 30, "max_connections": 2000}
-                ]
+                ],
+                "capacity": 10_000,
             },
         }
         if DESK_REDIS_URL

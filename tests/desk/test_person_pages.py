@@ -105,7 +105,7 @@ def test_polling_answers_new_messages_and_a_bad_cursor_is_400(client: Client) ->
     _open(client)
     first = Message.objects.get()
     conversations.post(Conversation.objects.get(), "counsellor", "こんにちは")
-    data = client.get(f"/desk/chat/since/?after={first.pk}").json()
+    data = client.get(f"/desk/chat/since/?after={first.seq}").json()
     assert [m["text"] for m in data["messages"]] == ["こんにちは"] and data["status"] == "waiting"
     assert client.get("/desk/chat/since/?after=x").status_code == 400
 

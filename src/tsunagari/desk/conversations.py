@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,12 +90,31 @@ def store(conversation: Conversation, sender: str, text: str, author: Any = None
     text = checked_text(text)
     if not conversation.is_open:
         raise ValidationError(_("この相談はすでに終わっています。"))
-    with transaction.atomic():  # one write lock for the message and the activity time
+    sealed, at = crypto.seal(text), timezone.now()
+    with transaction.atomic():
+        # The conversation's row lock, taken first and held to the commit, numbers the
+        # messages in the order they become visible: a reader that saw n never misses n - 1.
+        seq = _next_seq(conversation, at)
         message = Message.objects.create(
-            conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
+            conversation=conversation, sender=sender, author=author, sealed=sealed, at=at, seq=seq
         )
-        Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
     return message
+
+
+def _next_seq(conversation: Conversation, at: datetime.datetime) -> int:
+    """Number the conversation's next message (one statement: UPDATE … RETURNING, in
+    PostgreSQL and SQLite alike)."""
+    table = connection.ops.quote_name(Conversation._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1, last_activity_at = %s "
+            "WHERE id = %s RETURNING last_seq",
+            [connection.ops.adapt_datetimefield_value(at), conversation.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:  # deleted meanwhile (retention)
+        raise ValidationError(_("この相談はすでに終わっています。"))
+    return int(row[0])
 
 
 def tell_area(conversation: Conversation, text: str) -> None:

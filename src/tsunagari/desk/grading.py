@@ -125,10 +125,8 @@ def _grade(batch: list[tuple[int, str]]) -> None:
     close_old_connections()
 
 
-def drain(timeout: float = 30.0) -> None:
-    """Wait until every queued message is graded (tests and the bench)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while _waiting.unfinished_tasks and time.monotonic() < deadline:
-        time.sleep(0.02)
+def drain(timeout: float = 120.0) -> bool:
+    """Wait until every queued message is graded (tests and the bench); False when
+    `timeout` seconds passed first."""
+    with _waiting.all_tasks_done:
+        return _waiting.all_tasks_done.wait_for(lambda: not _waiting.unfinished_tasks, timeout)

@@ -149,7 +149,7 @@ def end(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def since(request: HttpRequest) -> HttpResponse:
-    """The polling fallback: messages after ?after=<id>, and the status."""
+    """The polling fallback: messages after ?after=<number> (Message.seq), and the status."""
     conversation = held(request)
     try:
         after = int(request.GET.get("after", "0"))
