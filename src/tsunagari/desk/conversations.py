@@ -126,7 +126,8 @@ def tell_area(conversation: Conversation, text: str) -> None:
             _(
                 "地域が見つかりませんでした。都道府県名、市区町村名、"
                 "または郵便番号で書いてください。"
-            )
+            ),
+            code="no_area",
         )
     code = ""
     if place is not None:

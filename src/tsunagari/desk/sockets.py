@@ -136,11 +136,13 @@ class _ConversationSocket(AsyncJsonWebsocketConsumer):
             if seq > self.seen:
                 await self._deliver(pk, seq, sender, bytes(sealed))
 
-    def _missed(self) -> list[tuple[int, int, str, bytes]]:
+    def _missed(self) -> list[tuple[int, int, str, bytes | memoryview]]:
         found = Message.objects.filter(conversation_id=self.conversation_id, seq__gt=self.seen)
         return list(found.order_by("seq").values_list("pk", "seq", "sender", "sealed"))
 
-    async def _deliver(self, pk: int, seq: int, sender: str, sealed: str | bytes) -> None:
+    async def _deliver(
+        self, pk: int, seq: int, sender: str, sealed: str | bytes | memoryview
+    ) -> None:
         text = crypto.unseal(sealed.encode() if isinstance(sealed, str) else sealed)
         self.seen = seq
         await self.send_json({"id": pk, "seq": seq, "sender": sender, "text": text})
