@@ -87,33 +87,54 @@ def post(
 def store(conversation: Conversation, sender: str, text: str, author: Any = None) -> Message:
     """Write a message, not yet delivered nor graded (`post` does both; a socket delivers
     from its event loop). Raises ValidationError on bad text or a closed conversation."""
+    return store_in(conversation.pk, sender, text, author)
+
+
+def store_in(
+    conversation_id: int, sender: str, text: str, author: Any = None, *, holder: Any = None
+) -> Message:
+    """`store` by the conversation's id, for a socket: whether it is still open (and, with
+    `holder`, still held by that counsellor) is asked in the statement that numbers the
+    message, not read first. Raises ValidationError on bad text or a conversation closed,
+    gone or transferred."""
     text = checked_text(text)
-    if not conversation.is_open:
-        raise ValidationError(_("この相談はすでに終わっています。"))
     sealed, at = crypto.seal(text), timezone.now()
     with transaction.atomic():
         # The conversation's row lock, taken first and held to the commit, numbers the
         # messages in the order they become visible: a reader that saw n never misses n - 1.
-        seq = _next_seq(conversation, at)
+        seq = _next_seq(conversation_id, at, holder)
         message = Message.objects.create(
-            conversation=conversation, sender=sender, author=author, sealed=sealed, at=at, seq=seq
+            conversation_id=conversation_id,
+            sender=sender,
+            author=author,
+            sealed=sealed,
+            at=at,
+            seq=seq,
         )
     return message
 
 
-def _next_seq(conversation: Conversation, at: datetime.datetime) -> int:
-    """Number the conversation's next message (one statement: UPDATE … RETURNING, in
-    PostgreSQL and SQLite alike)."""
+def _next_seq(conversation_id: int, at: datetime.datetime, holder: Any) -> int:
+    """Number the open conversation's next message (one statement, UPDATE … RETURNING, in
+    PostgreSQL and SQLite alike); raises ValidationError when it is not open (or not
+    held by `holder`)."""
     table = connection.ops.quote_name(Conversation._meta.db_table)
+    held = "" if holder is None else " AND counsellor_id = %s"
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET last_seq = last_seq + 1, last_activity_at = %s "
-            "WHERE id = %s RETURNING last_seq",
-            [connection.ops.adapt_datetimefield_value(at), conversation.pk],
+            f"WHERE id = %s AND status IN (%s, %s){held} RETURNING last_seq",
+            [
+                connection.ops.adapt_datetimefield_value(at),
+                conversation_id,
+                Status.WAITING.value,
+                Status.ACTIVE.value,
+                *([] if holder is None else [holder.pk]),
+            ],
         )
         row = cursor.fetchone()
-    if row is None:  # deleted meanwhile (retention)
-        raise ValidationError(_("この相談はすでに終わっています。"))
+    if row is None:
+        raise ValidationError(_("この相談はすでに終わっています。"), code="closed")
     return int(row[0])
 
 

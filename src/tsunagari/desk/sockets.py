@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
 from django.db import connections
@@ -65,7 +66,18 @@ def release_connections() -> None:
         done.result()
 
 
-class _ConversationSocket(AsyncJsonWebsocketConsumer):
+class _Socket(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Channels' own, without the database clean-up it does before every event (a hop
+        to the worker's one synchronous thread, for each socket each message): these
+        sockets do their database work on threads of their own (`on_db`)."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+
+class _ConversationSocket(_Socket):
     """Delivers each message of its conversation once and in order. The channel layer may
     drop an event (Redis past its capacity, an expiry, a worker restarting); the database
     may not, so a socket keeps the number of the last message it delivered (`seen`) and
@@ -103,17 +115,14 @@ class _ConversationSocket(AsyncJsonWebsocketConsumer):
         await self.send_json(answer)
 
     def store(self, text: str) -> tuple[dict[str, Any], Message | None]:
-        conversation = Conversation.objects.filter(pk=self.conversation_id).first()
-        if conversation is None or not self.may_write(conversation):
-            return {"error": "closed"}, None
         try:
-            message = conversations.store(conversation, self.sender, text, self.author())
+            message = conversations.store_in(
+                self.conversation_id, self.sender, text, self.author(), holder=self.author()
+            )
         except ValidationError as error:
-            return {"error": " ".join(error.messages)}, None
+            closed = error.code == "closed"
+            return {"error": "closed" if closed else " ".join(error.messages)}, None
         return {"sent": message.pk, "seq": message.seq}, message
-
-    def may_write(self, conversation: Conversation) -> bool:
-        return True
 
     def author(self) -> Any:
         return None
@@ -167,13 +176,14 @@ def _after(scope: dict[str, Any], last_seq: int) -> int:
 
 class _Watch:
     """Each server process checks the conversations of its open sockets every
-    WATCH_SECONDS in one query; a socket still behind the conversation's number at the
-    next check (not merely an event on its way) reads what it missed. Only the last
-    message of a burst needs it: any later one shows the gap at once."""
+    WATCH_SECONDS in one query. A socket behind its conversation's number that delivered
+    nothing until the next check lost that event, and reads it from the database; one that
+    moved on is only slow (a busy server), and is not given more work. Only the last
+    message of a burst needs this: any later one shows the gap at once."""
 
     def __init__(self) -> None:
         self.sockets: set[_ConversationSocket] = set()
-        self.behind: dict[_ConversationSocket, int] = {}
+        self.behind: dict[_ConversationSocket, tuple[int, int]] = {}  # (number, seen)
         self.task: asyncio.Task[None] | None = None
 
     def add(self, socket: _ConversationSocket) -> None:
@@ -192,17 +202,14 @@ class _Watch:
 
     async def check(self) -> None:
         sockets = list(self.sockets)
-        ids = {socket.conversation_id for socket in sockets}
-        last = dict(await on_db(_last_numbers, ids))
+        last = dict(await on_db(_last_numbers, {socket.conversation_id for socket in sockets}))
         for socket in sockets:
-            target = last.get(socket.conversation_id, 0)
-            if self.behind.get(socket, 0) > socket.seen and socket in self.sockets:
+            number, seen = self.behind.pop(socket, (0, 0))
+            if number > socket.seen == seen and socket in self.sockets:
                 with contextlib.suppress(Exception):  # closed meanwhile
                     await socket.catch_up()
-            if target > socket.seen:
-                self.behind[socket] = target
-            else:
-                self.behind.pop(socket, None)
+            if last.get(socket.conversation_id, 0) > socket.seen:
+                self.behind[socket] = (last[socket.conversation_id], socket.seen)
 
 
 def _last_numbers(ids: set[int]) -> list[tuple[int, int]]:
@@ -255,14 +262,11 @@ class CounsellorSocket(_ConversationSocket):
         transcript.read(conversation, user)
         return conversation
 
-    def may_write(self, conversation: Conversation) -> bool:
-        return conversation.counsellor_id == self.scope["user"].pk
-
     def author(self) -> Any:
         return self.scope["user"]
 
 
-class QueueSocket(AsyncJsonWebsocketConsumer):
+class QueueSocket(_Socket):
     """/ws/desk/queue/: tells counsellors the queue changed, and supervisors of alerts."""
 
     async def connect(self) -> None:
