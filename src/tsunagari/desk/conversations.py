@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tsunagari.desk import crypto, grading, live
+from tsunagari.desk import crypto, grading, live, writes
 from tsunagari.desk.models import (
     Conversation,
     Message,
@@ -99,7 +99,7 @@ def store_in(
     gone or transferred."""
     text = checked_text(text)
     sealed, at = crypto.seal(text), timezone.now()
-    with transaction.atomic():
+    with writes.one_at_a_time(), transaction.atomic():
         # The conversation's row lock, taken first and held to the commit, numbers the
         # messages in the order they become visible: a reader that saw n never misses n - 1.
         seq = _next_seq(conversation_id, at, holder)

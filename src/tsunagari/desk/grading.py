@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from django.db import close_old_connections, connections, transaction
 
-from tsunagari.desk import grader_process, live
+from tsunagari.desk import grader_process, live, writes
 from tsunagari.desk.models import TOP_LEVEL, Conversation, Message, Status
 from tsunagari.navigator.urgency import Urgency, grade
 
@@ -45,7 +45,7 @@ def apply_all(graded: list[tuple[int, Urgency]]) -> None:
     from tsunagari.desk.conversations import alert_supervisors
 
     raised: list[tuple[Conversation, int]] = []
-    with transaction.atomic():
+    with writes.one_at_a_time(), transaction.atomic():
         owner = dict(
             Message.objects.filter(pk__in=[m for m, _u in graded]).values_list(
                 "pk", "conversation_id"
