@@ -117,3 +117,31 @@ def test_an_imminent_message_over_the_socket_is_graded_after_delivery_and_alerts
     conversation = Conversation.objects.get()
     assert conversation.level == 5 and conversation.alerted_at is not None
     assert AuditEntry.objects.filter(action="desk.conversation.alerted").count() == 1
+
+
+@async_to_sync
+async def _write_once(staff: WebsocketCommunicator, text: str) -> Any:
+    assert (await staff.connect(WAIT))[0]
+    await staff.send_json_to({"text": text})
+    got = await staff.receive_json_from(WAIT)
+    await staff.disconnect(timeout=WAIT)
+    return got
+
+
+def test_a_counsellor_no_longer_on_the_case_cannot_write_over_the_socket(
+    personas: Personas,
+) -> None:
+    _person()
+    conversation = Conversation.objects.get()
+    conversations.claim(conversation, personas.counsellor)
+    conversations.transfer(conversation, personas.counsellor, personas.supervisor)
+    supervisor = Client()
+    supervisor.force_login(personas.supervisor)
+    staff = Client()
+    staff.force_login(personas.counsellor)
+    path = f"/ws/desk/staff/{conversation.pk}/"
+    assert _refused(_socket(path, staff))  # no longer a reader
+    assert _write_once(_socket(path, supervisor), "代わります")["seq"] == 2
+    conversations.transfer(conversation, personas.supervisor, personas.counsellor)
+    assert _write_once(_socket(path, supervisor), "まだいます") == {"error": "closed"}
+    assert Message.objects.count() == 2
