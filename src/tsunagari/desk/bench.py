@@ -5,10 +5,12 @@ Every socket is opened first, spread over RAMP_SECONDS as people arrive; then al
 talk at once: each person writes MESSAGES messages, one every PERSON_EVERY seconds (a
 person types a line every few seconds), and the counsellor answers each after ANSWER_AFTER
 seconds of typing. A message is timed from its send to its arrival on the other side's
-socket; one not there LATE_SECONDS after the talk ended is lost. Prints the configuration,
-delivery p50/p99/max each way, lost messages, errors and sockets the server dropped, when
-every message was graded, the server's memory and the machine's load average.
-Target: p99 ≤ 250 ms, none lost.
+socket (each counted once: one shown twice is counted apart); one not there LATE_SECONDS
+after the talk ended is lost. Prints the configuration, delivery p50/p99/max each way, lost
+and twice-shown messages, errors and sockets the server dropped, the CPU per message of the
+server, its grading, the run's database and Redis and this bench (with how busy the machine
+was: it is shared), when every message was graded, the server's memory and the machine's
+load average. Target: p99 ≤ 250 ms, none lost.
 
 The run's own database and channel layer: SQLite and the in-process layer (so one worker)
 by default; as production runs, PostgreSQL (TSUNAGARI_BENCH_DATABASE_URL, a throw-away
