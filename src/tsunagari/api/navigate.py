@@ -126,13 +126,21 @@ class UrgencyOut(Schema):
 
 
 class AnswerOut(Schema):
-    crisis: bool = Field(description="A life may be in danger: the crisis lines come first")
+    crisis: bool = Field(
+        description="A life may be in danger: a crisis line comes first (see needs_beside_lines)"
+    )
     message: str | None = Field(description="A short message shown with the crisis lines")
     about_someone_else: bool
     crisis_reasons: list[str] = Field(
         description="Ids of the crisis.yaml rules that fired, about-someone-else, or "
         "crisis-model when only the second reader (a model trained on our sentences) raised it, "
         "urgency when only the urgency grade (3 or more) raised it"
+    )
+    needs_beside_lines: bool = Field(
+        description="The crisis flag rests on the urgency grade alone (3–4, no sign of danger "
+        "named) and a practical need (work, a home, money, residence) is stated clearly: the "
+        "first crisis line is followed by the two best services for that need, then the other "
+        "crisis lines. False: every crisis line comes before the services"
     )
     urgency: UrgencyOut = Field(description="How urgent the message is (0–5), and why")
     needs: list[NeedOut]

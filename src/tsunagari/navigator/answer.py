@@ -4,8 +4,10 @@
  "urgency": {"level": 0–5, "reasons": [{"code", "level", "ja", "en"}]},
  "audiences": [code], "results": [{"id", "slug", "name", "crisis_line", "needs",
  "audiences", "methods", "phones", "url", "open_now", "why", "score"}], "follow_up": {...} |
- null, "notices": [str], "error": str | null, ...}. When `crisis` is true, or when `error` is
-set, the crisis lines come first in `results`.
+ null, "notices": [str], "error": str | null, "needs_beside_lines": bool, ...}. When
+`crisis` is true, or when `error` is set, the crisis lines come first in `results`; with
+`needs_beside_lines` the first line is followed by the two services for the practical need
+the message states, then the other lines (tsunagari.navigator.lines).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Answer:
     audiences: list[str] = field(default_factory=list)
     about_someone_else: bool = False
     crisis_reasons: list[str] = field(default_factory=list)
+    needs_beside_lines: bool = False  # services for a practical need follow the first line
     weak_signals: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
@@ -62,6 +65,7 @@ class Answer:
             "message": self.message,
             "about_someone_else": self.about_someone_else,
             "crisis_reasons": self.crisis_reasons,
+            "needs_beside_lines": self.needs_beside_lines,
             "urgency": self.urgency.as_dict(),
             "needs": [
                 {

@@ -1,8 +1,10 @@
 """Navigate (案内): what a person writes → crisis first, then needs → ranked services.
 
 `navigate(text)` never raises. Crisis detection runs first and on the whole text; when it
-raises the flag the crisis lines come first with a short, warm message. If anything fails
-on the way, the answer says so in `error` and still carries the crisis lines.
+raises the flag the crisis lines come first with a short, warm message — beside the services
+for a practical need stated clearly when the message is not graded imminent
+(`lines.needs_beside_lines`). If anything fails on the way, the answer says so in `error`
+and still carries the crisis lines, first.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
 from tsunagari.navigator.finder import lines_first
 from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
-from tsunagari.navigator.lines import fallback_lines, lines_for
+from tsunagari.navigator.lines import fallback_lines, lines_for, needs_beside_lines, shared
 from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.spoken import spoken_code
@@ -47,6 +49,7 @@ DEFAULT_LIMIT = 5
 MAX_LIMIT = 20
 SEARCH_HITS = 12
 SELF_HARM_REASONS = {"self-harm", "overdose"}
+CALM = CrisisResult(False, (), False)
 
 
 def navigate(
@@ -92,6 +95,7 @@ def navigate(
                 chosen_audiences=audiences or {},
                 prefer_open_now=prefer_open_now,
                 written=written,
+                earlier=bool(earlier_weak) or bool(known_crisis and known_crisis.crisis),
             )
         except Exception as error:  # the person must still see where to call
             log.exception("navigate failed (the text is not logged)")
@@ -265,9 +269,14 @@ def _navigate(
     chosen_audiences: dict[str, float],
     prefer_open_now: bool,
     written: str = "",
+    earlier: bool = False,
 ) -> Answer:
     understanding = understand(cleaned.text) if not cleaned.empty else None
     needs = _needs(understanding, chosen_needs, crisis)
+    beside = needs_beside_lines(crisis, urgency, needs, earlier=earlier)
+    # Beside the lines, services are ranked on what the person asked for: the lines
+    # already answer the crisis, and a chat for any worry would take the need's place.
+    stated = _needs(understanding, chosen_needs, CALM) if beside else needs
     if not needs or max(needs.values()) < VAGUE:
         for code, score in suggested_needs(cleaned.text, lines_first(crisis)).items():
             needs.setdefault(code, score)
@@ -282,16 +291,16 @@ def _navigate(
     except DatabaseError:
         log.exception("directory unreadable: answering with the crisis lines")
         return failed_answer(language, now, crisis, "DatabaseError", urgency)
-    results = []
+    shown = []
     shown_lines: frozenset[str] = frozenset()
     if lines_first(crisis):
         lines = lines_for(entries, now, crisis.first, needs, audiences)
         if not lines:
             return failed_answer(language, now, crisis, "no crisis lines in the directory", urgency)
-        results = [crisis_entry_result(entry, state, language) for entry, state in lines]
+        shown = [crisis_entry_result(entry, state, language) for entry, state in lines]
         shown_lines = frozenset(entry.slug for entry, _state in lines)
     request = Request(
-        needs=needs,
+        needs=stated,
         audiences=audiences,
         methods=methods,
         areas=covering_areas(resolved) if resolved else (),
@@ -299,7 +308,7 @@ def _navigate(
         english=bool(understanding and understanding.english),
         language=(understanding.language if understanding else "") or spoken_code(written),
         now=now,
-        text_scores=_text_scores(cleaned.text, needs, resolved, now),
+        text_scores=_text_scores(cleaned.text, stated, resolved, now),
         modifiers=load_lexicon().modifiers,
         specialised=load_lexicon().specialised,
     )
@@ -307,7 +316,7 @@ def _navigate(
     ranked = rank(entries, request, limit, shown_lines)
     if not ranked and not crisis.crisis:
         ranked = general_windows(entries, request, limit)
-    results += [ranked_result(r, words, methods, language) for r in ranked]
+    results = shared(shown, [ranked_result(r, words, methods, language) for r in ranked], beside)
     ordered = sorted(needs.items(), key=lambda item: (-item[1], item[0]))
     return Answer(
         crisis=crisis.crisis,
@@ -321,6 +330,7 @@ def _navigate(
         ],
         about_someone_else=crisis.about_someone_else,
         crisis_reasons=list(crisis.reasons),
+        needs_beside_lines=beside and len(results) > len(shown),
         weak_signals=list(crisis.weak),
         urgency=urgency,
         notices=_notices(cleaned, place_unknown, bool(chosen_needs)),

@@ -96,13 +96,14 @@ def serving(found: Answer) -> list[dict[str, Any]]:
 
 
 def results_context(found: Answer) -> dict[str, Any]:
-    """The answers as cards: the best-fitting crisis lines first (the page's crisis block
-    lists them all), then the services for the needs."""
+    """The answers as cards in the answer's order: in a crisis the best-fitting crisis
+    lines (the page's crisis block above lists them all) — first, or with the services for
+    a practical need after the first (`Answer.needs_beside_lines`) — then the services."""
     listed = serving(found)
-    lines = [item for item in listed if item["crisis_line"]]
-    others = [item for item in listed if not item["crisis_line"]]
     crisis_only = found.crisis and not found.error
-    shown = lines[:SHOWN_CRISIS_LINES] + others if crisis_only else listed
+    lines = [item["slug"] for item in listed if item["crisis_line"]][:SHOWN_CRISIS_LINES]
+    kept = [item for item in listed if not item["crisis_line"] or item["slug"] in lines]
+    shown = kept if crisis_only else listed
     results = []
     for item in shown:
         state, label = BADGES.get(item["open_now"], BADGES[None])

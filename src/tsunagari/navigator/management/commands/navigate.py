@@ -172,6 +172,8 @@ class Command(BaseCommand):
             write(f"error: {data['error']}")
         if answer.crisis:
             write(f"CRISIS — {answer.message}")
+        if answer.needs_beside_lines:
+            write("note: the services for the stated need follow the first crisis line")
         for notice in data["notices"]:
             write(f"note: {notice}")
         needs = ", ".join(f"{n['code']} {n['score']:.2f}" for n in data["needs"][:5]) or "—"
