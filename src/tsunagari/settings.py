@@ -304,16 +304,15 @@ DESK_REDIS_URL = env_str("TSUNAGARI_REDIS_URL", "")
 CHANNEL_LAYERS = {
     "default": (
         {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # redis-py 8 reads with a 5 s timeout, as long as channels_redis's blocking
-            # receive waits (BZPOPMIN, 5 s): under load the read timed out first and the
-            # socket closed (1011). Its pool holds 100 connections, then fails rather than
-            # waits: 600 sockets joining their groups at once ran out of it (make bench).
-            "CONFIG": {
-                "hosts": [
-                    {"address": DESK_REDIS_URL, "socket_timeout": 30, "max_connections": 2000}
-                ]
-            },
+            # Redis's publish/subscribe: one PUBLISH a message, pushed to each server that
+            # holds a socket of the conversation. channels_redis's list-based layer took
+            # about nine round trips a message (its group's members, each worker's BZPOPMIN
+            # with its backup and clean-up scripts) and dropped events silently past 100
+            # waiting for one worker (813 of 1835 messages in make bench). Pub/sub keeps
+            # nothing for a server that is away, and needs not: the database is the record,
+            # and a socket reads from it what it missed (sockets.py).
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [{"address": DESK_REDIS_URL}]},
         }
         if DESK_REDIS_URL
         else {"BACKEND": "tsunagari.desk.layers.InProcessLayer"}

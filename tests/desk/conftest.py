@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from cryptography.fernet import Fernet
 
-from tsunagari.desk import conversations, sockets
+from tsunagari.desk import conversations, grading, sockets
 from tsunagari.desk.models import Conversation
 
 TEST_KEY = Fernet.generate_key().decode()
@@ -19,6 +19,7 @@ def _desk_settings(settings: pytest.FixtureRequest) -> Iterator[None]:
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "tsunagari.desk.layers.InProcessLayer"}}  # type: ignore[attr-defined]
     yield
     sockets.release_connections()  # the sockets' kept connections: the test database goes
+    grading.release_connections()
 
 
 def started(*texts: str, language: str = "ja") -> Conversation:

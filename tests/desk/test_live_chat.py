@@ -19,6 +19,9 @@ from tsunagari.staff.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://127.0.0.1")
+# Each receive waits for its message and returns as soon as it is there: the bound only
+# says when to give up, generous for a machine shared with other work (1 s timed out).
+WAIT = 30.0
 
 
 def _cookie(client: Client) -> tuple[bytes, bytes]:
@@ -41,15 +44,15 @@ def _person() -> Client:
 
 @async_to_sync
 async def _exchange(person: WebsocketCommunicator, staff: WebsocketCommunicator) -> list[Any]:
-    assert (await person.connect())[0] and (await staff.connect())[0]
+    assert (await person.connect(WAIT))[0] and (await staff.connect(WAIT))[0]
     await person.send_json_to({"text": "夜が長くてつらいです", "ref": 1})
-    got = [await person.receive_json_from(), await person.receive_json_from()]
-    got.append(await staff.receive_json_from())
+    got = [await person.receive_json_from(WAIT), await person.receive_json_from(WAIT)]
+    got.append(await staff.receive_json_from(WAIT))
     await staff.send_json_to({"text": "聞かせてください"})
-    got += [await staff.receive_json_from(), await staff.receive_json_from()]
-    got.append(await person.receive_json_from())
-    await person.disconnect()
-    await staff.disconnect()
+    got += [await staff.receive_json_from(WAIT), await staff.receive_json_from(WAIT)]
+    got.append(await person.receive_json_from(WAIT))
+    await person.disconnect(timeout=WAIT)
+    await staff.disconnect(timeout=WAIT)
     return got
 
 
@@ -65,7 +68,7 @@ def test_person_and_counsellor_exchange_messages_live(personas: Personas) -> Non
     texts = [g.get("text") for g in got if "text" in g]
     assert texts.count("夜が長くてつらいです") == 2 and texts.count("聞かせてください") == 2
     assert Message.objects.count() == 3
-    grading.drain()  # a socket's message is graded by the batch grader, after delivery
+    assert grading.drain()  # a socket's message is graded by the batch grader, after delivery
     graded = Message.objects.filter(sender="person").exclude(level=None).count()
     assert graded == 2
     assert AuditEntry.objects.filter(
@@ -75,8 +78,8 @@ def test_person_and_counsellor_exchange_messages_live(personas: Personas) -> Non
 
 @async_to_sync
 async def _refused(socket: WebsocketCommunicator) -> bool:
-    connected, _code = await socket.connect()
-    await socket.disconnect()
+    connected, _code = await socket.connect(WAIT)
+    await socket.disconnect(timeout=WAIT)
     return not connected
 
 
@@ -99,10 +102,10 @@ def test_a_socket_from_another_site_or_without_a_chat_is_refused() -> None:
 
 @async_to_sync
 async def _send_one(person: WebsocketCommunicator, text: str) -> list[Any]:
-    assert (await person.connect())[0]
+    assert (await person.connect(WAIT))[0]
     await person.send_json_to({"text": text})
-    got = [await person.receive_json_from(), await person.receive_json_from()]
-    await person.disconnect()
+    got = [await person.receive_json_from(WAIT), await person.receive_json_from(WAIT)]
+    await person.disconnect(timeout=WAIT)
     return got
 
 
@@ -110,7 +113,35 @@ def test_an_imminent_message_over_the_socket_is_graded_after_delivery_and_alerts
     person = _person()
     got = _send_one(_socket("/ws/desk/", person), "今から駅で飛び降りて死にます")
     assert any(g.get("text") == "今から駅で飛び降りて死にます" for g in got)
-    grading.drain()
+    assert grading.drain()
     conversation = Conversation.objects.get()
     assert conversation.level == 5 and conversation.alerted_at is not None
     assert AuditEntry.objects.filter(action="desk.conversation.alerted").count() == 1
+
+
+@async_to_sync
+async def _write_once(staff: WebsocketCommunicator, text: str) -> Any:
+    assert (await staff.connect(WAIT))[0]
+    await staff.send_json_to({"text": text})
+    got = await staff.receive_json_from(WAIT)
+    await staff.disconnect(timeout=WAIT)
+    return got
+
+
+def test_a_counsellor_no_longer_on_the_case_cannot_write_over_the_socket(
+    personas: Personas,
+) -> None:
+    _person()
+    conversation = Conversation.objects.get()
+    conversations.claim(conversation, personas.counsellor)
+    conversations.transfer(conversation, personas.counsellor, personas.supervisor)
+    supervisor = Client()
+    supervisor.force_login(personas.supervisor)
+    staff = Client()
+    staff.force_login(personas.counsellor)
+    path = f"/ws/desk/staff/{conversation.pk}/"
+    assert _refused(_socket(path, staff))  # no longer a reader
+    assert _write_once(_socket(path, supervisor), "代わります")["seq"] == 2
+    conversations.transfer(conversation, personas.supervisor, personas.counsellor)
+    assert _write_once(_socket(path, supervisor), "まだいます") == {"error": "closed"}
+    assert Message.objects.count() == 2

@@ -105,7 +105,7 @@ def test_polling_answers_new_messages_and_a_bad_cursor_is_400(client: Client) ->
     _open(client)
     first = Message.objects.get()
     conversations.post(Conversation.objects.get(), "counsellor", "こんにちは")
-    data = client.get(f"/desk/chat/since/?after={first.pk}").json()
+    data = client.get(f"/desk/chat/since/?after={first.seq}").json()
     assert [m["text"] for m in data["messages"]] == ["こんにちは"] and data["status"] == "waiting"
     assert client.get("/desk/chat/since/?after=x").status_code == 400
 
@@ -113,3 +113,28 @@ def test_polling_answers_new_messages_and_a_bad_cursor_is_400(client: Client) ->
 def test_english_and_plain_japanese_pages(client: Client) -> None:
     assert "Chat with a counsellor" in client.get("/en/desk/").content.decode()
     assert "なまえや でんわばんごうは いりません" in client.get("/desk/?kids=1").content.decode()
+
+
+def test_the_area_form_speaks_plain_japanese_english_and_japanese(client: Client) -> None:
+    _open(client, prefix="")
+    kids = client.get("/desk/chat/?kids=1").content.decode()
+    assert "すんでいる ばしょを そうだんいんに つたえる" in kids and ">つたえる</button>" in kids
+    assert "住んでいる地域" not in kids and "郵便番号。" not in kids
+    assert "住んでいる地域を相談員に伝える（任意）" in client.get("/desk/chat/").content.decode()
+    english = client.get("/en/desk/chat/").content.decode()
+    assert "Tell the counsellor where you live (optional)" in english
+    assert "find support in your area" in english
+
+
+def test_a_wrong_area_in_plain_japanese_is_answered_in_plain_japanese(client: Client) -> None:
+    _open(client)
+    answer = client.post("/desk/chat/area/", {"area": "どこでもない町", "kids": "1"})
+    page = answer.content.decode()
+    assert answer.status_code == 400
+    assert "その ばしょは みつかりませんでした" in page and "地域が見つかりませんでした" not in page
+    assert "すんでいる ばしょを そうだんいんに つたえる" in page  # the form stays plain too
+    told = client.post("/desk/chat/area/", {"area": "東京都", "kids": "1"})
+    assert told.status_code == 302 and told["Location"].endswith("?kids=1")
+    page = client.get(told["Location"]).content.decode()
+    assert "そうだんいんに つたえた ばしょ: 東京都" in page
+    assert "ばしょを つたえるのを やめる" in page and Conversation.objects.get().area_code == "13"

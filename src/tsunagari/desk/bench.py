@@ -5,10 +5,12 @@ Every socket is opened first, spread over RAMP_SECONDS as people arrive; then al
 talk at once: each person writes MESSAGES messages, one every PERSON_EVERY seconds (a
 person types a line every few seconds), and the counsellor answers each after ANSWER_AFTER
 seconds of typing. A message is timed from its send to its arrival on the other side's
-socket; one not there LATE_SECONDS after the talk ended is lost. Prints the configuration,
-delivery p50/p99/max each way, lost messages, errors and sockets the server dropped, when
-every message was graded, the server's memory and the machine's load average.
-Target: p99 ≤ 250 ms, none lost.
+socket (each counted once: one shown twice is counted apart); one not there LATE_SECONDS
+after the talk ended is lost. Prints the configuration, delivery p50/p99/max each way, lost
+and twice-shown messages, errors and sockets the server dropped, the CPU per message of the
+server, its grading, the run's database and Redis and this bench (with how busy the machine
+was: it is shared), when every message was graded, the server's memory and the machine's
+load average. Target: p99 ≤ 250 ms, none lost.
 
 The run's own database and channel layer: SQLite and the in-process layer (so one worker)
 by default; as production runs, PostgreSQL (TSUNAGARI_BENCH_DATABASE_URL, a throw-away
@@ -58,9 +60,14 @@ class Tally:
     to_person: list[float] = field(default_factory=list)
     connect: list[float] = field(default_factory=list)
     lag: list[float] = field(default_factory=list)  # this process's own event loop, ms
+    arrived: set[str] = field(default_factory=set)
+    duplicates: int = 0  # a message shown twice on one side
     errors: int = 0
     dropped: int = 0
     memory: int = 0  # the server's largest resident set seen (all its processes), bytes
+    # CPU seconds from the moment every conversation was open to the end of the talk:
+    # the server's processes (delivery), its grading processes, and this bench.
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 class Gate:
@@ -167,12 +174,20 @@ async def _load(
         asyncio.create_task(_watch_memory(server, tally)),
         asyncio.create_task(_watch_lag(tally)),
     ]
+    cpu = asyncio.create_task(_count_cpu(server, everyone, tally))
     await asyncio.gather(
         *(_conversation(port, c, tally, everyone, messages, ramp) for c in cookies)
     )
     for watch in watches:
         watch.cancel()
+    tally.cpu = {k: v - tally.cpu.get(k, 0.0) for k, v in _cpu_seconds(server).items()}
+    cpu.cancel()
     return tally
+
+
+async def _count_cpu(server: int, everyone: Gate, tally: Tally) -> None:
+    await everyone.open.wait()
+    tally.cpu = _cpu_seconds(server)
 
 
 async def _conversation(
@@ -246,6 +261,10 @@ async def _listen(socket: Any, tally: Tally, expected: str, answering: Any = Non
         sent = tally.sent.get(data.get("text", ""))
         if sent is None or data.get("sender") != expected:
             continue
+        if data["text"] in tally.arrived:
+            tally.duplicates += 1
+            continue
+        tally.arrived.add(data["text"])
         delays.append((time.monotonic() - sent) * 1000)
         if answering is not None:
             answer = asyncio.create_task(_answer(answering, data["text"], tally))
@@ -276,8 +295,8 @@ async def _watch_lag(tally: Tally) -> None:
         tally.lag.append((time.monotonic() - asked - 0.05) * 1000)
 
 
-def _resident(root: int) -> int:
-    """Resident memory of a process and all its descendants (Linux /proc), in bytes."""
+def _family(root: int) -> set[int]:
+    """A process and all its descendants (Linux /proc)."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -290,8 +309,59 @@ def _resident(root: int) -> int:
         children = {pid for pid, parent in parents.items() if parent in family} - family
         family |= children
         found = bool(children)
+    return family
+
+
+def _cpu_seconds(server: int) -> dict[str, float]:
+    """CPU used so far (user + system) by the server's processes, by its grading processes
+    (multiprocessing's spawned children), and by this bench (the machine's whole busy time
+    beside them, from /proc/stat)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"server": 0.0, "grading": 0.0}
+    for pid in _family(server):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        kind = "grading" if b"spawn_main" in command else "server"
+        used[kind] += (int(fields[11]) + int(fields[12])) / tick
+    used.update(_store_seconds(tick))
+    own = os.times()
+    used["bench"] = own.user + own.system
+    total = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    used["machine"] = (sum(map(int, total)) - int(total[3]) - int(total[4])) / tick
+    used["wall"] = time.monotonic()
+    return used
+
+
+def _store_seconds(tick: int) -> dict[str, float]:
+    """CPU so far of the run's PostgreSQL backends (their title names the database) and of
+    its Redis server (its title names the port); SQLite works inside the server."""
+    from urllib.parse import urlsplit
+
+    from django.db import connection
+
+    marks = {"database": f" {connection.settings_dict['NAME']} ".encode()}
+    if settings.DESK_REDIS_URL:
+        marks["redis"] = f"redis-server *:{urlsplit(settings.DESK_REDIS_URL).port or 6379}".encode()
+    used = dict.fromkeys(marks, 0.0)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            title = (stat.parent / "cmdline").read_bytes()
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        for kind, mark in marks.items():
+            if mark in title and (kind != "database" or title.startswith(b"postgres:")):
+                used[kind] += (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
+def _resident(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in bytes."""
     pages = 0
-    for pid in family:
+    for pid in _family(root):
         try:
             pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
         except (OSError, IndexError, ValueError):
@@ -318,6 +388,24 @@ def percentiles(delays: list[float]) -> str:
     return f"p50 {statistics.median(ordered):.0f} ms, p99 {p99:.0f} ms, max {ordered[-1]:.0f} ms"
 
 
+def _report_cpu(out: Writer, tally: Tally) -> None:
+    """CPU per delivered message over the talk, and how much of the machine it leaves."""
+    if not tally.cpu or not tally.arrived:
+        return
+    count, wall = len(tally.arrived), tally.cpu["wall"]
+    parts = ("server", "grading", "database", "redis", "bench")
+    each = {k: tally.cpu.get(k, 0.0) * 1000 / count for k in (*parts, "machine")}
+    cores = os.cpu_count() or 1
+    ours = sum(each[k] for k in parts)
+    shown = ", ".join(f"{k} {each[k]:.1f}" for k in parts if k in tally.cpu)
+    out.write(
+        f"CPU per message over the talk ({wall:.0f} s, {count / wall:.0f} messages/s), ms: "
+        f"{shown}; all {ours:.1f} ms, {ours * count / wall / 10 / cores:.0f} % of "
+        f"{cores} cores; the machine was busy {tally.cpu['machine'] / wall / cores:.0%} "
+        f"(other work included)\n"
+    )
+
+
 def _report(
     out: Writer,
     setup: Setup,
@@ -325,8 +413,7 @@ def _report(
     graded_after: float | None,
     load: tuple[tuple[float, ...], tuple[float, ...]],
 ) -> None:
-    arrived = len(tally.to_counsellor) + len(tally.to_person)
-    lost = len(tally.sent) - arrived
+    lost = len(set(tally.sent) - tally.arrived)
     out.write(
         f"desk: {CONVERSATIONS} simultaneous conversations over WebSocket "
         f"({CONVERSATIONS * 2} sockets), {setup.database}, {setup.layer} channel layer, "
@@ -340,9 +427,10 @@ def _report(
     out.write(f"the bench's own event loop woke late by: {percentiles(tally.lag)}\n")
     out.write(
         f"sent {len(tally.sent)}, lost (not there {LATE_SECONDS:.0f} s later) {lost}, "
-        f"errors {tally.errors}, sockets dropped {tally.dropped} "
-        "(target p99 ≤ 250 ms, none lost)\n"
+        f"shown twice {tally.duplicates}, errors {tally.errors}, "
+        f"sockets dropped {tally.dropped} (target p99 ≤ 250 ms, none lost)\n"
     )
+    _report_cpu(out, tally)
     graded = f"{graded_after:.1f} s after the talk began" if graded_after else "not within 120 s"
     out.write(f"urgency grades recorded for every message: {graded}\n")
     out.write(f"server memory (all its processes, largest seen): {tally.memory / 2**20:.0f} MB\n")

@@ -9,12 +9,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tsunagari.desk import crypto, grading, live
+from tsunagari.desk import crypto, grading, live, writes
 from tsunagari.desk.models import (
     Conversation,
     Message,
@@ -87,15 +87,86 @@ def post(
 def store(conversation: Conversation, sender: str, text: str, author: Any = None) -> Message:
     """Write a message, not yet delivered nor graded (`post` does both; a socket delivers
     from its event loop). Raises ValidationError on bad text or a closed conversation."""
+    return store_in(conversation.pk, sender, text, author)
+
+
+def store_in(
+    conversation_id: int, sender: str, text: str, author: Any = None, *, holder: Any = None
+) -> Message:
+    """`store` by the conversation's id, for a socket: whether it is still open (and, with
+    `holder`, still held by that counsellor) is asked in the statement that numbers the
+    message, not read first. Raises ValidationError on bad text or a conversation closed,
+    gone or transferred."""
     text = checked_text(text)
-    if not conversation.is_open:
-        raise ValidationError(_("この相談はすでに終わっています。"))
-    with transaction.atomic():  # one write lock for the message and the activity time
-        message = Message.objects.create(
-            conversation=conversation, sender=sender, author=author, sealed=crypto.seal(text)
-        )
-        Conversation.objects.filter(pk=conversation.pk).update(last_activity_at=message.at)
+    message = Message(
+        conversation_id=conversation_id,
+        sender=sender,
+        author=author,
+        sealed=crypto.seal(text),
+        at=timezone.now(),
+    )
+    if connection.vendor == "postgresql":
+        return _insert_numbered(message, holder)
+    with writes.one_at_a_time(), transaction.atomic():
+        # The conversation's row lock, taken first and held to the commit, numbers the
+        # messages in the order they become visible: a reader that saw n never misses n - 1.
+        numbering, params = _numbering(message, holder)
+        with connection.cursor() as cursor:
+            cursor.execute(numbering, params)
+            row = cursor.fetchone()
+        if row is None:
+            raise ValidationError(_("この相談はすでに終わっています。"), code="closed")
+        message.seq = row[1]
+        message.save(force_insert=True)
     return message
+
+
+def _insert_numbered(message: Message, holder: Any) -> Message:
+    """PostgreSQL: number and insert in one statement, a transaction of its own (one round
+    trip instead of four: BEGIN, UPDATE, INSERT, COMMIT); the row lock orders them as
+    above."""
+    numbering, params = _numbering(message, holder)
+    names = ("conversation", "sender", "author", "at", "sealed", "seq")
+    column = {field.name: str(field.column) for field in Message._meta.concrete_fields}
+    columns = ", ".join(connection.ops.quote_name(column[name]) for name in names)
+    table = connection.ops.quote_name(Message._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH numbered AS ({numbering}) INSERT INTO {table} ({columns}) "
+            "SELECT id, %s, %s, %s, %s, last_seq FROM numbered RETURNING id, seq",
+            [
+                *params,
+                message.sender,
+                message.author_id,
+                connection.ops.adapt_datetimefield_value(message.at),
+                bytes(message.sealed),
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise ValidationError(_("この相談はすでに終わっています。"), code="closed")
+    message.pk, message.seq = row
+    message._state.adding, message._state.db = False, connection.alias
+    return message
+
+
+def _numbering(message: Message, holder: Any) -> tuple[str, list[Any]]:
+    """The statement that numbers the open conversation's next message (UPDATE …
+    RETURNING id and the number; none returned when it is not open, or not held by
+    `holder`)."""
+    table = connection.ops.quote_name(Conversation._meta.db_table)
+    held = "" if holder is None else " AND counsellor_id = %s"
+    return (
+        f"UPDATE {table} SET last_seq = last_seq + 1, last_activity_at = %s "
+        f"WHERE id = %s AND status IN (%s, %s){held} RETURNING id, last_seq",
+        [
+            connection.ops.adapt_datetimefield_value(message.at),
+            message.conversation_id,
+            Status.WAITING.value,
+            Status.ACTIVE.value,
+            *([] if holder is None else [holder.pk]),
+        ],
+    )
 
 
 def tell_area(conversation: Conversation, text: str) -> None:
@@ -107,7 +178,8 @@ def tell_area(conversation: Conversation, text: str) -> None:
             _(
                 "地域が見つかりませんでした。都道府県名、市区町村名、"
                 "または郵便番号で書いてください。"
-            )
+            ),
+            code="no_area",
         )
     code = ""
     if place is not None:

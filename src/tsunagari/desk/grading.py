@@ -15,14 +15,15 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 
-from tsunagari.desk import grader_process, live
+from tsunagari.desk import grader_process, live, writes
 from tsunagari.desk.models import TOP_LEVEL, Conversation, Message, Status
 from tsunagari.navigator.urgency import Urgency, grade
 
 log = logging.getLogger(__name__)
 BATCH = 64
+RELEASE = (0, "")  # not a message: the thread closes its connection
 _waiting: queue.Queue[tuple[int, str]] = queue.Queue()
 _started = threading.Lock()
 _thread: threading.Thread | None = None
@@ -44,7 +45,7 @@ def apply_all(graded: list[tuple[int, Urgency]]) -> None:
     from tsunagari.desk.conversations import alert_supervisors
 
     raised: list[tuple[Conversation, int]] = []
-    with transaction.atomic():
+    with writes.one_at_a_time(), transaction.atomic():
         owner = dict(
             Message.objects.filter(pk__in=[m for m, _u in graded]).values_list(
                 "pk", "conversation_id"
@@ -93,9 +94,21 @@ def _run() -> None:
                 batch.append(_waiting.get_nowait())
             except queue.Empty:
                 break
-        _grade(batch)
+        messages = [item for item in batch if item is not RELEASE]
+        if messages:
+            _grade(messages)
+        if len(messages) < len(batch):
+            connections.close_all()
         for _item in batch:
             _waiting.task_done()
+
+
+def release_connections() -> None:
+    """Close the grading thread's kept connection once what is queued is graded (before a
+    database is dropped)."""
+    if _thread is not None and _thread.is_alive():
+        _waiting.put(RELEASE)
+        drain()
 
 
 def _pool() -> ProcessPoolExecutor:
@@ -122,13 +135,18 @@ def _grade(batch: list[tuple[int, str]]) -> None:
         apply_all([(m, u) for (m, _text), u in zip(batch, grades, strict=True)])
     except Exception:
         log.exception("recording grades failed (no text is logged)")
-    close_old_connections()
+        close_old_connections()
+    else:
+        # The thread keeps its connection from batch to batch: opening one cost as much
+        # CPU as recording a batch (PostgreSQL, measured: 3.7 against 1.9 ms).
+        for each in connections.all(initialized_only=True):
+            if each.connection is not None and each.errors_occurred and not each.is_usable():
+                each.close()
+            each.errors_occurred = False
 
 
-def drain(timeout: float = 30.0) -> None:
-    """Wait until every queued message is graded (tests and the bench)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while _waiting.unfinished_tasks and time.monotonic() < deadline:
-        time.sleep(0.02)
+def drain(timeout: float = 120.0) -> bool:
+    """Wait until every queued message is graded (tests and the bench); False when
+    `timeout` seconds passed first."""
+    with _waiting.all_tasks_done:
+        return _waiting.all_tasks_done.wait_for(lambda: not _waiting.unfinished_tasks, timeout)

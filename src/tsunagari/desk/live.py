@@ -29,6 +29,7 @@ def message_event(message: Any) -> tuple[str, dict[str, Any]]:
     return conversation_group(message.conversation_id), {
         "type": "desk.message",
         "id": message.pk,
+        "seq": message.seq,
         "sender": message.sender,
         "sealed": bytes(message.sealed).decode(),
     }

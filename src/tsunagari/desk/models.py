@@ -75,6 +75,8 @@ class Conversation(models.Model):
     # Only the code of the area the person chose to tell (JIS X 0402: 2 digits for a
     # prefecture, 6 for a municipality), never what they typed.
     area_code = models.CharField(_("相談者が伝えた地域"), max_length=6, blank=True)
+    # The number of its last message (Message.seq): a socket that missed one sees the gap.
+    last_seq = models.PositiveIntegerField(default=0)
 
     audit_exclude = ("code_digest",)
 
@@ -122,9 +124,15 @@ class Message(models.Model):
     at = models.DateTimeField(default=timezone.now)
     sealed = models.BinaryField()
     level = models.PositiveSmallIntegerField(null=True, blank=True)
+    # 1, 2, 3… within the conversation, in the order the messages were committed (numbered
+    # under the conversation's row lock): a socket or a page that saw up to n asks for > n.
+    seq = models.PositiveIntegerField()
 
     class Meta:
-        ordering = ["at", "pk"]
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="desk_message_seq")
+        ]
 
     def __str__(self) -> str:
         return f"{self.conversation_id}/{self.pk}"  # never the text

@@ -7,12 +7,15 @@ person's message is graded after it was delivered (grading.later)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
+from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
 from django.db import connections
@@ -63,15 +66,41 @@ def release_connections() -> None:
         done.result()
 
 
-class _ConversationSocket(AsyncJsonWebsocketConsumer):
+class _Socket(AsyncJsonWebsocketConsumer):
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Channels' own, without the database clean-up it does before every event (a hop
+        to the worker's one synchronous thread, for each socket each message): these
+        sockets do their database work on threads of their own (`on_db`)."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+
+class _ConversationSocket(_Socket):
+    """Delivers each message of its conversation once and in order. The channel layer may
+    drop an event (Redis past its capacity, an expiry, a worker restarting); the database
+    may not, so a socket keeps the number of the last message it delivered (`seen`) and
+    reads the missing ones from the database: at once when an event's number shows a gap,
+    on connecting (from the client's ?after=, or the number when it opened), and when
+    `watch` finds the conversation ahead of it without an event."""
+
     conversation_id = 0
     sender = ""
+    seen = 0
 
-    async def join(self, conversation_id: int) -> None:
+    async def join(self, conversation_id: int, last_seq: int) -> None:
         self.conversation_id = conversation_id
+        self.seen = _after(self.scope, last_seq)
+        self.delivering = asyncio.Lock()
         self.groups = [live.conversation_group(conversation_id)]
         await self.channel_layer.group_add(self.groups[0], self.channel_name)
         await self.accept()
+        watch.add(self)
+        await self.catch_up()  # what came before the group had this socket
+
+    async def disconnect(self, code: int) -> None:
+        watch.discard(self)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         text = content.get("text") if isinstance(content, dict) else None
@@ -86,30 +115,109 @@ class _ConversationSocket(AsyncJsonWebsocketConsumer):
         await self.send_json(answer)
 
     def store(self, text: str) -> tuple[dict[str, Any], Message | None]:
-        conversation = Conversation.objects.filter(pk=self.conversation_id).first()
-        if conversation is None or not self.may_write(conversation):
-            return {"error": "closed"}, None
         try:
-            message = conversations.store(conversation, self.sender, text, self.author())
+            message = conversations.store_in(
+                self.conversation_id, self.sender, text, self.author(), holder=self.author()
+            )
         except ValidationError as error:
-            return {"error": " ".join(error.messages)}, None
-        return {"sent": message.pk}, message
-
-    def may_write(self, conversation: Conversation) -> bool:
-        return True
+            closed = error.code == "closed"
+            return {"error": "closed" if closed else " ".join(error.messages)}, None
+        return {"sent": message.pk, "seq": message.seq}, message
 
     def author(self) -> Any:
         return None
 
     async def desk_message(self, event: dict[str, Any]) -> None:
-        text = crypto.unseal(event["sealed"].encode())
-        await self.send_json({"id": event["id"], "sender": event["sender"], "text": text})
+        async with self.delivering:
+            if event["seq"] <= self.seen:
+                return  # delivered already (by a catch-up)
+            if event["seq"] > self.seen + 1:
+                await self._deliver_missed()  # this one included
+                return
+            await self._deliver(event["id"], event["seq"], event["sender"], event["sealed"])
+
+    async def catch_up(self) -> None:
+        async with self.delivering:
+            await self._deliver_missed()
+
+    async def _deliver_missed(self) -> None:
+        for pk, seq, sender, sealed in await on_db(self._missed):
+            if seq > self.seen:
+                await self._deliver(pk, seq, sender, bytes(sealed))
+
+    def _missed(self) -> list[tuple[int, int, str, bytes | memoryview]]:
+        found = Message.objects.filter(conversation_id=self.conversation_id, seq__gt=self.seen)
+        return list(found.order_by("seq").values_list("pk", "seq", "sender", "sealed"))
+
+    async def _deliver(
+        self, pk: int, seq: int, sender: str, sealed: str | bytes | memoryview
+    ) -> None:
+        text = crypto.unseal(sealed.encode() if isinstance(sealed, str) else sealed)
+        self.seen = seq
+        await self.send_json({"id": pk, "seq": seq, "sender": sender, "text": text})
 
     async def desk_status(self, event: dict[str, Any]) -> None:
         await self.send_json({"status": event["status"]})
 
     async def desk_proposal(self, event: dict[str, Any]) -> None:
         await self.send_json({"proposal": True})
+
+
+def _after(scope: dict[str, Any], last_seq: int) -> int:
+    """The client's ?after=<number> (the last message its page shows), else the
+    conversation's last number when the socket opened."""
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    try:
+        after = int(query.get("after", [""])[0])
+    except ValueError:
+        return last_seq
+    return min(max(after, 0), last_seq)
+
+
+class _Watch:
+    """Each server process checks the conversations of its open sockets every
+    WATCH_SECONDS in one query. A socket behind its conversation's number that delivered
+    nothing until the next check lost that event, and reads it from the database; one that
+    moved on is only slow (a busy server), and is not given more work. Only the last
+    message of a burst needs this: any later one shows the gap at once."""
+
+    def __init__(self) -> None:
+        self.sockets: set[_ConversationSocket] = set()
+        self.behind: dict[_ConversationSocket, tuple[int, int]] = {}  # (number, seen)
+        self.task: asyncio.Task[None] | None = None
+
+    def add(self, socket: _ConversationSocket) -> None:
+        self.sockets.add(socket)
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self.run())
+
+    def discard(self, socket: _ConversationSocket) -> None:
+        self.sockets.discard(socket)
+        self.behind.pop(socket, None)
+
+    async def run(self) -> None:
+        while self.sockets:
+            await asyncio.sleep(WATCH_SECONDS)
+            await self.check()
+
+    async def check(self) -> None:
+        sockets = list(self.sockets)
+        last = dict(await on_db(_last_numbers, {socket.conversation_id for socket in sockets}))
+        for socket in sockets:
+            number, seen = self.behind.pop(socket, (0, 0))
+            if number > socket.seen == seen and socket in self.sockets:
+                with contextlib.suppress(Exception):  # closed meanwhile
+                    await socket.catch_up()
+            if last.get(socket.conversation_id, 0) > socket.seen:
+                self.behind[socket] = (last[socket.conversation_id], socket.seen)
+
+
+def _last_numbers(ids: set[int]) -> list[tuple[int, int]]:
+    return list(Conversation.objects.filter(pk__in=ids).values_list("pk", "last_seq"))
+
+
+WATCH_SECONDS = 2.0
+watch = _Watch()
 
 
 class PersonSocket(_ConversationSocket):
@@ -122,12 +230,12 @@ class PersonSocket(_ConversationSocket):
         if found is None:
             await self.close()
             return
-        await self.join(found)
+        await self.join(found.pk, found.last_seq)
 
-    def held(self) -> int | None:
+    def held(self) -> Conversation | None:
         pk = self.scope["session"].get(SESSION_KEY)
         conversation = Conversation.objects.filter(pk=pk).first() if pk else None
-        return conversation.pk if conversation is not None and conversation.is_open else None
+        return conversation if conversation is not None and conversation.is_open else None
 
 
 class CounsellorSocket(_ConversationSocket):
@@ -141,9 +249,9 @@ class CounsellorSocket(_ConversationSocket):
         if found is None:
             await self.close()
             return
-        await self.join(found)
+        await self.join(found.pk, found.last_seq)
 
-    def opened(self) -> int | None:
+    def opened(self) -> Conversation | None:
         user = self.scope["user"]
         pk = self.scope["url_route"]["kwargs"]["pk"]
         conversation = Conversation.objects.filter(pk=pk).first()
@@ -152,16 +260,13 @@ class CounsellorSocket(_ConversationSocket):
         if not conversations.can_read(user, conversation):
             return None
         transcript.read(conversation, user)
-        return conversation.pk
-
-    def may_write(self, conversation: Conversation) -> bool:
-        return conversation.counsellor_id == self.scope["user"].pk
+        return conversation
 
     def author(self) -> Any:
         return self.scope["user"]
 
 
-class QueueSocket(AsyncJsonWebsocketConsumer):
+class QueueSocket(_Socket):
     """/ws/desk/queue/: tells counsellors the queue changed, and supervisors of alerts."""
 
     async def connect(self) -> None:

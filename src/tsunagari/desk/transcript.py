@@ -19,24 +19,37 @@ from tsunagari.staff import audit
 @dataclass(frozen=True)
 class Line:
     id: int
+    seq: int
     sender: str
     at: datetime.datetime
     text: str
     level: int | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "sender": self.sender, "at": self.at.isoformat(), "text": self.text}
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "sender": self.sender,
+            "at": self.at.isoformat(),
+            "text": self.text,
+        }
 
 
 def line(message: Message) -> Line:
     return Line(
-        message.pk, message.sender, message.at, crypto.unseal(message.sealed), message.level
+        message.pk,
+        message.seq,
+        message.sender,
+        message.at,
+        crypto.unseal(message.sealed),
+        message.level,
     )
 
 
 def own(conversation: Conversation, after: int = 0) -> list[Line]:
-    """The person's own conversation (the session or the private code proved it is theirs)."""
-    return [line(m) for m in conversation.messages.filter(pk__gt=after)]
+    """The person's own conversation (the session or the private code proved it is theirs),
+    from the message after number `after` (Message.seq)."""
+    return [line(m) for m in conversation.messages.filter(seq__gt=after)]
 
 
 def read(conversation: Conversation, reader: Any) -> list[Line]:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,6 +16,10 @@ from tsunagari.desk.models import Conversation, Sender, Status
 from tsunagari.desk.sockets import SESSION_KEY
 from tsunagari.directory.area_names import place_name
 from tsunagari.navigator.urgency import CRISIS_FROM
+
+NO_AREA_KIDS = gettext_lazy(
+    "その ばしょは みつかりませんでした。けんや まちの なまえ、または ゆうびんばんごうを かいてね。"
+)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -32,6 +36,11 @@ def held(request: HttpRequest) -> Conversation | None:
 
 def _kids_suffix(request: HttpRequest) -> str:
     return "?kids=1" if request.GET.get("kids") == "1" or request.POST.get("kids") == "1" else ""
+
+
+def _kids(request: HttpRequest) -> bool:
+    """The children's mode (やさしい日本語), also on a form's answer (its hidden field)."""
+    return bool(_kids_suffix(request)) and (get_language() or "ja") == "ja"
 
 
 @require_GET
@@ -85,11 +94,14 @@ def chat(request: HttpRequest) -> HttpResponse:
     conversation = held(request)
     if conversation is None:
         return redirect("desk:start")
-    return _private(render(request, "desk/chat.html", _chat_context(conversation)))
+    return _private(render(request, "desk/chat.html", _chat_context(request, conversation)))
 
 
-def _chat_context(conversation: Conversation, **more: object) -> dict[str, object]:
+def _chat_context(
+    request: HttpRequest, conversation: Conversation, **more: object
+) -> dict[str, object]:
     return {
+        "kids": _kids(request),
         "conversation": conversation,
         "lines": transcript.own(conversation),
         "ahead": conversations.ahead_of(conversation),
@@ -118,7 +130,10 @@ def area(request: HttpRequest) -> HttpResponse:
         told = "" if "clear" in request.POST else request.POST.get("area", "")
         conversations.tell_area(conversation, told)
     except ValidationError as error:
-        context = _chat_context(conversation, errors=error.messages)
+        kids = error.code == "no_area" and _kids(request)
+        context = _chat_context(
+            request, conversation, errors=[NO_AREA_KIDS] if kids else error.messages
+        )
         return _private(render(request, "desk/chat.html", context, status=400))
     return redirect(_chat_path(request))
 
@@ -132,7 +147,7 @@ def send(request: HttpRequest) -> HttpResponse:
         conversations.post(conversation, Sender.PERSON, request.POST.get("text", ""))
     except ValidationError as error:
         context = _chat_context(
-            conversation, errors=error.messages, text=request.POST.get("text", "")
+            request, conversation, errors=error.messages, text=request.POST.get("text", "")
         )
         return _private(render(request, "desk/chat.html", context, status=400))
     return redirect(_chat_path(request) + "#latest")
@@ -149,7 +164,7 @@ def end(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def since(request: HttpRequest) -> HttpResponse:
-    """The polling fallback: messages after ?after=<id>, and the status."""
+    """The polling fallback: messages after ?after=<number> (Message.seq), and the status."""
     conversation = held(request)
     try:
         after = int(request.GET.get("after", "0"))
@@ -195,6 +210,6 @@ def consent(request: HttpRequest) -> HttpResponse:
     try:
         referrals.consent(proposal, agreed, values)
     except ValidationError as error:
-        context = _chat_context(conversation, errors=error.messages)
+        context = _chat_context(request, conversation, errors=error.messages)
         return _private(render(request, "desk/chat.html", context, status=400))
     return redirect(_chat_path(request))

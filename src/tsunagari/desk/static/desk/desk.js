@@ -11,16 +11,20 @@
   var socket = null;
   var polling = null;
 
-  function lastId() {
-    var items = list.querySelectorAll("[data-id]");
-    return items.length ? Number(items[items.length - 1].dataset.id) : 0;
+  // Messages are numbered 1, 2, 3… in their conversation: the socket and the polling
+  // fallback are both asked for what comes after the last one shown, so nothing sent
+  // while the page loaded or the socket was away is missed.
+  function lastSeq() {
+    var items = list.querySelectorAll("[data-seq]");
+    return items.length ? Number(items[items.length - 1].dataset.seq) : 0;
   }
 
   function show(message) {
-    if (list.querySelector('[data-id="' + message.id + '"]')) return;
+    if (list.querySelector('[data-seq="' + message.seq + '"]')) return;
     var item = document.createElement("li");
     item.className = "desk__message desk__message--" + message.sender;
     item.dataset.id = message.id;
+    item.dataset.seq = message.seq;
     var who = document.createElement("span");
     who.className = "desk__who";
     who.textContent = names[message.sender] || message.sender;
@@ -44,7 +48,7 @@
   function poll() {
     if (polling || !root.dataset.since) return;
     polling = window.setInterval(function () {
-      fetch(root.dataset.since + "?after=" + lastId(), { credentials: "same-origin" })
+      fetch(root.dataset.since + "?after=" + lastSeq(), { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (data) {
           (data.messages || []).forEach(show);
@@ -59,7 +63,9 @@
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     var opened = false;
     try {
-      socket = new WebSocket(scheme + window.location.host + root.dataset.socket);
+      socket = new WebSocket(
+        scheme + window.location.host + root.dataset.socket + "?after=" + lastSeq()
+      );
     } catch (error) {
       poll();
       return;
