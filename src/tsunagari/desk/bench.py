@@ -432,7 +432,7 @@ def _report(
     )
     _report_cpu(out, tally)
     graded = (
-        f"{graded_after:.1f} s after the last message"
+        f"{graded_after:.1f} s after the last conversation ended"
         if graded_after is not None
         else "not within 120 s"
     )
