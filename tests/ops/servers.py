@@ -129,4 +129,10 @@ def get(url: str, timeout: float = 10) -> tuple[int, bytes, float]:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, response.read(), time.perf_counter() - started
     except urllib.error.HTTPError as error:
-        return error.code, error.read(), time.perf_counter() - started
+        try:
+            body = error.read()
+        except ConnectionResetError:
+            # A server that refuses a request before reading all of it (a line too long)
+            # closes with the rest unread, and the kernel resets: the status has arrived.
+            body = b""
+        return error.code, body, time.perf_counter() - started
