@@ -1,4 +1,5 @@
-"""`tsunagari navigate`: text, --json, --batch (JSON Lines, same order), --eval."""
+"""`tsunagari navigate`: text, --json, --batch (JSON Lines, same order), --eval,
+--eval-languages."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ def test_a_missing_batch_file_is_named(tmp_path: Path) -> None:
     [
         ((), "exactly one of"),
         (("a", "--eval", "x.yaml"), "exactly one of"),
+        (("--eval", "x.yaml", "--eval-languages", "y.yaml"), "exactly one of"),
         (("a", "--method", "fax"), "--method: unknown fax"),
         (("a", "--place", "どこでもない"), "--place: unknown place"),
         (("a", "--limit", "0"), "--limit must be between"),
@@ -118,3 +120,49 @@ def test_eval_names_a_broken_case_file(directory: None, tmp_path: Path) -> None:
     path.write_text("cases:\n  - {text: a, expect: [nope], crisis: false}\n", encoding="utf-8")
     with pytest.raises(CommandError, match=r"cases.yaml:2: cases.0.expect"):
         run("--eval", str(path))
+
+
+LANGUAGE_SET = (
+    "cases:\n"
+    "  - {id: j1, lang: ja, text: もう死にたい, expect: [crisis], crisis: true}\n"
+    "  - {id: j2, lang: ja, text: 夫に殴られる, expect: [volunteering], crisis: false}\n"
+    "  - {id: k1, lang: ko, text: 학교에서 괴롭힘을 당해요, expect: [bullying], crisis: true}\n"
+)
+
+
+def test_eval_languages_prints_the_figures_by_language_and_the_misses(
+    directory: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(LANGUAGE_SET, encoding="utf-8")
+    lines = run("--eval-languages", str(path), "--misses").splitlines()
+    assert "expected need in the top 3 (crisis lines counted):  2/3 = 66.7 %" in lines
+    assert "crisis recall (crisis panel raised):                1/2 = 50.0 %" in lines
+    assert "false alarms (crisis panel on an ordinary message): 0/1 = 0.0 %" in lines
+    assert "  ja       1/2 · 1/1 · 0 · —" in lines
+    assert "  ko       1/1 · 0/1 · 0 · —" in lines
+    assert "  j2 [ja] line 3" in lines and "  k1 [ko] line 4" in lines
+    assert any(
+        line.startswith("      crisis missed: expected the flag; came no flag") for line in lines
+    )
+
+
+def test_eval_languages_json_loads_an_empty_directory_and_says_so_beside_it(
+    db: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(LANGUAGE_SET, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("navigate", "--eval-languages", str(path), "--json", stdout=out, stderr=err)
+    data = json.loads(out.getvalue())
+    assert data["overall"]["crises_caught"] == {"count": 1, "of": 2}
+    assert data["by_language"]["ko"]["top3"] == {"count": 1, "of": 1}
+    assert "directory empty: loading the bundled directory" in err.getvalue()
+    assert "misses" not in data
+
+
+def test_eval_languages_names_a_broken_case(directory: None, tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text("cases:\n  - {id: 1, text: a, expect: [dv], crisis: false}\n", "utf-8")
+    with pytest.raises(CommandError, match=r"set.yaml:2: cases.0.lang: lang must be one of"):
+        run("--eval-languages", str(path))

@@ -15,7 +15,13 @@ from typing import Any
 
 from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.answer import Answer
-from tsunagari.navigator.datafiles import DataFileError, case_mappings, read_data_file
+from tsunagari.navigator.datafiles import (
+    DataFile,
+    DataFileError,
+    Location,
+    case_mappings,
+    read_data_file,
+)
 from tsunagari.navigator.navigate import navigate
 
 TOP = 3
@@ -90,23 +96,28 @@ class Report:
 def read_cases(path: Path) -> list[Case]:
     """Raises DataFileError naming file, line and field for a malformed case."""
     source = read_data_file(path)
-    needs = load_taxonomy().needs
-    cases = []
-    for where, raw in case_mappings(source, "{text, expect, crisis}"):
-        text, expect, crisis = raw.get("text"), raw.get("expect"), raw.get("crisis")
-        if not isinstance(text, str):
-            raise source.error((*where, "text"), "text must be a string")
-        if not isinstance(expect, list) or not expect:
-            raise source.error((*where, "expect"), "expect must be a list of need codes")
-        unknown = [code for code in expect if code not in needs]
-        if unknown:
-            raise source.error(
-                (*where, "expect"), f"unknown need code(s): {', '.join(map(str, unknown))}"
-            )
-        if not isinstance(crisis, bool):
-            raise source.error((*where, "crisis"), "crisis must be true or false")
-        cases.append(Case(source.line(where), text, tuple(expect), crisis))
-    return cases
+    return [
+        read_case(source, where, raw)
+        for where, raw in case_mappings(source, "{text, expect, crisis}")
+    ]
+
+
+def read_case(source: DataFile, where: Location, raw: dict[str, Any]) -> Case:
+    """The text, expected needs and crisis of one case of `source`, at `where`; raises
+    DataFileError naming file, line and field when one is missing or wrong."""
+    text, expect, crisis = raw.get("text"), raw.get("expect"), raw.get("crisis")
+    if not isinstance(text, str):
+        raise source.error((*where, "text"), "text must be a string")
+    if not isinstance(expect, list) or not expect:
+        raise source.error((*where, "expect"), "expect must be a list of need codes")
+    unknown = [code for code in expect if code not in load_taxonomy().needs]
+    if unknown:
+        raise source.error(
+            (*where, "expect"), f"unknown need code(s): {', '.join(map(str, unknown))}"
+        )
+    if not isinstance(crisis, bool):
+        raise source.error((*where, "crisis"), "crisis must be true or false")
+    return Case(source.line(where), text, tuple(expect), crisis)
 
 
 def outcome(case: Case, answer: Answer) -> Outcome:

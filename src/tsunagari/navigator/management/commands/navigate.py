@@ -1,12 +1,13 @@
 """`tsunagari navigate "TEXT" [--json]`, `--batch FILE [--json]`, `--eval FILE`,
-`--eval-urgency FILE [--misses]`.
+`--eval-urgency FILE [--misses]`, `--eval-languages FILE [--json] [--misses]`.
 
 --batch reads one text per line (UTF-8; `-` for standard input) and writes one JSON answer
 per line, in the same order, as it goes (JSON Lines). --eval prints the top-3 hit rate,
 crisis recall and false alarms of a case file and lists the failing cases; it exits with
 status 1 when the targets are not met. --eval-urgency grades a labelled set (levels 0–5)
 and prints the figures of tsunagari.navigator.urgency_evaluation (with --misses, every
-message graded wrong).
+message graded wrong). --eval-languages counts a blind multilingual set's figures overall and
+by language (tsunagari.navigator.language_evaluation; with --misses, every case missed).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 from django.db import DatabaseError
 
 from tsunagari.directory.areas import resolve_place
@@ -28,6 +29,9 @@ from tsunagari.directory.taxonomy import load_taxonomy
 from tsunagari.navigator.answer import Answer
 from tsunagari.navigator.datafiles import DataFileError
 from tsunagari.navigator.evaluation import as_dict, evaluate, summary_lines
+from tsunagari.navigator.language_evaluation import as_dict as languages_as_dict
+from tsunagari.navigator.language_evaluation import evaluate_languages
+from tsunagari.navigator.language_evaluation import summary_lines as languages_summary
 from tsunagari.navigator.navigate import MAX_LIMIT, navigate
 from tsunagari.navigator.urgency_evaluation import evaluate_urgency
 from tsunagari.navigator.urgency_evaluation import summary_lines as urgency_summary
@@ -49,7 +53,15 @@ class Command(BaseCommand):
             help="grade a labelled set (cases: [{text, level, lang}]) and print the figures",
         )
         parser.add_argument(
-            "--misses", action="store_true", help="--eval-urgency: list every message graded wrong"
+            "--eval-languages",
+            metavar="FILE",
+            help="a multilingual set (cases: [{id, lang, text, expect, crisis, topic}]): the "
+            "figures overall and by language",
+        )
+        parser.add_argument(
+            "--misses",
+            action="store_true",
+            help="--eval-urgency, --eval-languages: list every message missed",
         )
         parser.add_argument("--place", default="", help="postcode, municipality or prefecture")
         parser.add_argument("--method", action="append", default=[], help="phone, sns, …")
@@ -63,11 +75,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         chosen = [
-            name for name in ("text", "batch", "eval", "eval_urgency") if options[name] is not None
+            name
+            for name in ("text", "batch", "eval", "eval_urgency", "eval_languages")
+            if options[name] is not None
         ]
         if len(chosen) != 1:
             raise CommandError(
-                "give exactly one of TEXT, --batch FILE, --eval FILE or --eval-urgency FILE"
+                "give exactly one of TEXT, --batch FILE, --eval FILE, --eval-urgency FILE "
+                "or --eval-languages FILE"
             )
         if not 1 <= options["limit"] <= MAX_LIMIT:
             raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")
@@ -81,7 +96,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--place: unknown place {options['place']!r} (a postcode, JIS code or name)"
             )
-        if options["eval_urgency"] is not None:
+        if options["eval_languages"] is not None:
+            self._evaluate_languages(Path(options["eval_languages"]), options)
+        elif options["eval_urgency"] is not None:
             self._evaluate_urgency(Path(options["eval_urgency"]), options["misses"])
         elif options["eval"] is not None:
             self._evaluate(Path(options["eval"]), options["target_top3"], options["json"])
@@ -129,6 +146,20 @@ class Command(BaseCommand):
         for line in urgency_summary(report, misses):
             self.stdout.write(line)
 
+    def _evaluate_languages(self, path: Path, options: dict[str, Any]) -> None:
+        # The JSON alone goes to standard output; what the set-up says goes beside it.
+        self._ensure_directory(self.stderr if options["json"] else self.stdout)
+        try:
+            report = evaluate_languages(path)
+        except DataFileError as error:
+            raise CommandError(str(error)) from None
+        if options["json"]:
+            data = languages_as_dict(report, options["misses"])
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            for line in languages_summary(report, options["misses"]):
+                self.stdout.write(line)
+
     def _evaluate(self, path: Path, target: float, as_json: bool) -> None:
         self._ensure_directory()
         try:
@@ -148,22 +179,23 @@ class Command(BaseCommand):
         if not met:
             sys.exit(1)
 
-    def _ensure_directory(self) -> None:
+    def _ensure_directory(self, say: OutputWrapper | None = None) -> None:
         """A fresh clone has no database yet: set it up as `tsunagari bootstrap` would."""
+        say = say or self.stdout
         try:
             present = Service.objects.listed().exists()
         except DatabaseError:
-            self.stdout.write("database not set up: migrating")
+            say.write("database not set up: migrating")
             call_command("migrate", verbosity=0)
             present = False
         if not present:
-            self.stdout.write("directory empty: loading the bundled directory (data/directory)")
+            say.write("directory empty: loading the bundled directory (data/directory)")
             from django.apps import apps
 
             for label in ("directory", "search"):
-                apps.get_app_config(label).load_bundled_data(self.stdout)  # type: ignore[attr-defined]
+                apps.get_app_config(label).load_bundled_data(say)  # type: ignore[attr-defined]
         count = Service.objects.listed().count()
-        self.stdout.write(f"directory: {count} listed services")
+        say.write(f"directory: {count} listed services")
 
     def _print(self, answer: Answer) -> None:
         data = answer.as_dict()
