@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tsunagari.search import index as search_index
 from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS, UNBOUNDED
-from tsunagari.search.explain import explain, fields_for
+from tsunagari.search.explain import concepts_held, explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
 from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
@@ -34,6 +34,8 @@ TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its be
 COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
 LOCAL_TIER = 1000.0  # above any text score: a place's own entries come before the rest
 LOCAL_FLAGS = ("local", "place")  # scopes that only mean something to one area's people
+RARE_SHARE = 0.1  # a concept held by at most this share of the services is rare (high IDF)
+LOCAL_POOL = 50  # the place's own services matching the words, weighed for the local tier
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -142,16 +144,62 @@ def _filter_clauses(
     return clauses
 
 
-def _local_first(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-    """Whatever the words, the person's municipality comes first, then the prefecture,
-    then the rest: tiers far above any text score, so that the text orders within a tier."""
+def _rare(parsed: ParsedQuery, searcher: tantivy.Searcher) -> frozenset[str]:
+    """The keys of the query's rare concepts: held by at most RARE_SHARE of the services, and
+    the rarest of them always (認知症 in 親の認知症が心配, not 親, which most services hold)."""
+    counts = {
+        c.key: int(searcher.search(_concept_query(c), limit=1, count=True).count or 0)  # type: ignore[attr-defined]
+        for c in parsed.concepts
+    }
+    limit = max(RARE_SHARE * searcher.num_docs, min(counts.values()))
+    return frozenset(key for key, count in counts.items() if count <= limit)
+
+
+def _serves(doc: tantivy.Document, needs: tuple[str, ...]) -> bool:
+    return bool(needs) and bool(
+        set(json.loads(doc.get_first("card") or b"{}")["needs"]) & set(needs)
+    )
+
+
+def _local_tier(
+    parsed: ParsedQuery,
+    filters: Filters,
+    searcher: tantivy.Searcher,
+    words: list[tuple[tantivy.Occur, tantivy.Query]],
+    needs_read: tuple[str, ...],
+) -> dict[str, float]:
+    """The person's own services that come first, with their tier's boost (the municipality's
+    far above any text score, the prefecture's below it): those that hold as many of the
+    query's rare concepts as the best nationwide match, or serve a need the navigator read
+    in the words. A town's general window that shares only 親 with 親の認知症が心配 stays
+    among the rest, ranked by its words."""
     place = filters.place
     if not place:
-        return []
+        return {}
     areas = covering_areas(place)
-    tiers = [(_any_of("area", areas[2:]), LOCAL_TIER)] if place.municipality else []
-    tiers.append((_any_of("area", areas[1:2]), LOCAL_TIER / 2))
-    return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in tiers]
+    rare = _rare(parsed, searcher)
+
+    def held(doc: tantivy.Document) -> int:
+        return sum(c.key in rare for c in concepts_held(doc, parsed))
+
+    def matching(occur: tantivy.Occur, terms: tuple[str, ...], limit: int) -> list[Any]:
+        query = Query.boolean_query([*words, (occur, _any_of("area", terms))])
+        return [
+            searcher.doc(address)
+            for _score, address in searcher.search(query, limit, count=False).hits
+        ]
+
+    nationwide = matching(Occur.MustNot, areas[1:], 1)
+    enough = held(nationwide[0]) if nationwide else 0
+    tiers = [(areas[2:], LOCAL_TIER)] if place.municipality else []
+    tiers.append((areas[1:2], LOCAL_TIER / 2))
+    boosts: dict[str, float] = {}
+    for terms, boost in tiers:
+        for doc in matching(Occur.Must, terms, LOCAL_POOL):
+            key = str(doc.get_first("id"))
+            if key not in boosts and (held(doc) >= enough or _serves(doc, needs_read)):
+                boosts[key] = boost
+    return boosts
 
 
 def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -190,16 +238,34 @@ def _text_query(parsed: ParsedQuery, searcher: tantivy.Searcher) -> tantivy.Quer
 
 
 def _query(
-    parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
+    parsed: ParsedQuery,
+    filters: Filters,
+    searcher: tantivy.Searcher,
+    now: dt.datetime,
+    local_first: tuple[str, ...] | None,
 ) -> tantivy.Query:
+    """`local_first`: the needs read in the words, or None to leave the place's own services
+    where their words put them."""
     clauses = _filter_clauses(filters, searcher, now)
     if parsed.concepts:
         clauses.append((Occur.Must, _text_query(parsed, searcher)))
-        clauses += _local_first(filters)
+        if local_first is not None:
+            boosts = _local_tier(parsed, filters, searcher, clauses, local_first)
+            clauses += [
+                (Occur.Should, Query.const_score_query(_any_of("id", tuple(ids)), boost))
+                for boost, ids in _grouped(boosts).items()
+            ]
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)
     return Query.boolean_query(clauses)
+
+
+def _grouped(boosts: dict[str, float]) -> dict[float, list[str]]:
+    grouped: dict[float, list[str]] = {}
+    for key, boost in boosts.items():
+        grouped.setdefault(boost, []).append(key)
+    return grouped
 
 
 def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
@@ -228,8 +294,14 @@ def search(
     limit: int = 20,
     offset: int = 0,
     now: dt.datetime | None = None,
+    needs_read: tuple[str, ...] = (),
+    local_first: bool = True,
 ) -> Results:
     """Listed services matching `query` and `filters`, best first; `now` decides open now.
+
+    With a place, its own services that answer the words as well as the nation's come first
+    (`_local_tier`), and those serving one of `needs_read` (what the navigator read in the
+    words); `local_first=False` leaves them where their words put them.
 
     The query is bounded (query.MAX_QUERY_CHARS characters, query.MAX_CONCEPTS words);
     `limit` is at most MAX_LIMIT and `offset` at most MAX_OFFSET.
@@ -239,7 +311,9 @@ def search(
     searcher = search_index.current().searcher()
     parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
     found = searcher.search(
-        _query(parsed, filters, searcher, now or timezone.now()),
+        _query(
+            parsed, filters, searcher, now or timezone.now(), needs_read if local_first else None
+        ),
         limit=max(limit, 1),
         count=True,
         offset=offset,

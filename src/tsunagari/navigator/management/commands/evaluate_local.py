@@ -58,7 +58,7 @@ class Command(BaseCommand):
     help = "Count local services shown above nationwide ones that do not serve the need."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("sets", nargs="*", help=f"YAML sets, from the repository (default: {', '.join(SETS)})")
+        parser.add_argument("sets", nargs="*", help=f"YAML sets (default: {', '.join(SETS)})")
         parser.add_argument("--place", action="append", help="a place (repeat; default: a few)")
         parser.add_argument("--every", type=int, default=1, help="one case in N of each set")
         parser.add_argument("--rows", help="write each answer's first services here (JSON lines)")
