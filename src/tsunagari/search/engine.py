@@ -36,6 +36,7 @@ LOCAL_TIER = 1000.0  # above any text score: a place's own entries come before t
 LOCAL_FLAGS = ("local", "place")  # scopes that only mean something to one area's people
 RARE_SHARE = 0.1  # a concept held by at most this share of the services is rare (high IDF)
 LOCAL_POOL = 50  # the place's own services matching the words, weighed for the local tier
+NATIONWIDE_POOL = 10  # the nationwide matches a local one is compared with (a first page)
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -170,8 +171,9 @@ def _local_tier(
 ) -> dict[str, float]:
     """The person's own services that come first, with their tier's boost (the municipality's
     far above any text score, the prefecture's below it): those that hold as many of the
-    query's rare concepts as the best nationwide match, or serve a need the navigator read
-    in the words. A town's general window that shares only 親 with 親の認知症が心配 stays
+    query's rare concepts as the best of the first nationwide matches, or hold one and serve
+    a need the navigator read in the words. A town's general window that shares only 親
+    with 親の認知症が心配, or a youth place only 若者 with 若者ですが借金が返せない, stays
     among the rest, ranked by its words."""
     place = filters.place
     if not place:
@@ -189,15 +191,18 @@ def _local_tier(
             for _score, address in searcher.search(query, limit, count=False).hits
         ]
 
-    nationwide = matching(Occur.MustNot, areas[1:], 1)
-    enough = held(nationwide[0]) if nationwide else 0
+    enough = max(
+        (held(doc) for doc in matching(Occur.MustNot, areas[1:], NATIONWIDE_POOL)), default=0
+    )
     tiers = [(areas[2:], LOCAL_TIER)] if place.municipality else []
     tiers.append((areas[1:2], LOCAL_TIER / 2))
     boosts: dict[str, float] = {}
     for terms, boost in tiers:
         for doc in matching(Occur.Must, terms, LOCAL_POOL):
-            key = str(doc.get_first("id"))
-            if key not in boosts and (held(doc) >= enough or _serves(doc, needs_read)):
+            key, rare_held = str(doc.get_first("id")), held(doc)
+            if key not in boosts and (
+                rare_held >= enough or (rare_held and _serves(doc, needs_read))
+            ):
                 boosts[key] = boost
     return boosts
 
