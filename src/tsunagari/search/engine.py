@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tsunagari.search import index as search_index
 from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS, UNBOUNDED
-from tsunagari.search.explain import concepts_held, explain, fields_for
+from tsunagari.search.explain import explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
 from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
@@ -35,8 +35,7 @@ COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
 LOCAL_TIER = 1000.0  # above any text score: a place's own entries come before the rest
 LOCAL_FLAGS = ("local", "place")  # scopes that only mean something to one area's people
 RARE_SHARE = 0.1  # a concept held by at most this share of the services is rare (high IDF)
-LOCAL_POOL = 50  # the place's own services matching the words, weighed for the local tier
-NATIONWIDE_POOL = 10  # the nationwide matches a local one is compared with (a first page)
+LOCAL_POOL = 20  # the place's own services that may come first (a page)
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -145,66 +144,62 @@ def _filter_clauses(
     return clauses
 
 
-def _rare(parsed: ParsedQuery, searcher: tantivy.Searcher) -> frozenset[str]:
-    """The keys of the query's rare concepts: held by at most RARE_SHARE of the services, and
-    the rarest of them always (認知症 in 親の認知症が心配, not 親, which most services hold)."""
-    counts = {
-        c.key: int(searcher.search(_concept_query(c), limit=1, count=True).count or 0)  # type: ignore[attr-defined]
-        for c in parsed.concepts
-    }
-    limit = max(RARE_SHARE * searcher.num_docs, min(counts.values()))
-    return frozenset(key for key, count in counts.items() if count <= limit)
-
-
-def _serves(doc: tantivy.Document, needs: tuple[str, ...]) -> bool:
-    return bool(needs) and bool(
-        set(json.loads(doc.get_first("card") or b"{}")["needs"]) & set(needs)
+def _holders(concept: Concept, searcher: tantivy.Searcher) -> int:
+    """About how many services hold the concept (its most frequent alternative's count)."""
+    return max(
+        min(max(searcher.doc_freq(field, term) for field in fields_for(a)) for term in a.terms)
+        for a in concept.alternatives
     )
+
+
+def _rare(parsed: ParsedQuery, searcher: tantivy.Searcher) -> list[Concept]:
+    """The query's rare concepts: held by at most RARE_SHARE of the services, and the rarest
+    of them always (認知症 in 親の認知症が心配, not 親, which most services hold)."""
+    holders = [_holders(c, searcher) for c in parsed.concepts]
+    limit = max(RARE_SHARE * searcher.num_docs, min(holders))
+    return [c for c, count in zip(parsed.concepts, holders, strict=True) if count <= limit]
 
 
 def _local_tier(
-    parsed: ParsedQuery,
-    filters: Filters,
-    searcher: tantivy.Searcher,
-    words: list[tuple[tantivy.Occur, tantivy.Query]],
-    needs_read: tuple[str, ...],
-) -> dict[str, float]:
-    """The person's own services that come first, with their tier's boost (the municipality's
-    far above any text score, the prefecture's below it): those that hold as many of the
-    query's rare concepts as the best of the first nationwide matches, or hold one and serve
-    a need the navigator read in the words. A town's general window that shares only 親
-    with 親の認知症が心配, or a youth place only 若者 with 若者ですが借金が返せない, stays
-    among the rest, ranked by its words."""
+    parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, needs_read: tuple[str, ...]
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """The person's own services first — the municipality's far above any text score, the
+    prefecture's below it — but only those that hold as many of the query's rare concepts as
+    the nationwide service holding most, or hold one and serve a need the navigator read in
+    the words. A town's general window that shares only 親 with 親の認知症が心配, or a youth
+    place only 若者 with 若者ですが借金が返せない, stays among the rest, ranked by its words."""
     place = filters.place
     if not place:
-        return {}
+        return []
     areas = covering_areas(place)
-    rare = _rare(parsed, searcher)
-
-    def held(doc: tantivy.Document) -> int:
-        return sum(c.key in rare for c in concepts_held(doc, parsed))
-
-    def matching(occur: tantivy.Occur, terms: tuple[str, ...], limit: int) -> list[Any]:
-        query = Query.boolean_query([*words, (occur, _any_of("area", terms))])
-        return [
-            searcher.doc(address)
-            for _score, address in searcher.search(query, limit, count=False).hits
+    # Each rare concept held scores 1: a service's score is the number it holds.
+    held = Query.boolean_query(
+        [
+            (Occur.Should, Query.const_score_query(_concept_query(c), 1.0))
+            for c in _rare(parsed, searcher)
         ]
-
-    enough = max(
-        (held(doc) for doc in matching(Occur.MustNot, areas[1:], NATIONWIDE_POOL)), default=0
     )
+
+    def holding(areas: tuple[str, ...], *needs: str, limit: int = LOCAL_POOL) -> list[Any]:
+        clauses = [(Occur.Must, held), (Occur.Must, _any_of("area", areas))]
+        clauses += [(Occur.Must, _any_of("need", needs))] if needs else []
+        return list(searcher.search(Query.boolean_query(clauses), limit, count=False).hits)
+
+    nationwide = holding(areas[:1], limit=1)
+    enough = nationwide[0][0] if nationwide else 0.0
     tiers = [(areas[2:], LOCAL_TIER)] if place.municipality else []
     tiers.append((areas[1:2], LOCAL_TIER / 2))
-    boosts: dict[str, float] = {}
+    clauses = []
     for terms, boost in tiers:
-        for doc in matching(Occur.Must, terms, LOCAL_POOL):
-            key, rare_held = str(doc.get_first("id")), held(doc)
-            if key not in boosts and (
-                rare_held >= enough or (rare_held and _serves(doc, needs_read))
-            ):
-                boosts[key] = boost
-    return boosts
+        if not enough:  # no nationwide service holds a rare concept either
+            clauses.append((Occur.Should, Query.const_score_query(_any_of("area", terms), boost)))
+            continue
+        found = [a for score, a in holding(terms) if score >= enough]
+        found += [a for _score, a in holding(terms, *needs_read)] if needs_read else []
+        ids = tuple({str(searcher.doc(a).get_first("id")) for a in found})
+        if ids:
+            clauses.append((Occur.Should, Query.const_score_query(_any_of("id", ids), boost)))
+    return clauses
 
 
 def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -255,22 +250,11 @@ def _query(
     if parsed.concepts:
         clauses.append((Occur.Must, _text_query(parsed, searcher)))
         if local_first is not None:
-            boosts = _local_tier(parsed, filters, searcher, clauses, local_first)
-            clauses += [
-                (Occur.Should, Query.const_score_query(_any_of("id", tuple(ids)), boost))
-                for boost, ids in _grouped(boosts).items()
-            ]
+            clauses += _local_tier(parsed, filters, searcher, local_first)
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)
     return Query.boolean_query(clauses)
-
-
-def _grouped(boosts: dict[str, float]) -> dict[float, list[str]]:
-    grouped: dict[float, list[str]] = {}
-    for key, boost in boosts.items():
-        grouped.setdefault(boost, []).append(key)
-    return grouped
 
 
 def cards(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
