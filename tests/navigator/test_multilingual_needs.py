@@ -21,7 +21,9 @@ SHARE = 0.9  # of all cases: an expected need among the first three understood
 
 def core_texts() -> set[str]:
     source = read_data_file(CASES)
-    return {raw["text"] for _, raw in case_mappings(source, "{lang, text, expect}") if raw.get("core")}
+    return {
+        raw["text"] for _, raw in case_mappings(source, "{lang, text, expect}") if raw.get("core")
+    }
 
 
 def read_in_first_three(text: str, expect: tuple[str, ...]) -> bool:
