@@ -163,6 +163,11 @@ def decide(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             messages.success(request, _("差し戻しました。公開中の内容は変わりません。"))
     except workflow.SelfApproval:
         messages.error(request, _("自分で作った申請は、ほかの人が確認します。"))
+    except Rejected as error:
+        for problem in error.problems:
+            slug = proposal.entries[problem.index]["id"]
+            where = _("公開できません（ID %(id)s）: ") % {"id": slug}
+            messages.error(request, where + problem.message)
     except workflow.WorkflowError:
         messages.error(request, _("この申請はもう確認済みです。"))
     return redirect("localhelp:proposal", pk=pk)

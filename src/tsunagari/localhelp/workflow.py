@@ -4,9 +4,12 @@ A member of a body submits a plan (an upload or an edit); it waits in a Proposal
 public directory stays as it was. Someone other than its author who keeps local help for
 the area (a member of the municipality or prefecture there) or a curator publishes it: in
 one transaction every entry is written with the body as its owner and every withdrawn one
-set inactive, each to the audit log; a return changes nothing public. Each operation raises
-PermissionDenied when the user may not act, SelfApproval when they would decide on their
-own proposal, and WorkflowError when the proposal's state does not allow the step.
+set inactive, each to the audit log; a return changes nothing public. Publishing checks
+again that the body may still write every entry (another body may have taken an id since
+the preview). Each operation raises PermissionDenied when the user may not act,
+SelfApproval when they would decide on their own proposal, WorkflowError when the
+proposal's state does not allow the step, and Rejected (publish) naming the entries the
+body may no longer write.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from tsunagari.directory.bundle import AreaEntry, OrganizationEntry, ServiceEntr
 from tsunagari.directory.importer import sync_taxonomy
 from tsunagari.directory.models import Service
 from tsunagari.directory.records import write_organization, write_service
-from tsunagari.localhelp.changes import Plan, covers, organization_slug
+from tsunagari.localhelp.changes import Plan, check, covers, organization_slug
 from tsunagari.localhelp.models import Proposal
 from tsunagari.staff import access
 from tsunagari.staff.audit import log_action, snapshot
@@ -98,9 +101,12 @@ def publish(user: Any, proposal: Proposal) -> Proposal:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _decidable(user, proposal)
     body = proposal.body
+    entries = entries_of(proposal)
+    list(Service.objects.select_for_update().filter(slug__in=[e.id for e in entries]))
+    check(body, entries)
     terms = sync_taxonomy()
     own = write_organization(_organization(body))
-    for entry in sorted(entries_of(proposal), key=lambda e: bool(e.local_kind)):
+    for entry in sorted(entries, key=lambda e: bool(e.local_kind)):
         existing = Service.objects.filter(slug=entry.id).select_related("organization").first()
         before = snapshot(existing) if existing else None
         org = existing.organization if existing else own  # an NPO's place keeps its provider
