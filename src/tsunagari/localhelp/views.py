@@ -37,10 +37,11 @@ def _bodies(request: HttpRequest) -> list[Any]:
 @access.permission_required(EDIT)
 def home(request: HttpRequest) -> HttpResponse:
     bodies = _bodies(request)
-    proposals = Proposal.objects.filter(body__in=bodies).select_related("body", "author")
+    proposals = Proposal.objects.listed().filter(body__in=bodies).select_related("body", "author")
     waiting = [
         p
-        for p in Proposal.objects.filter(state=Proposal.State.SUBMITTED)
+        for p in Proposal.objects.listed()
+        .filter(state=Proposal.State.SUBMITTED)
         .exclude(author_id=request.user.pk)
         .select_related("body", "author")
         if workflow.can_decide(request.user, p)

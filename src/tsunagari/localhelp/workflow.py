@@ -14,6 +14,8 @@ body may no longer write.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -51,6 +53,7 @@ def draft(user: Any, body: Body, plan: Plan, source: str) -> Proposal:
         source=source[:200],
         entries=[e.model_dump(mode="json", by_alias=True) for e in plan.entries],
         withdraw=list(plan.withdraw),
+        areas=areas_of(plan.entries),
         summary={
             **plan.summary(),
             "changes": [[c.kind, c.slug, c.name, list(c.fields)] for c in plan.changes],
@@ -71,6 +74,16 @@ def submit(user: Any, proposal: Proposal) -> Proposal:
     return proposal
 
 
+def areas_of(entries: Iterable[ServiceEntry]) -> list[dict[str, list[str]]]:
+    """The distinct areas of `entries` (a municipality's file has one or a few)."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for entry in entries:
+        if isinstance(entry.area, AreaEntry):
+            area = entry.area.model_dump(mode="json")
+            found.setdefault(json.dumps(area, sort_keys=True), area)
+    return list(found.values())
+
+
 def entries_of(proposal: Proposal) -> list[ServiceEntry]:
     return [ServiceEntry.model_validate(e) for e in proposal.entries]
 
@@ -80,7 +93,7 @@ def can_decide(user: Any, proposal: Proposal) -> bool:
     area holds every entry of the proposal (for an NPO's place: the place's municipality)."""
     if access.can(user, Permission.CURATE_DIRECTORY):
         return True
-    areas = [e.area for e in entries_of(proposal) if isinstance(e.area, AreaEntry)]
+    areas = [AreaEntry.model_validate(area) for area in proposal.areas]
     public = [
         b for b in access.bodies_where(user, EDIT) if b.kind in (Kind.MUNICIPALITY, Kind.PREFECTURE)
     ]
