@@ -90,3 +90,12 @@ def test_an_xlsx_that_unpacks_to_gigabytes_is_refused_unread(personas: Personas)
 def test_a_broken_hsds_file_is_a_clear_error(personas: Personas, content: bytes) -> None:
     page = _refused(personas, content, "list.json")
     assert "HSDS" in page or "項目 0" in page
+
+
+def test_a_file_wrong_in_every_row_shows_the_first_problems_and_counts_the_rest(
+    personas: Personas,
+) -> None:
+    rows = [{"ID": f"x-{i}"} for i in range(limits.MAX_ROWS)]
+    page = _refused(personas, csv_file(*rows))
+    assert page.count("行目「種別」") == 100 and "2行目「種別」" in page
+    assert "ほかに19900件あります" in page and len(page) < 100_000

@@ -27,6 +27,7 @@ from tsunagari.staff import access
 from tsunagari.staff.roles import Permission
 
 EDIT = Permission.EDIT_LOCAL_HELP
+SHOWN_PROBLEMS = 100  # a file wrong in every row would make a page of megabytes
 
 
 def _bodies(request: HttpRequest) -> list[Any]:
@@ -85,9 +86,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             proposal = workflow.draft(request.user, body, changes, received.name)
             return redirect("localhelp:proposal", pk=proposal.pk)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "localhelp/upload.html", {"form": form, "problems": problems}, status=status
-    )
+    context = {"form": form, "problems": problems[:SHOWN_PROBLEMS]}
+    context["more"] = max(len(problems) - SHOWN_PROBLEMS, 0)
+    return render(request, "localhelp/upload.html", context, status=status)
 
 
 def _is_hsds(name: str) -> bool:
