@@ -54,3 +54,21 @@ def test_the_staff_bar_and_the_list_do_not_read_the_entries(
     assert _read_entries(queries) == []
     # Who decides still follows the entries' area: not Osaka.
     assert for_user(personas.other_municipal) == []
+
+
+def test_proposals_made_before_get_their_areas_from_their_entries(personas: Personas) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tsunagari.localhelp.migrations.0002_proposal_areas")
+    chiyoda = {"prefectures": [], "municipalities": ["131016"]}
+    old = Proposal.objects.create(
+        body=body("chiyoda"),
+        author=personas.municipal,
+        source="old.csv",
+        entries=[{"id": "a", "area": chiyoda}, {"id": "b", "area": chiyoda}, {"id": "c"}],
+    )
+    migration.fill_areas(apps, None)
+    old.refresh_from_db()
+    assert old.areas == [chiyoda]
