@@ -19,43 +19,26 @@ pytestmark = pytest.mark.django_db
 MAEBASHI = (("municipality", "102016"),)
 KAIGO_LINE = "ninchisho-kazoku-no-kai-denwa"  # nationwide: dementia and the family's care
 HOUKATSU = "chiiki-houkatsu-shien-center"
+LOCAL, PLACE = Service.Scope.LOCAL, Service.Scope.PLACE
+MAEBASHI_ENTRIES = (
+    ("maebashi-ninchisho", "前橋市 もの忘れ・認知症の相談", LOCAL,
+     ("dementia", "caregiver", "elderly"), "認知症の心配や家族の介護の悩みを保健師が聞きます。"),
+    ("maebashi-kurashi", "前橋市 くらしの総合相談窓口", LOCAL, ("community", "loneliness"),
+     "親のこと、家族のこと、暮らしの困りごとを何でも聞く市の窓口です。"),
+    ("maebashi-ibasho", "前橋 若者の居場所", PLACE, ("youth", "loneliness"),
+     "若者が気軽に立ち寄れる居場所です。スタッフに話もできます。"),
+    ("maebashi-saimu", "前橋市 多重債務・借金の相談", LOCAL, ("poverty", "consumer"),
+     "借金の返済に困っている人の相談を、市の消費生活センターが受けます。"),
+)  # fmt: skip
 
 
 @pytest.fixture
 def maebashi(directory: None) -> None:
     """The bundled directory, and four of 前橋市's own entries beside its prefecture's."""
-    create_service(
-        "maebashi-ninchisho",
-        name="前橋市 もの忘れ・認知症の相談",
-        description="認知症の心配や、家族の介護の悩みを、市の保健師が聞きます。",
-        scope=Service.Scope.LOCAL,
-        needs=("dementia", "caregiver", "elderly"),
-        areas=MAEBASHI,
-    )
-    create_service(
-        "maebashi-kurashi",
-        name="前橋市 くらしの総合相談窓口",
-        description="親のこと、家族のこと、暮らしの困りごとを何でも聞く市の窓口です。",
-        scope=Service.Scope.LOCAL,
-        needs=("community", "loneliness"),
-        areas=MAEBASHI,
-    )
-    create_service(
-        "maebashi-ibasho",
-        name="前橋 若者の居場所",
-        description="若者が気軽に立ち寄れる居場所です。スタッフに話もできます。",
-        scope=Service.Scope.PLACE,
-        needs=("youth", "loneliness"),
-        areas=MAEBASHI,
-    )
-    create_service(
-        "maebashi-saimu",
-        name="前橋市 多重債務・借金の相談",
-        description="借金の返済に困っている人の相談を、市の消費生活センターが受けます。",
-        scope=Service.Scope.LOCAL,
-        needs=("poverty", "consumer"),
-        areas=MAEBASHI,
-    )
+    for slug, name, scope, needs, description in MAEBASHI_ENTRIES:
+        create_service(
+            slug, name=name, description=description, scope=scope, needs=needs, areas=MAEBASHI
+        )
 
 
 def _found(query: str, place: str = "前橋市") -> list[str]:
