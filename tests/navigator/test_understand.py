@@ -219,3 +219,30 @@ def test_every_lexicon_example_is_understood() -> None:
     for code, entry in load_lexicon().needs.items():
         for example in entry.examples:
             assert code in top(example, 3), (code, example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "バイトをクビになった",
+        "会社を首になりました",
+        "派遣先からクビにされた",
+        "首を切られて来月から無職",
+    ],
+)
+def test_dismissal_is_read_from_the_phrase(text: str) -> None:
+    assert "employment" in top(text, 3), understand(text).needs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "毎晩、首を吊れそうな場所を家の中で探してしまう",
+        "首に紐をかけてみた",
+        "首が痛くて病院を探している",
+    ],
+)
+def test_the_neck_alone_is_no_dismissal(text: str) -> None:
+    # A crisis answered "beside a practical need" must not get that need from 首 (neck).
+    codes = understand(text).need_codes
+    assert "employment" not in codes and "workplace" not in codes, understand(text).needs
