@@ -45,9 +45,13 @@ def test_a_farewell_in_danger_is_no_closing(text: str) -> None:
     assert "farewell" in found and ceiling_of(found) == 5, text
 
 
-def test_a_bare_goodbye_word_alone_is_no_farewell() -> None:
-    for text in ("ばいばい", "じゃ、バイバイ", "掰掰～", "ok bye"):
-        assert "farewell" not in elements(text), text
+def test_a_goodbye_beside_a_closing_is_held_down_and_alone_is_not() -> None:
+    for text in ("ばいばい！またね〜", "すこし あんしん しました。さようなら"):
+        found = elements(text)
+        assert "closing" in found and ceiling_of(found) <= 1, text
+    for text in ("ばいばい、みんな", "今夜で終わり。さよなら"):
+        found = elements(text)
+        assert "farewell" in found and ceiling_of(found) == 5, text
 
 
 def test_a_closing_at_the_end_of_a_long_letter_does_not_hold_it_down() -> None:

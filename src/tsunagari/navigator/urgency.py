@@ -53,7 +53,8 @@ URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
 FRAME = "frame"  # the element of fiction, news, study, the long past
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
-CLOSING = "closing"  # talking helped, good night, see you: the end of a chat
+CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
+FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
 CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
@@ -371,8 +372,8 @@ def ceiling_of(found: frozenset[str]) -> int:
         return 1 if "distress" in ids else 0
     if "later" in ids and not ids & {"now", "attempt", "farewell"}:
         return 4
-    if CLOSING in ids and not _signs(found):
-        return 1  # a short closing with no sign of danger: ばいばい, feel lighter… goodnight
+    if CLOSING in ids and {e.id for e in _signs(found)} <= {FAREWELL}:
+        return 1  # talking helped, see you: ばいばい！またね, feel lighter… goodnight
     return 5
 
 
