@@ -145,3 +145,43 @@ def test_a_counsellor_no_longer_on_the_case_cannot_write_over_the_socket(
     conversations.transfer(conversation, personas.supervisor, personas.counsellor)
     assert _write_once(_socket(path, supervisor), "まだいます") == {"error": "closed"}
     assert Message.objects.count() == 2
+
+
+@async_to_sync
+async def _transferred_while_open(
+    person: WebsocketCommunicator, old: WebsocketCommunicator, transfer: Any
+) -> tuple[list[Any], list[Any], bool]:
+    from asgiref.sync import sync_to_async
+
+    assert (await person.connect(WAIT))[0] and (await old.connect(WAIT))[0]
+    await sync_to_async(transfer)()
+    seen = []
+    while not seen or seen[-1]["type"] != "websocket.close":
+        seen.append(await old.receive_output(WAIT))
+    await person.send_json_to({"text": "ひみつの話です"})
+    got = [await person.receive_json_from(WAIT)]
+    while "ひみつの話です" not in str(got):  # after the status the transfer sent
+        got.append(await person.receive_json_from(WAIT))
+    quiet = await old.receive_nothing(timeout=0.5)
+    await person.disconnect(timeout=WAIT)
+    return seen, got, quiet
+
+
+def test_a_transfer_closes_the_previous_counsellors_open_socket(personas: Personas) -> None:
+    from tests.personas import make_user
+    from tsunagari.staff.roles import Role
+
+    colleague = make_user("akari-counsellor-2", ("akari", Role.COUNSELLOR))
+    person = _person()
+    conversation = Conversation.objects.get()
+    conversations.claim(conversation, personas.counsellor)
+    staff = Client()
+    staff.force_login(personas.counsellor)
+    seen, got, quiet = _transferred_while_open(
+        _socket("/ws/desk/", person),
+        _socket(f"/ws/desk/staff/{conversation.pk}/", staff),
+        lambda: conversations.transfer(conversation, personas.counsellor, colleague),
+    )
+    assert seen[-1] == {"type": "websocket.close", "code": 4403}
+    assert {"status": "active"} in got  # the person's chat goes on
+    assert quiet and "ひみつの話です" not in str(seen)

@@ -44,3 +44,16 @@ def test_an_unclaimed_conversation_is_read_by_supervisors_only(personas: Persona
     transcript.read(conversation, personas.supervisor)
     with pytest.raises(PermissionDenied):
         transcript.read(conversation, personas.counsellor)
+
+
+def test_a_refused_read_is_in_the_audit_log_as_refused(personas: Personas) -> None:
+    conversation = started("眠れない日が続いています")
+    conversations.claim(conversation, personas.counsellor)
+    for outsider in (personas.other_counsellor, personas.npo_editor):
+        with pytest.raises(PermissionDenied):
+            transcript.read(conversation, outsider)
+    refused = AuditEntry.objects.filter(action="desk.conversation.read_refused")
+    assert sorted(e.username for e in refused) == ["akari-editor", "hidamari-counsellor"]
+    assert all(e.record_id == str(conversation.pk) and e.body == conversation.body for e in refused)
+    assert not AuditEntry.objects.filter(action="desk.conversation.read").exists()
+    assert "眠れない" not in str([(e.changes, e.details, e.record_label) for e in refused])

@@ -110,6 +110,8 @@ def test_another_organisation_cannot_read_or_answer(personas: Personas) -> None:
     referral = Referral.objects.get()
     outsider = _as(personas.npo_editor)  # NPOあかり: not the receiver
     assert outsider.get(f"/staff/desk/referrals/{referral.pk}/").status_code == 403
+    refused = AuditEntry.objects.get(action="desk.conversation.read_refused")
+    assert refused.username == "akari-editor" and refused.record_id == str(referral.pk)
     assert (
         outsider.post(
             f"/staff/desk/referrals/{referral.pk}/answer/", {"status": "accepted"}

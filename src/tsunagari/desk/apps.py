@@ -15,6 +15,7 @@ class DeskConfig(TsunagariApp):
         audit.register(
             {
                 "desk.conversation.read": _("相談の記録を読んだ"),
+                "desk.conversation.read_refused": _("相談の記録を読もうとして断られた"),
                 "desk.conversation.claimed": _("相談を担当した"),
                 "desk.conversation.transferred": _("相談を引き継いだ"),
                 "desk.conversation.closed": _("相談を終えた"),

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tsunagari.desk import crypto, live
+from tsunagari.desk import crypto, live, transcript
 from tsunagari.desk.conversations import require_reader
 from tsunagari.desk.models import Conversation, Referral, ReferralStatus
 from tsunagari.directory.areas import Place
@@ -164,7 +164,9 @@ def visible_to(user: Any) -> QuerySet[Referral]:
 def read_shared(referral: Referral, user: Any) -> dict[str, str]:
     """What the person agreed to share (audited); raises PermissionDenied for anyone but
     the receiving organisation."""
-    access.require(user, Permission.RECEIVE_REFERRALS, [referral.body])
+    if not access.can(user, Permission.RECEIVE_REFERRALS, [referral.body]):
+        transcript.refused(user, referral)
+        raise PermissionDenied("not the receiving organisation")
     if referral.status in (S.PROPOSED, S.REFUSED):
         raise PermissionDenied("not sent")
     shared: dict[str, str] = json.loads(crypto.unseal(referral.sealed))

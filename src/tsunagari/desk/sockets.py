@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 
 from tsunagari.desk import conversations, crypto, grading, live, transcript
@@ -88,6 +88,7 @@ class _ConversationSocket(_Socket):
     conversation_id = 0
     sender = ""
     seen = 0
+    gone = False  # left its conversation: delivers nothing more
 
     async def join(self, conversation_id: int, last_seq: int) -> None:
         self.conversation_id = conversation_id
@@ -101,6 +102,14 @@ class _ConversationSocket(_Socket):
 
     async def disconnect(self, code: int) -> None:
         watch.discard(self)
+
+    async def leave(self) -> None:
+        """Stop at once: events already queued for this socket are dropped, not sent."""
+        self.gone = True
+        watch.discard(self)
+        for group in self.groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        await self.close(code=4403)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         text = content.get("text") if isinstance(content, dict) else None
@@ -152,6 +161,8 @@ class _ConversationSocket(_Socket):
     async def _deliver(
         self, pk: int, seq: int, sender: str, sealed: str | bytes | memoryview
     ) -> None:
+        if self.gone:
+            return
         text = crypto.unseal(sealed.encode() if isinstance(sealed, str) else sealed)
         self.seen = seq
         await self.send_json({"id": pk, "seq": seq, "sender": sender, "text": text})
@@ -240,7 +251,8 @@ class PersonSocket(_ConversationSocket):
 
 class CounsellorSocket(_ConversationSocket):
     """/ws/desk/staff/<id>/: for the counsellor on the case or a supervisor; opening it
-    reads the conversation, so it is audited as a read."""
+    reads the conversation, so it is audited as a read (or as a refused one). It closes
+    once its user is no longer a reader (the case was transferred)."""
 
     sender = Sender.COUNSELLOR
 
@@ -257,10 +269,24 @@ class CounsellorSocket(_ConversationSocket):
         conversation = Conversation.objects.filter(pk=pk).first()
         if conversation is None or not _verified(self.scope):
             return None
-        if not conversations.can_read(user, conversation):
+        try:
+            transcript.read(conversation, user)  # audited, refused or not
+        except PermissionDenied:
             return None
-        transcript.read(conversation, user)
         return conversation
+
+    async def desk_status(self, event: dict[str, Any]) -> None:
+        """A transfer, a closing or a changed membership: a counsellor no longer on the
+        case stops receiving its messages at once."""
+        await super().desk_status(event)
+        if not await on_db(self.still_reader):
+            await self.leave()
+
+    def still_reader(self) -> bool:
+        user = self.scope["user"]
+        access.forget(user)
+        conversation = Conversation.objects.filter(pk=self.conversation_id).first()
+        return conversation is not None and conversations.can_read(user, conversation)
 
     def author(self) -> Any:
         return self.scope["user"]

@@ -1,6 +1,7 @@
 """Reading a conversation's text: the only place messages are unsealed. A staff read is
-written to the audit log (who, which conversation, how many messages); the person reads
-their own without a trace kept."""
+written to the audit log (who, which conversation, how many messages), and so is a refused
+one (a signed-in member asking for a case they are not on); the person reads their own
+without a trace kept."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from tsunagari.desk import crypto
-from tsunagari.desk.conversations import require_reader
+from tsunagari.desk.conversations import can_read
 from tsunagari.desk.models import Conversation, Message
 from tsunagari.staff import audit
 
@@ -54,7 +56,9 @@ def own(conversation: Conversation, after: int = 0) -> list[Line]:
 
 def read(conversation: Conversation, reader: Any) -> list[Line]:
     """Raises PermissionDenied unless the reader is on the case (conversations.can_read)."""
-    require_reader(reader, conversation)
+    if not can_read(reader, conversation):
+        refused(reader, conversation)
+        raise PermissionDenied("not on this case")
     lines = [line(m) for m in conversation.messages.all()]
     audit.log_action(
         reader,
@@ -65,6 +69,15 @@ def read(conversation: Conversation, reader: Any) -> list[Line]:
         messages=len(lines),
     )
     return lines
+
+
+def refused(reader: Any, record: Any) -> None:
+    """Log a signed-in member's refused read of a case's personal data (a visitor who is
+    not signed in is stopped before any case, and is not logged)."""
+    if getattr(reader, "is_authenticated", False):
+        audit.log_action(
+            reader, "desk.conversation.read_refused", record, body=record.body, after={}
+        )
 
 
 def as_text(conversation: Conversation, lines: list[Line], names: dict[str, str]) -> str:

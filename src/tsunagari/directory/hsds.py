@@ -271,7 +271,7 @@ def read_hsds_file(path: Path) -> Bundle:
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
         raise DirectoryFileError([f"{path}: not a JSON file: {error}"]) from None
     if not isinstance(data, list):
         raise DirectoryFileError([f"{path}: expected a JSON array of HSDS services"])

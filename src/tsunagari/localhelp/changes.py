@@ -2,7 +2,9 @@
 whether the body may make those changes: computed before anything is written.
 
 A municipality keeps the entries of its own area, a prefecture those of its prefecture,
-an organisation its own places (wherever they are); no body touches another's entry.
+an organisation its own places (wherever they are); no body touches another's entry. An
+entry nobody owns yet (an official window from the national seed) is adopted only by the
+municipality or prefecture whose area holds it, never by an organisation.
 """
 
 from __future__ import annotations
@@ -81,6 +83,12 @@ def _within_municipality(own: str, code: str) -> bool:
     return city is not None and city.code == own
 
 
+def _may_adopt(body: Body, existing: Service) -> bool:
+    area = service_to_entry(existing).area
+    public = body.kind in (Kind.MUNICIPALITY, Kind.PREFECTURE)
+    return public and isinstance(area, AreaEntry) and covers(body, area)
+
+
 def _problems(
     body: Body, index: int, entry: ServiceEntry, existing: Service | None
 ) -> list[Problem]:
@@ -93,6 +101,8 @@ def _problems(
         found.append(Problem(index, "id", "全国の窓口と同じIDです。別のIDにしてください"))
     elif existing is not None and existing.owner_id not in (None, body.pk):
         found.append(Problem(index, "id", "別の所属が管理している窓口のIDです"))
+    elif existing is not None and existing.owner_id is None and not _may_adopt(body, existing):
+        found.append(Problem(index, "id", "その地域の自治体が管理する窓口のIDです"))
     if (
         entry.local_kind
         and not Service.objects.filter(
@@ -103,19 +113,31 @@ def _problems(
     return found
 
 
-def plan(body: Body, entries: Sequence[ServiceEntry], *, complete: bool) -> Plan:
-    """The changes `entries` make for `body`; with `complete`, the body's own entries that
-    are not among them are withdrawn (a municipality's file lists all of its windows).
-    Raises Rejected with every problem, naming each entry by its place in `entries`."""
+def check(body: Body, entries: Sequence[ServiceEntry]) -> dict[str, Service]:
+    """The entries of the directory that `entries` would change, by id, once `body` may
+    make every change; raises Rejected with every problem, naming each entry by its place
+    in `entries`. Run on the preview and again when publishing (owners change meanwhile)."""
     slugs = [e.id for e in entries]
     existing = {s.slug: s for s in Service.objects.with_details().filter(slug__in=slugs)}
-    problems = [
-        Problem(i, "id", "同じIDが2回あります") for i, slug in enumerate(slugs) if slug in slugs[:i]
-    ]
+    seen: set[str] = set()
+    problems = []
+    for index, slug in enumerate(slugs):
+        if slug in seen:
+            problems.append(Problem(index, "id", "同じIDが2回あります"))
+        seen.add(slug)
     for index, entry in enumerate(entries):
         problems += _problems(body, index, entry, existing.get(entry.id))
     if problems:
         raise Rejected(problems)
+    return existing
+
+
+def plan(body: Body, entries: Sequence[ServiceEntry], *, complete: bool) -> Plan:
+    """The changes `entries` make for `body`; with `complete`, the body's own entries that
+    are not among them are withdrawn (a municipality's file lists all of its windows).
+    Raises Rejected as `check` does."""
+    slugs = [e.id for e in entries]
+    existing = check(body, entries)
     changes = [_change(entry, existing.get(entry.id)) for entry in entries]
     withdraw: tuple[str, ...] = ()
     if complete:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tsunagari.directory.models import POSTCODE_VALIDATOR
+from tsunagari.localhelp import limits
 from tsunagari.staff.models import Body
 
 
@@ -24,8 +24,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("ファイルが大きすぎます"))
+        try:
+            limits.check_size(upload.size)
+        except limits.TooLarge as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
 

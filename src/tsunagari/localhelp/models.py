@@ -15,6 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from tsunagari.staff.models import Body
 
 
+class ProposalQuerySet(models.QuerySet["Proposal"]):
+    def listed(self) -> ProposalQuerySet:
+        """Without the entries and the preview, which a municipality's file makes megabytes
+        long: lists and the staff bar read only the rest (84 s with big uploads waiting)."""
+        return self.defer("entries", "withdraw", "summary")
+
+
 class Proposal(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("下書き（プレビュー）")
@@ -36,6 +43,8 @@ class Proposal(models.Model):
     entries = models.JSONField(_("掲載する内容"), default=list)
     withdraw = models.JSONField(_("掲載をやめる窓口"), default=list)
     summary = models.JSONField(_("追加・変更・掲載終了"), default=dict)
+    # The distinct areas of the entries: who may decide is read from these, not the entries.
+    areas = models.JSONField(_("地域"), default=list)
     created_at = models.DateTimeField(_("作成日時"), default=timezone.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -47,6 +56,8 @@ class Proposal(models.Model):
     )
     decided_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
     comment = models.TextField(_("コメント"), blank=True)
+
+    objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -26,7 +26,9 @@ def for_user(user: Any) -> list[Notice]:
             returned,
         ) % {"n": returned}
         found.append(Notice(text, reverse("localhelp:home")))
-    submitted = Proposal.objects.filter(state=Proposal.State.SUBMITTED).exclude(author_id=user.pk)
+    submitted = (
+        Proposal.objects.listed().filter(state=Proposal.State.SUBMITTED).exclude(author_id=user.pk)
+    )
     waiting = sum(workflow.can_decide(user, p) for p in submitted.select_related("body"))
     if waiting:
         text = ngettext(

@@ -2,7 +2,8 @@
 headers, as staff fill it in Excel (xlsx) or save it as CSV; and HSDS 3.0 JSON.
 
 `read_upload` turns a file into directory entries or raises Rejected, naming every problem
-by its row and column (「3行目「電話番号」: …」). Nothing is written here.
+by its row and column (「3行目「電話番号」: …」), or UploadError for a file that cannot be
+read or is past a limit (tsunagari.localhelp.limits). Nothing is written here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tsunagari.directory.bundle import DirectoryFileError, ServiceEntry
 from tsunagari.directory.hsds import read_hsds_file
 from tsunagari.directory.models import Service
 from tsunagari.directory.taxonomy import load_taxonomy
+from tsunagari.localhelp import limits
 from tsunagari.localhelp.changes import Problem, organization_slug
 from tsunagari.spreadsheets import append_row, csv_text, new_workbook
 from tsunagari.staff.models import Body
@@ -126,16 +128,33 @@ def template_xlsx() -> bytes:
 def read_upload(name: str, content: bytes, body: Body) -> Upload:
     """Entries of an xlsx, CSV or HSDS JSON file; raises UploadError, or Rejected with
     problems named by row (or HSDS item)."""
-    suffix = Path(name).suffix.lower()
+    from tsunagari.localhelp.changes import Rejected
+
+    try:
+        limits.check_size(len(content))
+        found = _read(Path(name).suffix.lower(), content, body)
+        limits.check_entries(len(found.entries))
+    except limits.TooLarge as error:
+        raise UploadError(str(error)) from None
+    problems = limits.too_long(found.entries)
+    if problems:
+        raise Rejected(found.located(problems))
+    return found
+
+
+def _read(suffix: str, content: bytes, body: Body) -> Upload:
     if suffix == ".json":
         entries = _hsds(content)
         return Upload(entries, list(range(len(entries))), hsds=True)
     if suffix not in (".xlsx", ".csv"):
         raise UploadError("xlsx・CSV・HSDS JSON のどれかのファイルを選んでください")
-    rows = list(_xlsx_rows(content) if suffix == ".xlsx" else _csv_rows(content))
-    if not rows:
+    if suffix == ".xlsx":
+        limits.check_unpacked(content)
+    rows = _xlsx_rows(content) if suffix == ".xlsx" else _csv_rows(content)
+    first = next(rows, None)
+    if first is None:
         raise UploadError("ファイルに見出しの行がありません")
-    headers = [str(h or "").strip() for h in rows[0]]
+    headers = [str(h or "").strip() for h in first]
     unknown = [h for h in headers if h and h not in BY_HEADER]
     missing = [c.header for c in COLUMNS if c.required and c.header not in headers]
     if unknown or missing:
@@ -146,7 +165,19 @@ def read_upload(name: str, content: bytes, body: Body) -> Upload:
             )
             + "）。様式をダウンロードして使ってください"
         )
-    return _entries(headers, rows[1:], body)
+    return _entries(headers, _filled(rows), body)
+
+
+def _filled(rows: Iterator[list[Any]]) -> list[tuple[int, list[Any]]]:
+    """The rows after the headers that hold anything, each with its number in the file;
+    raises TooLarge past MAX_ROWS (blank rows, which Excel keeps by the thousand, are
+    neither kept nor counted)."""
+    found = []
+    for number, row in enumerate(rows, start=FIRST_ROW):
+        if any(value not in (None, "") for value in row):
+            found.append((number, row))
+            limits.check_rows(len(found))
+    return found
 
 
 def _csv_rows(content: bytes) -> Iterator[list[str]]:
@@ -155,7 +186,14 @@ def _csv_rows(content: bytes) -> Iterator[list[str]]:
             text = content.decode(encoding)
         except UnicodeDecodeError:
             continue
-        yield from csv.reader(io.StringIO(text))
+        reader = csv.reader(io.StringIO(text))
+        try:
+            yield from reader
+        except csv.Error:
+            raise UploadError(
+                f"CSV の {reader.line_num} 行目が読めません（セルが長すぎるか、"
+                '「"」が閉じていません）'
+            ) from None
         return
     raise UploadError("CSV の文字コードが読めません。UTF-8 で保存してください")
 
@@ -171,17 +209,16 @@ def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
         yield list(row)
 
 
-def _entries(headers: list[str], rows: list[list[Any]], body: Body) -> Upload:
+def _entries(headers: list[str], rows: list[tuple[int, list[Any]]], body: Body) -> Upload:
     from tsunagari.localhelp.changes import Rejected
 
     entries: list[ServiceEntry] = []
     places: list[int] = []
     problems: list[Problem] = []
-    for offset, raw in enumerate(rows):
+    for index, raw in rows:
         cells = {BY_HEADER[h].field: _text(v) for h, v in zip(headers, raw, strict=False) if h}
         if not any(cells.values()):
             continue
-        index = FIRST_ROW + offset
         try:
             entries.append(_entry(cells, body))
             places.append(index)
@@ -337,6 +374,8 @@ def _hsds(content: bytes) -> list[ServiceEntry]:
         handle.flush()
         try:
             bundle = read_hsds_file(Path(handle.name))
+        except RecursionError:
+            raise UploadError("HSDS JSON の入れ子が深すぎて読めません") from None
         except DirectoryFileError as error:
             raise Rejected(
                 [Problem(_item(p), "", p.split(": ", 1)[-1]) for p in error.problems]
@@ -352,7 +391,8 @@ def _item(problem: str) -> int:
 def problem_text(problem: Problem, hsds: bool = False) -> str:
     """「3行目「電話番号」: …」 for a row; 「項目 0: …」 for an HSDS service."""
     if hsds:
-        return f"項目 {problem.index}: {problem.message}"
+        field = f"「{problem.field}」" if problem.field else ""
+        return f"項目 {problem.index}{field}: {problem.message}"
     column = BY_FIELD.get(problem.field)
     where = f"{problem.index}行目" + (f"「{column.header}」" if column else "")
     return f"{where}: {problem.message}"

@@ -27,6 +27,7 @@ from tsunagari.staff import access
 from tsunagari.staff.roles import Permission
 
 EDIT = Permission.EDIT_LOCAL_HELP
+SHOWN_PROBLEMS = 100  # a file wrong in every row would make a page of megabytes
 
 
 def _bodies(request: HttpRequest) -> list[Any]:
@@ -37,10 +38,11 @@ def _bodies(request: HttpRequest) -> list[Any]:
 @access.permission_required(EDIT)
 def home(request: HttpRequest) -> HttpResponse:
     bodies = _bodies(request)
-    proposals = Proposal.objects.filter(body__in=bodies).select_related("body", "author")
+    proposals = Proposal.objects.listed().filter(body__in=bodies).select_related("body", "author")
     waiting = [
         p
-        for p in Proposal.objects.filter(state=Proposal.State.SUBMITTED)
+        for p in Proposal.objects.listed()
+        .filter(state=Proposal.State.SUBMITTED)
         .exclude(author_id=request.user.pk)
         .select_related("body", "author")
         if workflow.can_decide(request.user, p)
@@ -84,9 +86,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             proposal = workflow.draft(request.user, body, changes, received.name)
             return redirect("localhelp:proposal", pk=proposal.pk)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "localhelp/upload.html", {"form": form, "problems": problems}, status=status
-    )
+    context = {"form": form, "problems": problems[:SHOWN_PROBLEMS]}
+    context["more"] = max(len(problems) - SHOWN_PROBLEMS, 0)
+    return render(request, "localhelp/upload.html", context, status=status)
 
 
 def _is_hsds(name: str) -> bool:
@@ -163,6 +165,11 @@ def decide(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             messages.success(request, _("差し戻しました。公開中の内容は変わりません。"))
     except workflow.SelfApproval:
         messages.error(request, _("自分で作った申請は、ほかの人が確認します。"))
+    except Rejected as error:
+        for problem in error.problems:
+            slug = proposal.entries[problem.index]["id"]
+            where = _("公開できません（ID %(id)s）: ") % {"id": slug}
+            messages.error(request, where + problem.message)
     except workflow.WorkflowError:
         messages.error(request, _("この申請はもう確認済みです。"))
     return redirect("localhelp:proposal", pk=pk)

@@ -4,13 +4,18 @@ A member of a body submits a plan (an upload or an edit); it waits in a Proposal
 public directory stays as it was. Someone other than its author who keeps local help for
 the area (a member of the municipality or prefecture there) or a curator publishes it: in
 one transaction every entry is written with the body as its owner and every withdrawn one
-set inactive, each to the audit log; a return changes nothing public. Each operation raises
-PermissionDenied when the user may not act, SelfApproval when they would decide on their
-own proposal, and WorkflowError when the proposal's state does not allow the step.
+set inactive, each to the audit log; a return changes nothing public. Publishing checks
+again that the body may still write every entry (another body may have taken an id since
+the preview). Each operation raises PermissionDenied when the user may not act,
+SelfApproval when they would decide on their own proposal, WorkflowError when the
+proposal's state does not allow the step, and Rejected (publish) naming the entries the
+body may no longer write.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -21,7 +26,7 @@ from tsunagari.directory.bundle import AreaEntry, OrganizationEntry, ServiceEntr
 from tsunagari.directory.importer import sync_taxonomy
 from tsunagari.directory.models import Service
 from tsunagari.directory.records import write_organization, write_service
-from tsunagari.localhelp.changes import Plan, covers, organization_slug
+from tsunagari.localhelp.changes import Plan, check, covers, organization_slug
 from tsunagari.localhelp.models import Proposal
 from tsunagari.staff import access
 from tsunagari.staff.audit import log_action, snapshot
@@ -48,6 +53,7 @@ def draft(user: Any, body: Body, plan: Plan, source: str) -> Proposal:
         source=source[:200],
         entries=[e.model_dump(mode="json", by_alias=True) for e in plan.entries],
         withdraw=list(plan.withdraw),
+        areas=areas_of(plan.entries),
         summary={
             **plan.summary(),
             "changes": [[c.kind, c.slug, c.name, list(c.fields)] for c in plan.changes],
@@ -68,6 +74,16 @@ def submit(user: Any, proposal: Proposal) -> Proposal:
     return proposal
 
 
+def areas_of(entries: Iterable[ServiceEntry]) -> list[dict[str, list[str]]]:
+    """The distinct areas of `entries` (a municipality's file has one or a few)."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for entry in entries:
+        if isinstance(entry.area, AreaEntry):
+            area = entry.area.model_dump(mode="json")
+            found.setdefault(json.dumps(area, sort_keys=True), area)
+    return list(found.values())
+
+
 def entries_of(proposal: Proposal) -> list[ServiceEntry]:
     return [ServiceEntry.model_validate(e) for e in proposal.entries]
 
@@ -77,7 +93,7 @@ def can_decide(user: Any, proposal: Proposal) -> bool:
     area holds every entry of the proposal (for an NPO's place: the place's municipality)."""
     if access.can(user, Permission.CURATE_DIRECTORY):
         return True
-    areas = [e.area for e in entries_of(proposal) if isinstance(e.area, AreaEntry)]
+    areas = [AreaEntry.model_validate(area) for area in proposal.areas]
     public = [
         b for b in access.bodies_where(user, EDIT) if b.kind in (Kind.MUNICIPALITY, Kind.PREFECTURE)
     ]
@@ -98,9 +114,12 @@ def publish(user: Any, proposal: Proposal) -> Proposal:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _decidable(user, proposal)
     body = proposal.body
+    entries = entries_of(proposal)
+    list(Service.objects.select_for_update().filter(slug__in=[e.id for e in entries]))
+    check(body, entries)
     terms = sync_taxonomy()
     own = write_organization(_organization(body))
-    for entry in sorted(entries_of(proposal), key=lambda e: bool(e.local_kind)):
+    for entry in sorted(entries, key=lambda e: bool(e.local_kind)):
         existing = Service.objects.filter(slug=entry.id).select_related("organization").first()
         before = snapshot(existing) if existing else None
         org = existing.organization if existing else own  # an NPO's place keeps its provider

@@ -8,8 +8,8 @@ matches 殴られた and なぐられる). See the file's header for the rules i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
@@ -142,6 +142,11 @@ class Lexicon:
     modifiers: dict[str, float]
     specialised: frozenset[str]
     index: CueIndex
+    # A language file's word in Chinese characters that the Japanese lexicon does not list
+    # (非礼 is an assault in Chinese, a discourtesy in Japanese): the languages it counts in.
+    only_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    # A false friend (大家: everyone in Chinese, a landlord in Japanese): where it does not count.
+    not_in: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def owners(self) -> dict[str, tuple[tuple[str, str, float], ...]]:
@@ -198,6 +203,20 @@ def compile_cue(text: str) -> Cue:
         lemmas,
         negated,
     )
+
+
+@cache
+def written_cue(text: str) -> Cue:
+    """A cue found by its letters as written, never by a Japanese reading or dictionary form
+    (a Chinese word read by a Japanese dictionary meets Japanese words)."""
+    letters = prepare(text).folded
+    if len(letters) <= 1:
+        return compile_cue(text)
+    return Cue(text, False, letters, "", (), False)
+
+
+def _compile(word: str, written: Collection[str]) -> Cue:
+    return written_cue(word) if word in written else compile_cue(word)
 
 
 def _strings(source: DataFile, where: Location, value: Any) -> list[str]:
@@ -263,6 +282,7 @@ def _entry(
     weights: dict[str, float],
     concepts: set[str],
     needs: set[str],
+    written: Collection[str] = (),
 ) -> Entry:
     if not isinstance(value, dict):
         raise source.error(where, "must be a mapping with strong/cues/weak/combos")
@@ -271,7 +291,7 @@ def _entry(
     if extra:
         raise source.error(where, f"unknown key(s) {sorted(extra)}; allowed: {sorted(allowed)}")
     cues = tuple(
-        WeightedCue(compile_cue(word), weights[tier])
+        WeightedCue(_compile(word, written), weights[tier])
         for tier in TIERS
         for word in _strings(source, (*where, tier), value.get(tier))
     )
@@ -304,11 +324,45 @@ def _with_languages(
     return {**data, "concepts": concepts, "needs": needs}
 
 
+def _listed(data: dict[str, Any]) -> set[str]:
+    """Every word of the lexicon's concepts, needs and audiences."""
+    words = {w for ws in (data.get("concepts") or {}).values() for w in ws or ()}
+    for kind in ("needs", "audiences"):
+        for value in (data.get(kind) or {}).values():
+            if isinstance(value, dict):
+                words.update(w for tier in TIERS for w in value.get(tier) or ())
+    return {str(w).strip() for w in words}
+
+
+def _scopes(
+    data: dict[str, Any], languages: Sequence[LanguageWords]
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Words in Chinese characters of a language file and not of the lexicon → the languages
+    they count in; false friends → the languages they do not count in."""
+    japanese = _listed(data)
+    only: dict[str, set[str]] = {}
+    false: dict[str, set[str]] = {}
+    for language in languages:
+        for word in language.false_friends:
+            false.setdefault(word, set()).add(language.code)
+        if language.script != "han":
+            continue
+        words = [w for ws in language.concepts.values() for w in ws]
+        words += [w for tiers in language.needs.values() for ws in tiers.values() for w in ws]
+        for word in (w for w in words if w not in japanese):
+            only.setdefault(word, set()).add(language.code)
+    return (
+        {w: frozenset(codes) for w, codes in only.items()},
+        {w: frozenset(codes) for w, codes in false.items()},
+    )
+
+
 def read_lexicon(source: DataFile, languages: Sequence[LanguageWords] = ()) -> Lexicon:
     """Raises DataFileError naming file, line and field for any mistake."""
     data = source.data
     if not isinstance(data, dict):
         raise source.error((), "must be a mapping with weights, concepts, needs, audiences")
+    only_in, not_in = _scopes(data, languages)
     data = _with_languages(source, data, languages)
     taxonomy = load_taxonomy()
     weights = {
@@ -317,7 +371,7 @@ def read_lexicon(source: DataFile, languages: Sequence[LanguageWords] = ()) -> L
     }
     raw_concepts = data.get("concepts") or {}
     concepts = {
-        name: tuple(compile_cue(w) for w in _strings(source, ("concepts", name), words))
+        name: tuple(_compile(w, only_in) for w in _strings(source, ("concepts", name), words))
         for name, words in raw_concepts.items()
     }
     need_codes = set(taxonomy.needs)
@@ -330,7 +384,7 @@ def read_lexicon(source: DataFile, languages: Sequence[LanguageWords] = ()) -> L
         if code not in need_codes:
             raise source.error(("needs", code), f"{code!r} is not a need of data/taxonomy.yaml")
         needs[code] = _entry(
-            source, ("needs", code), code, value, weights, set(concepts), need_codes
+            source, ("needs", code), code, value, weights, set(concepts), need_codes, only_in
         )
     audiences = {}
     for code, value in (data.get("audiences") or {}).items():
@@ -358,7 +412,15 @@ def read_lexicon(source: DataFile, languages: Sequence[LanguageWords] = ()) -> L
     every_cue = [c for words in concepts.values() for c in words]
     every_cue += [w.cue for e in (*needs.values(), *audiences.values()) for w in e.cues]
     return Lexicon(
-        needs, audiences, concepts, audience_implies, modifiers, specialised, CueIndex.of(every_cue)
+        needs,
+        audiences,
+        concepts,
+        audience_implies,
+        modifiers,
+        specialised,
+        CueIndex.of(every_cue),
+        only_in,
+        not_in,
     )
 
 

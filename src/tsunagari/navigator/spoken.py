@@ -1,10 +1,13 @@
 """The language a message is written in (書かれた言語), and the navigator's words in each.
 
 `data/navigator/languages/<code>.yaml` holds, for one language, words by meaning class (the
-lexicon's concepts and needs, merged into it by `lexicon.load_lexicon`) and the marker words
-that tell it from the other languages written in Latin letters. `detect(text)` is cheap and
+lexicon's concepts and needs, merged into it by `lexicon.load_lexicon`), the marker words
+that tell it from the other languages written in Latin letters, and its false friends: words
+of the Japanese lexicon that mean something else in it (大家 is everyone in Chinese, a
+landlord in Japanese), which do not count in a text written in it. `detect(text)` is cheap and
 explainable: the script decides (kana: Japanese, Hangul: Korean, Thai, Devanagari: Nepali,
-Chinese characters with words Japanese does not write: Chinese); Latin letters are
+Chinese characters with words Japanese does not write: Chinese, even with a Japanese
+loanword in kana such as アパート); Latin letters are
 Vietnamese when they carry its letters (ơ, ư, đ, ạ…), else the language whose marker words
 are most frequent. Codes are ISO 639-1, as in the directory's `languages`.
 """
@@ -36,6 +39,7 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 _CHINESE_ONLY = frozenset(
     "我你她们們吗嗎呢么麼这這没沒说說对對让讓还钱錢业时为现问帮幫办辦边邊谁誰给來怎很找哪您吧啊呀"
     "孩欺负負懂该該聽听醫僱寞吃喝啥咋嘛哦唉发经样馬马个"
+    "學懷簽處會單經發樣證诉骗护顾亲关门电话买卖贷险签证资习处东车过现问题业时债"
 )
 _TRADITIONAL = frozenset(
     "們嗎麼這沒說對讓錢幫辦邊誰還給會來學醫懷簽證資習處東車過現問題業個時為僱馬聽經發樣該負單獨債"
@@ -61,6 +65,7 @@ class LanguageWords:
     concepts: dict[str, tuple[str, ...]]
     needs: dict[str, dict[str, tuple[str, ...]]]  # need → tier → words
     source: DataFile
+    false_friends: tuple[str, ...] = ()
 
 
 def _words(source: DataFile, where: tuple[str | int, ...], value: Any) -> tuple[str, ...]:
@@ -77,7 +82,7 @@ def read_language(source: DataFile) -> LanguageWords:
     data = source.data
     if not isinstance(data, dict):
         raise source.error((), "must be a mapping with language, name, script, needs")
-    allowed = {"language", "name", "script", "markers", "concepts", "needs"}
+    allowed = {"language", "name", "script", "markers", "concepts", "needs", "false_friends"}
     if set(data) - allowed:
         raise source.error((), f"unknown key(s) {sorted(set(data) - allowed)}")
     code = data.get("language")
@@ -109,6 +114,9 @@ def read_language(source: DataFile) -> LanguageWords:
         },
         needs=needs,
         source=source,
+        false_friends=_words(source, ("false_friends",), data["false_friends"])
+        if "false_friends" in data
+        else (),
     )
 
 
@@ -147,8 +155,11 @@ def detect(text: str) -> str:
         "ne": len(_DEVANAGARI.findall(text)),
     }
     han = _HAN.findall(text)
-    if counts["ja"] == 0 and han and _CHINESE_ONLY.intersection(han):
-        counts["zh"] = len(han)
+    chinese = sum(1 for c in han if c in _CHINESE_ONLY)
+    if chinese and (counts["ja"] == 0 or (chinese >= 2 and 2 * counts["ja"] < len(han))):
+        # 我想租アパート 但沒有保證人: Chinese with a Japanese word in kana, which Japanese
+        # prose (我慢できない, 詐欺にあった) never is: kana there is at least half the kanji.
+        counts["zh"] = len(han) + counts["ja"]
     elif han and counts["ja"]:
         counts["ja"] += len(han)
     script, letters = max(counts.items(), key=lambda item: item[1])

@@ -27,6 +27,7 @@ _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_KANA = re.compile(r"[\u3041-\u30ff]")
 _SPACES = re.compile(r"[ ]+")
 
 
@@ -87,6 +88,8 @@ class _Reader:
         self.hits: dict[tuple[str, str], list[tuple[float, Found, str]]] = {}
         concepts: dict[str, dict[int, Found]] = {}
         for text_of_cue, places in self.matcher.found.items():
+            if not self._counts_here(text_of_cue):
+                continue
             for kind, code, weight in lexicon.owners.get(text_of_cue, ()):
                 self.hits.setdefault((kind, code), []).append((weight, places[0], text_of_cue))
             for name in lexicon.concepts_of.get(text_of_cue, ()):
@@ -120,6 +123,16 @@ class _Reader:
             return None
         words = tuple(dict.fromkeys(self.matcher.shown(f) for f in chosen))
         return Evidence(combo.label, words, combo.weight)
+
+    def _counts_here(self, cue: str) -> bool:
+        """A false friend does not count in the language it misleads in (大家 in Chinese);
+        a Chinese word Japanese does not list counts unless the text is Japanese in kana."""
+        if self.language in self.lexicon.not_in.get(cue, ()):
+            return False
+        only = self.lexicon.only_in.get(cue)
+        if not only or self.language in only:
+            return True
+        return self.language != "ja" or not _KANA.search(self.prepared.normalised)
 
     @cached_property
     def language(self) -> str:
