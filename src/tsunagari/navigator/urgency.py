@@ -55,6 +55,8 @@ FRAME = "frame"  # the element of fiction, news, study, the long past
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
 CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
 FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
+# A closing never holds down a message with a time, a place, preparations or means (round 6).
+HELD_UP = frozenset({"now", "later", "place", "method", "preparation", "means-at-hand"})
 CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
@@ -372,7 +374,7 @@ def ceiling_of(found: frozenset[str]) -> int:
         return 1 if "distress" in ids else 0
     if "later" in ids and not ids & {"now", "attempt", "farewell"}:
         return 4
-    if CLOSING in ids and {e.id for e in _signs(found)} <= {FAREWELL}:
+    if CLOSING in ids and {e.id for e in _signs(found)} <= {FAREWELL} and not ids & HELD_UP:
         return 1  # talking helped, see you: ばいばい！またね, feel lighter… goodnight
     return 5
 
