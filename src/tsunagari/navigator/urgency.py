@@ -55,8 +55,9 @@ FRAME = "frame"  # the element of fiction, news, study, the long past
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
 CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
 FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
-# A closing never holds down a message with a time, a place, preparations or means (round 6).
-HELD_UP = frozenset({"now", "later", "place", "method", "preparation", "means-at-hand"})
+# A closing never holds down a place, a method, preparations or means, nor a farewell with a
+# time (round 6, blind set 12); "i feel better now" alone is still a closing.
+HELD_UP = frozenset({"place", "method", "preparation", "means-at-hand"})
 CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
@@ -374,7 +375,9 @@ def ceiling_of(found: frozenset[str]) -> int:
         return 1 if "distress" in ids else 0
     if "later" in ids and not ids & {"now", "attempt", "farewell"}:
         return 4
-    if CLOSING in ids and {e.id for e in _signs(found)} <= {FAREWELL} and not ids & HELD_UP:
+    signs = {e.id for e in _signs(found)}
+    timed_farewell = FAREWELL in signs and bool(ids & {"now", "later"})
+    if CLOSING in ids and signs <= {FAREWELL} and not ids & HELD_UP and not timed_farewell:
         return 1  # talking helped, see you: ばいばい！またね, feel lighter… goodnight
     return 5
 
