@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tsunagari
 EVAL_SET ?= ../shared/eval/navigator-dev.yaml
 
-.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench bench-urgency eval eval-search crisis-model urgency-model messages public-messages clean
+.PHONY: help install browser run test lint typecheck migrations-check test-sqlite test-postgres test-e2e bench bench-urgency eval eval-search eval-local crisis-model urgency-model messages public-messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -92,6 +92,11 @@ eval-search: install  ## the search judged on plain queries: make eval-search SE
 	$(TSUNAGARI) migrate --noinput -v0
 	$(TSUNAGARI) bootstrap
 	$(TSUNAGARI) evaluate_search $(SET)
+
+eval-local: install  ## local first judged: local services above nationwide ones that do not serve the need
+	$(TSUNAGARI) migrate --noinput -v0
+	$(TSUNAGARI) bootstrap
+	$(TSUNAGARI) evaluate_local $(EVAL_SET) tests/navigator/search-cases.yaml tests/navigator/multilingual-dev.yaml
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

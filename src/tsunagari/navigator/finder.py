@@ -91,17 +91,22 @@ def find(
 def _find(
     query: str, filters: Filters, crisis: bool, limit: int, offset: int, now: dt.datetime
 ) -> Found:
-    literal = search(query, filters, limit=limit, offset=offset, now=now)
     understood = _understood(query, filters) if query.strip() else Understood()
+    read = (*filters.needs, *_principal(understood))  # a place's service for them comes first
+    literal = search(query, filters, limit=limit, offset=offset, now=now, needs_read=read)
     if not understood.needs or filters.needs:  # a need chosen on the form is understanding
         if literal.total or not query.strip() or filters.needs:
             return Found(crisis, literal, understood)
         return _general(crisis, literal, understood, filters, limit, offset, now)
-    first = literal if not offset and limit >= TOP else search(query, filters, limit=TOP, now=now)
+    first = literal
+    if offset or limit < TOP:
+        first = search(query, filters, limit=TOP, now=now, needs_read=read)
     stored = cards([hit.service_id for hit in first.hits[:TOP]])
     if not _thin(first, stored, _principal(understood)):
         return Found(crisis, literal, understood)
-    pool = literal if not offset and limit >= POOL else search(query, filters, limit=POOL, now=now)
+    pool = literal
+    if offset or limit < POOL:
+        pool = search(query, filters, limit=POOL, now=now, needs_read=read)
     merged = _widened(pool, understood, filters, now)
     page = Results(
         merged[offset : offset + limit], len(merged), literal.query_terms, literal.expanded

@@ -214,7 +214,9 @@ def _text_scores(
     if not top:
         return {}  # words alone, with no need understood, find services at random
     try:
-        found = search(text, Filters(needs=top, place=place), limit=SEARCH_HITS, now=now)
+        # Words alone: the ranking puts the place's own services first where they fit.
+        filters = Filters(needs=top, place=place)
+        found = search(text, filters, limit=SEARCH_HITS, now=now, local_first=False)
     except Exception:
         log.exception("search failed: ranking by needs alone")
         return {}

@@ -32,6 +32,7 @@ OPEN_BONUS = 0.15
 OWN_LANGUAGE_BONUS = 0.5  # a line that answers in the language the person writes in
 OTHER_LANGUAGE_BONUS = 0.2  # one that answers in some language besides Japanese
 LOCAL_BONUS = 0.2
+LOCAL_SHARE = 0.75  # of the best score: a local service below it is not put first
 SPECIALISED_MISS = 0.2
 BROAD_PENALTY = 0.02  # per need beyond four: a line for everything is rarely the best
 CHILDREN_ONLY = frozenset({"child", "family"})
@@ -80,7 +81,9 @@ def _covers(entry: Entry, request: Request) -> bool:
 
 
 def _tier(entry: Entry, request: Request) -> int:
-    """Local first: 2 for the person's municipality, 1 for the prefecture, 0 otherwise."""
+    """Local first: 2 for the person's municipality, 1 for the prefecture, 0 otherwise; `rank`
+    puts a tier first only where its service scores LOCAL_SHARE of the best (a town's
+    general window that serves the elderly is no first answer to 認知症の父の世話)."""
     return area_tier(entry.area_terms, request.areas)
 
 
@@ -188,8 +191,9 @@ def rank(
             relevance, main = _relevance(entry, request, served)
             score = relevance * (1 + bonus) - penalty
             scored.append((_tier(entry, request), score, entry.slug, index, main))
+        floor = LOCAL_SHARE * max(s[1] for s in scored)
         _local, total, _slug, index, main = max(
-            scored, key=lambda s: (s[0], s[1], [-ord(c) for c in s[2]])
+            scored, key=lambda s: (s[0] if s[1] >= floor > 0 else 0, s[1], [-ord(c) for c in s[2]])
         )
         entry, state, _bonus, _penalty, reasons = candidates.pop(index)
         if main:

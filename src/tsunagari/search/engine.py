@@ -34,6 +34,8 @@ TIE_BREAKER = 0.1  # how much a concept's second-best alternative adds to its be
 COMMON_SHARE = 0.3  # a word in more than this share of descriptions is common
 LOCAL_TIER = 1000.0  # above any text score: a place's own entries come before the rest
 LOCAL_FLAGS = ("local", "place")  # scopes that only mean something to one area's people
+RARE_SHARE = 0.1  # a concept held by at most this share of the services is rare (high IDF)
+LOCAL_POOL = 20  # the place's own services that may come first (a page)
 
 Occur = tantivy.Occur
 Query = tantivy.Query
@@ -142,16 +144,62 @@ def _filter_clauses(
     return clauses
 
 
-def _local_first(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-    """Whatever the words, the person's municipality comes first, then the prefecture,
-    then the rest: tiers far above any text score, so that the text orders within a tier."""
+def _holders(concept: Concept, searcher: tantivy.Searcher) -> int:
+    """About how many services hold the concept (its most frequent alternative's count)."""
+    return max(
+        min(max(searcher.doc_freq(field, term) for field in fields_for(a)) for term in a.terms)
+        for a in concept.alternatives
+    )
+
+
+def _rare(parsed: ParsedQuery, searcher: tantivy.Searcher) -> list[Concept]:
+    """The query's rare concepts: held by at most RARE_SHARE of the services, and the rarest
+    of them always (認知症 in 親の認知症が心配, not 親, which most services hold)."""
+    holders = [_holders(c, searcher) for c in parsed.concepts]
+    limit = max(RARE_SHARE * searcher.num_docs, min(holders))
+    return [c for c, count in zip(parsed.concepts, holders, strict=True) if count <= limit]
+
+
+def _local_tier(
+    parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, needs_read: tuple[str, ...]
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """The person's own services first — the municipality's far above any text score, the
+    prefecture's below it — but only those that hold as many of the query's rare concepts as
+    the nationwide service holding most, or hold one and serve a need the navigator read in
+    the words. A town's general window that shares only 親 with 親の認知症が心配, or a youth
+    place only 若者 with 若者ですが借金が返せない, stays among the rest, ranked by its words."""
     place = filters.place
     if not place:
         return []
     areas = covering_areas(place)
-    tiers = [(_any_of("area", areas[2:]), LOCAL_TIER)] if place.municipality else []
-    tiers.append((_any_of("area", areas[1:2]), LOCAL_TIER / 2))
-    return [(Occur.Should, Query.const_score_query(q, boost)) for q, boost in tiers]
+    # Each rare concept held scores 1: a service's score is the number it holds.
+    held = Query.boolean_query(
+        [
+            (Occur.Should, Query.const_score_query(_concept_query(c), 1.0))
+            for c in _rare(parsed, searcher)
+        ]
+    )
+
+    def holding(areas: tuple[str, ...], *needs: str, limit: int = LOCAL_POOL) -> list[Any]:
+        clauses = [(Occur.Must, held), (Occur.Must, _any_of("area", areas))]
+        clauses += [(Occur.Must, _any_of("need", needs))] if needs else []
+        return list(searcher.search(Query.boolean_query(clauses), limit, count=False).hits)
+
+    nationwide = holding(areas[:1], limit=1)
+    enough = nationwide[0][0] if nationwide else 0.0
+    tiers = [(areas[2:], LOCAL_TIER)] if place.municipality else []
+    tiers.append((areas[1:2], LOCAL_TIER / 2))
+    clauses = []
+    for terms, boost in tiers:
+        if not enough:  # no nationwide service holds a rare concept either
+            clauses.append((Occur.Should, Query.const_score_query(_any_of("area", terms), boost)))
+            continue
+        found = [a for score, a in holding(terms) if score >= enough]
+        found += [a for _score, a in holding(terms, *needs_read)] if needs_read else []
+        ids = tuple({str(searcher.doc(a).get_first("id")) for a in found})
+        if ids:
+            clauses.append((Occur.Should, Query.const_score_query(_any_of("id", ids), boost)))
+    return clauses
 
 
 def _listing_boosts(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -190,12 +238,19 @@ def _text_query(parsed: ParsedQuery, searcher: tantivy.Searcher) -> tantivy.Quer
 
 
 def _query(
-    parsed: ParsedQuery, filters: Filters, searcher: tantivy.Searcher, now: dt.datetime
+    parsed: ParsedQuery,
+    filters: Filters,
+    searcher: tantivy.Searcher,
+    now: dt.datetime,
+    local_first: tuple[str, ...] | None,
 ) -> tantivy.Query:
+    """`local_first`: the needs read in the words, or None to leave the place's own services
+    where their words put them."""
     clauses = _filter_clauses(filters, searcher, now)
     if parsed.concepts:
         clauses.append((Occur.Must, _text_query(parsed, searcher)))
-        clauses += _local_first(filters)
+        if local_first is not None:
+            clauses += _local_tier(parsed, filters, searcher, local_first)
     else:
         clauses.append((Occur.Must, Query.const_score_query(Query.all_query(), 1.0)))
         clauses += _listing_boosts(filters)
@@ -228,8 +283,14 @@ def search(
     limit: int = 20,
     offset: int = 0,
     now: dt.datetime | None = None,
+    needs_read: tuple[str, ...] = (),
+    local_first: bool = True,
 ) -> Results:
     """Listed services matching `query` and `filters`, best first; `now` decides open now.
+
+    With a place, its own services that answer the words as well as the nation's come first
+    (`_local_tier`), and those serving one of `needs_read` (what the navigator read in the
+    words); `local_first=False` leaves them where their words put them.
 
     The query is bounded (query.MAX_QUERY_CHARS characters, query.MAX_CONCEPTS words);
     `limit` is at most MAX_LIMIT and `offset` at most MAX_OFFSET.
@@ -239,7 +300,9 @@ def search(
     searcher = search_index.current().searcher()
     parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
     found = searcher.search(
-        _query(parsed, filters, searcher, now or timezone.now()),
+        _query(
+            parsed, filters, searcher, now or timezone.now(), needs_read if local_first else None
+        ),
         limit=max(limit, 1),
         count=True,
         offset=offset,
