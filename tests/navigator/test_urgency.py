@@ -74,7 +74,7 @@ def test_fiction_study_and_a_laugh_hold_the_grade_down() -> None:
         "今日の試験まじで死んだｗｗ",
     ):
         found = elements(text)
-        assert "frame" in found and ceiling_of(found) <= 1, text
+        assert found & {"frame", "laugh"} and ceiling_of(found) <= 1, text
         assert grade(text).level <= 1, text
 
 
@@ -252,7 +252,8 @@ def test_a_frame_taken_back_no_longer_holds_the_grade_down() -> None:
         "kms lol. no actually. I mean it",
     ):
         found = elements(text)
-        assert {"frame", "sincere"} <= found and ceiling_of(found) == 5, text
+        assert "sincere" in found and found & {"frame", "laugh"}, text
+        assert ceiling_of(found) == 5, text
 
 
 def test_a_frame_in_a_long_letter_distances_only_its_own_sentences() -> None:
@@ -375,7 +376,7 @@ def test_everyday_words_are_not_elements_of_danger(text: str, absent: str) -> No
         ("生きるのやめようかな", "thought"),
         ("死んでしまうべかって考えでら", "thought"),
         ("二人で車ごと海に入ろうと思っています", "method"),
-        ("今天打工累死了哈哈哈", "frame"),
+        ("今天打工累死了哈哈哈", "laugh"),
         ("Em 2009, na crise, perdi o emprego", "frame"),
         ("あれからもう三十年になります", "frame"),
         ("em muon chet, khong muon song nua", "thought"),  # Vietnamese without its accents

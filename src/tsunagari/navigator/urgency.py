@@ -47,11 +47,18 @@ SCAN_CHARS = 20_000  # as crisis detection: a line at the end of a long message 
 MAX_UNITS = 40  # two-sentence windows embedded at most; beyond, the rest is read in wider ones
 CRISIS_FROM = 3  # the crisis flag is raised from this level up
 TOP = 5
-KINDS = ("what", "when", "distance", "frame", "sincere", "signal")
+KINDS = ("what", "when", "distance", "frame", "sincere", "signal", "closing", "topic")
 ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
-FRAME = "frame"  # the element of fiction, news, study, the long past, a laugh
+FRAME = "frame"  # the element of fiction, news, study, the long past
+LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
+CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
+FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
+# A closing never holds down a place, a method, preparations or means, nor a farewell with a
+# time (round 6, blind set 12); "i feel better now" alone is still a closing.
+HELD_UP = frozenset({"place", "method", "preparation", "means-at-hand"})
+CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
 _POLITE = frozenset({"ます", "です"})
@@ -80,17 +87,31 @@ class Element:
     crisis_rules: frozenset[str]
     acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
     plain_words: re.Pattern[str] | None = None  # `words` without Latin accents (plain())
+    unless: re.Pattern[str] | None = None  # words that take the element back (今どうすれば)
+    unless_lemmas: re.Pattern[str] | None = None
+    unless_plain: re.Pattern[str] | None = None
 
     def says(self, folded: str, plain_text: str | None) -> bool:
         """Whether the element's words are in the text (folded), or, for a text written
-        without its accents (muon chet, nao quero), in its accent-free patterns."""
+        without its accents (muon chet, nao quero), in its accent-free patterns; words
+        of `unless` are read out first."""
+        folded = _without(self.unless, folded)
         if self.words is not None and self.words.search(folded):
             return True
         return (
             plain_text is not None
             and self.plain_words is not None
-            and self.plain_words.search(plain_text) is not None
+            and self.plain_words.search(_without(self.unless_plain, plain_text)) is not None
         )
+
+    def reads(self, lemmas: str) -> bool:
+        """Whether the element's lemmas are in the lemma line, `unless` lemmas read out."""
+        line = _without(self.unless_lemmas, lemmas)
+        return self.lemmas is not None and self.lemmas.search(line) is not None
+
+
+def _without(pattern: re.Pattern[str] | None, text: str) -> str:
+    return text if pattern is None else pattern.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -211,6 +232,12 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
         plain_words = None
         if words is not None and plain(words.pattern) != words.pattern:
             plain_words = re.compile(plain(words.pattern))
+        unless = entry.get("unless") or {}
+        if not isinstance(unless, dict) or set(unless) - {"words", "lemmas"}:
+            raise source.error((*where, "unless"), "unless is a mapping of words and lemmas")
+        unless_words = _compile(
+            source, (*where, "unless", "words"), unless.get("words"), macros, True
+        )
         if lemmas is None and words is None and not rules and kind != "signal":
             raise source.error(where, "needs lemmas, words or crisis rules")
         acting = entry.get("acting", False)
@@ -228,6 +255,9 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 rules,
                 acting,
                 plain_words,
+                unless_words,
+                _compile(source, (*where, "unless", "lemmas"), unless.get("lemmas"), macros),
+                None if unless_words is None else re.compile(plain(unless_words.pattern)),
             )
         )
     if not elements or len({e.id for e in elements}) != len(elements):
@@ -274,7 +304,7 @@ def found_elements(text: str) -> frozenset[str]:
             if (
                 (element.kind == "signal" and signal)
                 or element.says(folded, plain_text)
-                or (element.lemmas is not None and element.lemmas.search(lemmas))
+                or element.reads(lemmas)
                 or element.crisis_rules & rules
             ):
                 found.add(element.id)
@@ -295,9 +325,22 @@ def quiet(found: frozenset[str]) -> bool:
 
 def _framed(present: list[Element]) -> bool:
     """A frame (fiction, news, study, the long past, a laugh) not taken back by the writer
-    (冗談じゃなくて, the truth is, no es broma: the sincere element)."""
+    (冗談じゃなくて, the truth is, no es broma: the sincere element). A laugh alone does
+    not frame an imminent message: 「いま橋の上 ㅎㅎ」 is on the bridge (round 6)."""
     kinds = {e.kind for e in present}
-    return "frame" in kinds and "sincere" not in kinds
+    if "frame" not in kinds or "sincere" in kinds:
+        return False
+    frames = {e.id for e in present if e.kind == "frame"}
+    return frames != {LAUGH} or not _imminent(present)
+
+
+def _imminent(present: list[Element]) -> bool:
+    """An imminent element (means at hand, a farewell, an attempt…), or a method or place
+    with now."""
+    ids = {e.id for e in present}
+    if any(e.kind == "what" and e.level == 5 for e in present):
+        return True
+    return "now" in ids and bool(ids & {"method", "place"})
 
 
 def floor_of(found: frozenset[str]) -> int:
@@ -332,6 +375,10 @@ def ceiling_of(found: frozenset[str]) -> int:
         return 1 if "distress" in ids else 0
     if "later" in ids and not ids & {"now", "attempt", "farewell"}:
         return 4
+    signs = {e.id for e in _signs(found)}
+    timed_farewell = FAREWELL in signs and bool(ids & {"now", "later"})
+    if CLOSING in ids and signs <= {FAREWELL} and not ids & HELD_UP and not timed_farewell:
+        return 1  # talking helped, see you: ばいばい！またね, feel lighter… goodnight
     return 5
 
 
@@ -372,17 +419,20 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
         return frozenset().union(*per_sentence.values()), per_sentence
     whole = found_elements(text).union(*per_sentence.values())
-    if len(per_sentence) > 2 and FRAME in whole and not _frame_near_signs(per_sentence):
-        whole = whole - {FRAME}
+    for frame in (FRAME, LAUGH):
+        if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
+            whole = whole - {frame}
+    if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat
+        whole = whole - {CLOSING}
     return whole, per_sentence
 
 
-def _frame_near_signs(per_sentence: dict[str, frozenset[str]]) -> bool:
+def _near_signs(frame: str, per_sentence: dict[str, frozenset[str]]) -> bool:
     found = list(per_sentence.values())
-    if not any(FRAME in f for f in found) or not any(_signs(f) for f in found):
+    if not any(frame in f for f in found) or not any(_signs(f) for f in found):
         return True  # a frame of the whole message, or no sentence that it could distance
     return any(
-        FRAME in f and any(_signs(g) for g in found[max(0, i - 1) : i + 2])
+        frame in f and any(_signs(g) for g in found[max(0, i - 1) : i + 2])
         for i, f in enumerate(found)
     )
 
