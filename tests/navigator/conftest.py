@@ -14,6 +14,7 @@ from tsunagari.directory.bundle import Bundle, read_bundle
 from tsunagari.directory.hours import TOKYO
 from tsunagari.directory.importer import import_bundle
 from tsunagari.navigator import catalogue
+from tsunagari.navigator.urgency import message_elements
 
 # A Tuesday at noon in Japan: day-time lines are open, nothing is a holiday.
 NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=TOKYO)
@@ -35,3 +36,8 @@ def _bundle() -> Bundle:
 def directory(db: None) -> None:
     """The curated national directory, as `tsunagari bootstrap` loads it."""
     import_bundle(_bundle(), source="data/directory")
+
+
+def elements(text: str) -> frozenset[str]:
+    """The urgency elements found in the whole of `text`."""
+    return message_elements(text)[0]

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from tests.navigator.conftest import elements
 from tsunagari.navigator import crisis, urgency, urgency_model
 from tsunagari.navigator.datafiles import DataFileError, data_path, read_data_file
 from tsunagari.navigator.training import (
@@ -26,14 +27,9 @@ from tsunagari.navigator.urgency import (
     floor_of,
     grade,
     grade_many,
-    message_elements,
     read_elements,
 )
 from tsunagari.navigator.urgency_model import load_model
-
-
-def elements(text: str) -> frozenset[str]:
-    return message_elements(text)[0]
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tsunagari.navigator.urgency import ceiling_of, floor_of, message_elements
-
-
-def elements(text: str) -> frozenset[str]:
-    return message_elements(text)[0]
+from tests.navigator.conftest import elements
+from tsunagari.navigator.urgency import ceiling_of, floor_of
 
 
 @pytest.mark.parametrize(
