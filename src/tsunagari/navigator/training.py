@@ -239,11 +239,8 @@ def _thresholds(
     written: np.ndarray,
     floors: np.ndarray,
     calm: np.ndarray,
-    ceilings: np.ndarray,
 ) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The thresholds, and those for quiet messages (no element of danger found), chosen on
-    the grade as it is given: a message the elements' ceiling holds below a level (a frame,
-    a chat's closing, no day chosen yet) is not given it whatever the threshold (round 7)."""
+    """The thresholds, and those for quiet messages (no element of danger found)."""
     at_least = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
 
     def lowest(
@@ -251,7 +248,6 @@ def _thresholds(
     ) -> float:
         for threshold in grid:
             given = (at_least[among, level] >= threshold) | (floors[among] >= level)
-            given &= ceilings[among] >= level
             if not among.any() or given.mean() <= allowed:
                 return threshold
         return DEFAULT_THRESHOLD if grid is GRID else grid[-1]
@@ -311,8 +307,7 @@ def train_urgency(
     written = folds >= 0
     floors = np.array([floor_of(found) for found in features.found])
     calm = np.array([quiet(found) for found in features.found], dtype=bool)
-    ceilings = np.array([ceiling_of(found) for found in features.found])
-    thresholds, quiet_thresholds = _thresholds(held_out, y, written, floors, calm, ceilings)
+    thresholds, quiet_thresholds = _thresholds(held_out, y, written, floors, calm)
     vocabulary = urgency_vocabulary(features.grams)
     weights, bias = _softmax_fit(features.matrix(vocabulary), y, w)
     dense = features.dense.shape[1]
@@ -333,6 +328,7 @@ def train_urgency(
     # As the grade is given: the learned level, the elements' floor, and their ceiling (a
     # frame with nothing being done, a day set ahead) — before round 4 the ceiling was left
     # out of these figures.
+    ceilings = np.array([ceiling_of(found) for found in features.found])
     graded = np.minimum(np.maximum(model.levels(held_out, calm), floors), ceilings)[written]
     y = y[written]
     figures = {

@@ -68,7 +68,13 @@ NO_TIME = "no-time"
 NO_PLAN = "no-plan"
 BEYOND_NO_TIME = frozenset({"attempt", "farewell", "someone-else-now", "danger-from-someone"})
 BEYOND_NO_PLAN = BEYOND_NO_TIME | {
-    "method", "place", "plan", "means-at-hand", "preparation", "repeated-self-harm", "later"
+    "method",
+    "place",
+    "plan",
+    "means-at-hand",
+    "preparation",
+    "repeated-self-harm",
+    "later",
 }
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
