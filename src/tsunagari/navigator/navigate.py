@@ -216,7 +216,7 @@ def _text_scores(
     try:
         # Words alone: the ranking puts the place's own services first where they fit.
         filters = Filters(needs=top, place=place)
-        found = search(text, filters, limit=SEARCH_HITS, now=now, local_first=False)
+        found = search(text, filters, limit=SEARCH_HITS, now=now, local_first=None)
     except Exception:
         log.exception("search failed: ranking by needs alone")
         return {}
