@@ -21,6 +21,7 @@ housing. Any sign of danger keeps every line first, as does level 5: on the proj
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
@@ -40,6 +41,12 @@ PRACTICAL_NEEDS = frozenset(
 # Stated, not guessed: a cue word of the need (0.6 up), not the 0.48 that writing in another
 # language gives foreign-residents alone.
 CLEAR_NEED = 0.6
+# Read at 4 — a method, place, time or plan — the need must be stated twice over (two cues,
+# or a cue and a combination, of that need): on the urgency sets 8, 9 and 11–13 the crises
+# answered beside a need were all graded 4 and had the need from one ordinary word (会社,
+# visa, salary, the neck of 首), while the ordinary requests graded 4 state it again.
+PLAN = 4
+STATED_TWICE = 2
 BESIDE_FIRST_LINE = 2  # services for the needs after the first line: one line in the top 3
 
 
@@ -98,11 +105,18 @@ def is_open(line: CrisisLine, moment: dt.datetime) -> bool | None:
 
 
 def needs_beside_lines(
-    crisis: CrisisResult, urgency: Urgency, needs: dict[str, float], *, earlier: bool
+    crisis: CrisisResult,
+    urgency: Urgency,
+    needs: dict[str, float],
+    *,
+    earlier: bool,
+    cues: Mapping[str, int],
 ) -> bool:
     """Whether the services for a practical need come right after the first crisis line:
     only where the urgency grade alone raised the flag, below level 5, from the learned
-    reader's reading with no element of danger named, and a practical need is stated.
+    reader's reading with no element of danger named, and a practical need is stated — at
+    level 4 (where the reader read a method, place, time or plan that no element named) by
+    at least two words of the need (`cues`: the cues and combinations found, by need).
 
     Never when a crisis rule or the crisis model fired (a wish to die, a method, 119 after
     an overdose, 110 when someone threatens), when anything failed (a failed grade is level
@@ -114,7 +128,11 @@ def needs_beside_lines(
         return False
     if any(r.code != MODEL for r in urgency.reasons if r.level >= DANGER_FROM):
         return False
-    return any(needs.get(code, 0.0) >= CLEAR_NEED for code in PRACTICAL_NEEDS)
+    words = STATED_TWICE if urgency.level >= PLAN else 1
+    return any(
+        needs.get(code, 0.0) >= CLEAR_NEED and cues.get(code, 0) >= words
+        for code in PRACTICAL_NEEDS
+    )
 
 
 def shared(
