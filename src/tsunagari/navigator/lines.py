@@ -10,7 +10,7 @@ A crisis answer always opens with a crisis line (and every page with the crisis 
 Where the flag rests on the urgency grade alone — graded 3 or 4 by the learned reader, while
 the crisis rules, their model and the grade's own elements found no sign of danger (no wish,
 thought, method, place, plan or time) — and the message states a practical need clearly
-(the job, the dormitory, the visa, money), the two services for that need follow the first
+(the job, the dormitory, the visa, money; at level 4 by two cues of the need), the two services for that need follow the first
 line, before the other lines (`shared`). That is how ordinary requests in Vietnamese, Nepali
 or Tagalog were graded by mistake (docs/languages.md): asking where to sleep after losing a
 job, the person found only lines that neither answer in their language nor deal with
