@@ -9,13 +9,13 @@ returns: read from the navigator's snapshot of the directory when it can be read
 A crisis answer always opens with a crisis line (and every page with the crisis panel).
 Where the flag rests on the urgency grade alone — graded 3 or 4 by the learned reader, while
 the crisis rules, their model and the grade's own elements found no sign of danger (no wish,
-thought, method, place, plan or time) — and the message states a practical need clearly
-(the job, the dormitory, the visa, money; at level 4 by two cues of the need), the two services for that need follow the first
-line, before the other lines (`shared`). That is how ordinary requests in Vietnamese, Nepali
-or Tagalog were graded by mistake (docs/languages.md): asking where to sleep after losing a
-job, the person found only lines that neither answer in their language nor deal with
-housing. Any sign of danger keeps every line first, as does level 5: on the project's own
-2,803 cases no crisis message is answered the other way.
+thought, method, place, plan or time) — and the message states a practical need clearly (the
+job, the dormitory, the visa, money; at level 4 by two cues of the need), the two services
+for that need follow the first line, before the other lines (`shared`). That is how ordinary
+requests in Vietnamese, Nepali or Tagalog were graded by mistake (docs/languages.md): asking
+where to sleep after losing a job, the person found only lines that neither answer in their
+language nor deal with housing. Any sign of danger keeps every line first, as does level 5:
+on the project's own 2,803 cases no crisis message is answered the other way.
 """
 
 from __future__ import annotations
