@@ -1,0 +1,100 @@
+"""Urgency, round 7b: the imminent messages of sets 14–16 graded below 5, as classes —
+someone else trying to end their life now or who has just jumped, violence heard now, pills
+counted and swallowed (rōmaji, kana), standing now where the act would be, and affairs put in
+order in Chinese. One element alone sets no floor (floor_of): the learned reader, which
+reads every element, grades it. Each text here is written for the class, not taken from the sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.navigator.conftest import elements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "いもうとが いま ベランダから とびおりようと しています。どうしよう",
+        "友達が今、橋から飛び降りようとしてる。止められない",
+        "My roommate is trying to jump from the balcony and I can't stop him",
+        "我朋友刚才从宿舍楼上跳下去了，还有意识",
+        "Adik saya barusan lompat dari jembatan, tolong",
+        "Bạn em vừa nhảy xuống từ tầng 4, em phải làm gì",
+        "친구가 방금 뛰어내렸어요 어떡해요",
+        "Meu irmão acabou de pular da ponte",
+    ],
+)
+def test_someone_else_trying_now_or_just_jumped_is_imminent(text: str) -> None:
+    found = elements(text)
+    assert "someone-else-now" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "うえの かいで おとこのひとが どなってて、たたく おと が きこえます",
+        "隣の部屋から子どもの泣き声と、殴る音がしています",
+        "I can hear him hitting the kids next door right now",
+        "我听到隔壁打孩子的声音",
+        "옆집에서 아이 때리는 소리가 나요",
+    ],
+)
+def test_violence_heard_now_is_imminent(text: str) -> None:
+    found = elements(text)
+    assert "someone-else-now" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kusuri 30 jou nonda. atama ga bonyari suru",
+        "さっき くすり 40じょう のんだ",
+        "睡眠薬を20錠飲みました",
+        "suiminyaku zenbu nonda",
+    ],
+)
+def test_pills_counted_and_swallowed_is_an_attempt(text: str) -> None:
+    found = elements(text)
+    assert "attempt" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我现在站在桥边，风很大",
+        "我現在站在頂樓欄杆外",
+        "駅の 黄色い線の外側に立ってる",
+        "I'm standing past the yellow line at the station",
+    ],
+)
+def test_standing_where_the_act_would_be_is_an_attempt(text: str) -> None:
+    found = elements(text)
+    assert "attempt" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我把房间整理好了，东西都送给了朋友。给妈妈的信写好了。",
+        "房間收拾好了，衣服全給了室友，遺書已經寫好了。論文也不用寫了。",
+    ],
+)
+def test_affairs_put_in_order_in_chinese_is_preparation(text: str) -> None:
+    found = elements(text)
+    assert "preparation" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "朝ごはんのあと薬を2錠飲んだ",  # a dose is no attempt: the count has two digits
+        "kusuri wo nomu no wasureta",
+        "友達が来月引っ越そうとしています",
+        "昨日、友達がプールに飛び込んだ",
+        "站在月台上等车，好累",
+        "ima 50 jou gurai aru. itsu ka tsukau",
+    ],
+)
+def test_ordinary_neighbours_of_these_classes_are_not_imminent(text: str) -> None:
+    found = elements(text)
+    assert not {"someone-else-now", "attempt", "preparation"} & found, (text, found)
