@@ -98,3 +98,84 @@ def test_affairs_put_in_order_in_chinese_is_preparation(text: str) -> None:
 def test_ordinary_neighbours_of_these_classes_are_not_imminent(text: str) -> None:
     found = elements(text)
     assert not {"someone-else-now", "attempt", "preparation"} & found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sering banget aku menyilet tangan kalau lagi sedih",
+        "몇 주째 밤마다 팔을 긋고 있어요",
+        "เมื่อคืนก็กรีดแขนอีกแล้ว",
+        "ngày nào cũng rạch tay",
+        "Ilang beses ko na pong sinaktan ang sarili ko",
+    ],
+)
+def test_cutting_as_a_habit_is_repeated_self_harm(text: str) -> None:
+    found = elements(text)
+    assert "repeated-self-harm" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "びょういんの おくじょう かぎが こわれてて はいれる",
+        "ビルの屋上、鍵がかかってないって知ってる",
+        "非常階段の柵が低いのを知っている",
+        "The rooftop door is unlocked at night",
+    ],
+)
+def test_the_way_to_a_height_found_open_is_a_place(text: str) -> None:
+    found = elements(text)
+    assert "place" in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "时间已经定好了，就在考完试以后",
+        "我看好了那个地方",
+        "장소도 정해 놨어요",
+        "Alam ko na kung saan ko gagawin",
+        "こうえんの いけ あそこで しぬ",
+    ],
+)
+def test_the_day_or_the_place_set_is_a_plan(text: str) -> None:
+    found = elements(text)
+    assert "plan" in found, (text, found)
+
+
+def test_the_dialect_wish_form_in_te_is_a_thought() -> None:
+    found = elements("なんもかんも嫌んなった。死にてぇ")
+    assert "thought" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        ("quero morrer, não é drama, é sério", False),
+        ("Minha irmã diz que quer morrer, ela assiste muito drama coreano", True),
+        ("친구가 자해를 했었는데 지금은 괜찮다고 해요", False),
+        ("지금은 괜찮아요. 10년 전 일이에요", True),
+        ("유학 온 지 2년째예요. 죽고 싶어요", False),
+    ],
+)
+def test_frames_said_not_to_hold_are_read_out(text: str, framed: bool) -> None:
+    found = elements(text)
+    assert ("frame" in found) is framed, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salamat po, gumaan talaga loob ko. Matutulog na po ako",
+        "오늘 고마웠어요. 이제 자러 갈게요",
+        "धन्यवाद, मन हलुका भयो। अब म सुत्न जान्छु",
+        "Cảm ơn chị, em thấy ổn hơn rồi",
+        "はなし きいてくれて ありがと もうねる",
+        "나중에 또 올게요",
+        "ありがとな。また寂しくなったら来っから",
+    ],
+)
+def test_a_chats_end_in_more_languages_is_a_closing(text: str) -> None:
+    found = elements(text)
+    assert found & {"closing", "again"}, (text, found)
