@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.navigator.conftest import elements
+from tsunagari.navigator.urgency import ceiling_of, floor_of
 
 
 @pytest.mark.parametrize(
@@ -179,3 +180,27 @@ def test_frames_said_not_to_hold_are_read_out(text: str, framed: bool) -> None:
 def test_a_chats_end_in_more_languages_is_a_closing(text: str) -> None:
     found = elements(text)
     assert found & {"closing", "again"}, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロープは押し入れにある。今やないけど、決めてる",
+        "kusuri atsumete aru. ima ja nai kedo",
+        "I have the pills ready. Not doing it right now though",
+        "Aku sudah beli tali. Belum sekarang kok",
+        "Nakatago ang mga gamot. Hindi pa ngayon",
+        "번개탄 사놨어요. 아직은 아니에요",
+        "绳子买好了，不是今天",
+    ],
+)
+def test_not_now_with_means_or_method_is_four_not_five(text: str) -> None:
+    found = elements(text)
+    assert "no-time" in found, (text, found)
+    assert min(max(floor_of(found), 4), ceiling_of(found)) == 4, (text, found)
+
+
+def test_not_now_does_not_hold_down_an_attempt() -> None:
+    found = elements("今日はしないって言ったけど、さっき薬を全部飲んだ")
+    assert "attempt" in found, found
+    assert ceiling_of(found) == 5, found
