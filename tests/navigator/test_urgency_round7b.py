@@ -204,3 +204,38 @@ def test_not_now_does_not_hold_down_an_attempt() -> None:
     found = elements("今日はしないって言ったけど、さっき薬を全部飲んだ")
     assert "attempt" in found, found
     assert ceiling_of(found) == 5, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロープは買ってある。誕生日の前の日にするつもり",
+        "Em đã mua dây rồi, nhận lương xong sẽ làm",
+        "Aku sudah beli tali. Habis gajian nanti",
+        "수면제 모아 뒀어요. 시험 끝나면 할 거예요",
+        "I bought a rope. After my exams, that's when",
+    ],
+)
+def test_means_with_a_day_ahead_is_four_not_five(text: str) -> None:
+    found = elements(text)
+    assert "later" in found, (text, found)
+    assert ceiling_of(found) == 4, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Compré una cuerda. La tengo guardada por si acaso",
+        "I keep a razor in my drawer just in case",
+        "kusuri wo atsumete iru. itsu ka tsukau tsumori",
+    ],
+)
+def test_means_kept_just_in_case_is_four_not_five(text: str) -> None:
+    found = elements(text)
+    assert "no-time" in found, (text, found)
+    assert ceiling_of(found) == 4, (text, found)
+
+
+def test_rent_paid_to_the_end_of_the_month_sets_no_day() -> None:
+    found = elements("I wrote the letters. Rent's paid up to the end of the month.")
+    assert "later" not in found, found
