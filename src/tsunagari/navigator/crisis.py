@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from tsunagari.navigator import romaji
+from tsunagari.navigator.alternation import Alternation
 from tsunagari.navigator.crisis_model import load_model
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
 from tsunagari.navigator.text import surface
@@ -59,7 +60,7 @@ class Rule:
     kind: str
     label_ja: str
     label_en: str
-    pattern: re.Pattern[str]
+    pattern: Alternation  # searched only with the alternatives the text's scripts allow
     first: tuple[str, ...]
 
     def label(self, language: str) -> str:
@@ -94,7 +95,7 @@ def _expand(source: DataFile, where: Location, pattern: Any, macros: dict[str, s
 
 def _compile(
     source: DataFile, where: Location, patterns: Any, macros: dict[str, str]
-) -> re.Pattern[str]:
+) -> Alternation:
     if not isinstance(patterns, list) or not patterns:
         raise source.error(where, "needs a list of patterns")
     expanded = [_expand(source, (*where, i), p, macros) for i, p in enumerate(patterns)]
@@ -103,7 +104,7 @@ def _compile(
             re.compile(pattern)
         except re.error as error:
             raise source.error((*where, i), f"bad regular expression: {error}") from None
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
+    return Alternation.of(expanded)
 
 
 def read_rules(source: DataFile) -> Rules:
@@ -111,7 +112,7 @@ def read_rules(source: DataFile) -> Rules:
     data = source.data if isinstance(source.data, dict) else {}
     macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
     exceptions = tuple(
-        _compile(source, ("exceptions", i, "patterns"), entry.get("patterns"), macros)
+        _compile(source, ("exceptions", i, "patterns"), entry.get("patterns"), macros).whole
         for i, entry in enumerate(data.get("exceptions") or [])
     )
     rules = []
@@ -143,8 +144,8 @@ def read_rules(source: DataFile) -> Rules:
     return Rules(
         exceptions,
         tuple(rules),
-        _compile(source, ("others", "subjects"), others.get("subjects"), macros),
-        _compile(source, ("others", "reports"), others.get("reports"), macros),
+        _compile(source, ("others", "subjects"), others.get("subjects"), macros).whole,
+        _compile(source, ("others", "reports"), others.get("reports"), macros).whole,
     )
 
 
@@ -192,7 +193,7 @@ def _detect_in(rules: Rules, text: str, earlier_weak: tuple[str, ...]) -> Crisis
             fired.append(rule)
             if rule.kind in SELF_DIRECTED:
                 first_at = min(first_at, match.start())
-        elif rule.pattern.search(letters_only):
+        elif rule.pattern.found(letters_only):
             fired.append(rule)
     weak = tuple(dict.fromkeys([*earlier_weak, *(r.id for r in fired if r.kind == "weak")]))
     strong = [r for r in fired if r.kind != "weak"]

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from tsunagari.navigator import crisis_model, romaji
+from tsunagari.navigator.alternation import Alternation
 from tsunagari.navigator.crisis import detect_with, load_rules
 from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
 from tsunagari.navigator.text import clean_input, surface, to_hiragana
@@ -82,11 +83,11 @@ class Element:
     level: int
     label_ja: str
     label_en: str
-    lemmas: re.Pattern[str] | None
-    words: re.Pattern[str] | None
+    lemmas: Alternation | None
+    words: Alternation | None
     crisis_rules: frozenset[str]
     acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
-    plain_words: re.Pattern[str] | None = None  # `words` without Latin accents (plain())
+    plain_words: Alternation | None = None  # `words` without Latin accents (plain())
     unless: re.Pattern[str] | None = None  # words that take the element back (今どうすれば)
     unless_lemmas: re.Pattern[str] | None = None
     unless_plain: re.Pattern[str] | None = None
@@ -96,18 +97,18 @@ class Element:
         without its accents (muon chet, nao quero), in its accent-free patterns; words
         of `unless` are read out first."""
         folded = _without(self.unless, folded)
-        if self.words is not None and self.words.search(folded):
+        if self.words is not None and self.words.found(folded):
             return True
         return (
             plain_text is not None
             and self.plain_words is not None
-            and self.plain_words.search(_without(self.unless_plain, plain_text)) is not None
+            and self.plain_words.found(_without(self.unless_plain, plain_text))
         )
 
     def reads(self, lemmas: str) -> bool:
         """Whether the element's lemmas are in the lemma line, `unless` lemmas read out."""
         line = _without(self.unless_lemmas, lemmas)
-        return self.lemmas is not None and self.lemmas.search(line) is not None
+        return self.lemmas is not None and self.lemmas.found(line)
 
 
 def _without(pattern: re.Pattern[str] | None, text: str) -> str:
@@ -145,7 +146,7 @@ def _compile(
     patterns: Any,
     macros: dict[str, str],
     folded_spaces: bool = False,
-) -> re.Pattern[str] | None:
+) -> Alternation | None:
     if patterns is None:
         return None
     if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
@@ -169,7 +170,7 @@ def _compile(
             re.compile(pattern)
         except re.error as error:
             raise source.error((*where, i), f"bad regular expression: {error}") from None
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
+    return Alternation.of(expanded)
 
 
 def _wide_gap(letter: str, other: str) -> bool:
@@ -231,13 +232,14 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
         words = _compile(source, (*where, "words"), entry.get("words"), macros, True)
         plain_words = None
         if words is not None and plain(words.pattern) != words.pattern:
-            plain_words = re.compile(plain(words.pattern))
+            plain_words = Alternation.of([plain(p) for p in words.alternatives])
         unless = entry.get("unless") or {}
         if not isinstance(unless, dict) or set(unless) - {"words", "lemmas"}:
             raise source.error((*where, "unless"), "unless is a mapping of words and lemmas")
         unless_words = _compile(
             source, (*where, "unless", "words"), unless.get("words"), macros, True
         )
+        unless_lemmas = _compile(source, (*where, "unless", "lemmas"), unless.get("lemmas"), macros)
         if lemmas is None and words is None and not rules and kind != "signal":
             raise source.error(where, "needs lemmas, words or crisis rules")
         acting = entry.get("acting", False)
@@ -255,8 +257,8 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 rules,
                 acting,
                 plain_words,
-                unless_words,
-                _compile(source, (*where, "unless", "lemmas"), unless.get("lemmas"), macros),
+                None if unless_words is None else unless_words.whole,
+                None if unless_lemmas is None else unless_lemmas.whole,
                 None if unless_words is None else re.compile(plain(unless_words.pattern)),
             )
         )
