@@ -166,6 +166,11 @@ class Alternation:
     def pattern(self) -> str:
         return self.whole.pattern
 
+    def may_match(self, text: str) -> bool:
+        """False where no alternative can match: `text` has none of the letters they need."""
+        scripts = scripts_of(text)
+        return any(needed is None or not needed.isdisjoint(scripts) for needed, _ in self.groups)
+
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match (as `whole.search` finds it: where it starts), or None."""
         scripts = scripts_of(text)

@@ -69,7 +69,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class Rules:
-    exceptions: tuple[re.Pattern[str], ...]
+    exceptions: tuple[Alternation, ...]
     rules: tuple[Rule, ...]
     subjects: re.Pattern[str]
     reports: re.Pattern[str]
@@ -112,7 +112,7 @@ def read_rules(source: DataFile) -> Rules:
     data = source.data if isinstance(source.data, dict) else {}
     macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
     exceptions = tuple(
-        _compile(source, ("exceptions", i, "patterns"), entry.get("patterns"), macros).whole
+        _compile(source, ("exceptions", i, "patterns"), entry.get("patterns"), macros)
         for i, entry in enumerate(data.get("exceptions") or [])
     )
     rules = []
@@ -154,9 +154,10 @@ def load_rules() -> Rules:
     return read_rules(read_data_file(data_path("crisis.yaml")))
 
 
-def _masked(folded: str, exceptions: tuple[re.Pattern[str], ...]) -> str:
-    for pattern in exceptions:
-        folded = pattern.sub(lambda m: _MASK * len(m.group(0)), folded)
+def _masked(folded: str, exceptions: tuple[Alternation, ...]) -> str:
+    for exception in exceptions:
+        if exception.may_match(folded):  # most are Japanese: an English text skips them
+            folded = exception.whole.sub(lambda m: _MASK * len(m.group(0)), folded)
     return folded
 
 

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 from tsunagari.navigator import romaji
@@ -45,7 +45,7 @@ class Model:
         grams = ngrams(text)
         if not grams:
             return 0.0
-        total = sum(self.weights.get(g, 0.0) for g in grams) / math.sqrt(len(grams))
+        total = sum(map(self.weights.get, grams, repeat(0.0))) / math.sqrt(len(grams))
         return 1.0 / (1.0 + math.exp(-(self.bias + total)))
 
     def raises(self, text: str) -> bool:

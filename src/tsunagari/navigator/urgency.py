@@ -287,11 +287,12 @@ def _lemma_line(text: str) -> str:
     return to_hiragana(" " + " ".join(lemmas) + " ")
 
 
-def found_elements(text: str) -> frozenset[str]:
-    """Ids of the elements of urgency.yaml present in `text` (romaji is read as kana too)."""
+def found_elements(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Ids of the elements of urgency.yaml present in `text` (romaji is read as kana too),
+    with those `known` to be there (found in its sentences), which are not looked for again."""
     kana = romaji.reading(text)
     readings = [text] if kana is None else [text, kana]
-    found: set[str] = set()
+    found: set[str] = set(known)
     for reading in readings:
         normalised = surface(reading)
         folded = to_hiragana(normalised)
@@ -299,12 +300,16 @@ def found_elements(text: str) -> frozenset[str]:
         lemmas = _lemma_line(normalised)
         fired = detect_with(load_rules(), reading)
         rules = {*fired.reasons, *fired.weak}
-        # The crisis flag as main raises it (its rules, then its second reader): a signal
-        # the learned reader weighs against everything else, never a floor by itself.
-        signal = fired.crisis or crisis_model.load_model().raises(reading)
         for element in load_elements():
+            if element.id in found:
+                continue
             if (
-                (element.kind == "signal" and signal)
+                # The crisis flag as main raises it (its rules, then its second reader): a
+                # signal the learned reader weighs against everything else, never a floor.
+                (
+                    element.kind == "signal"
+                    and (fired.crisis or crisis_model.load_model().raises(reading))
+                )
                 or element.says(folded, plain_text)
                 or element.reads(lemmas)
                 or element.crisis_rules & rules
@@ -420,7 +425,8 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     per_sentence = {s: found_elements(s) for s in sentences(text)}
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
         return frozenset().union(*per_sentence.values()), per_sentence
-    whole = found_elements(text).union(*per_sentence.values())
+    # What a sentence has, the message has: only the other elements are looked for in it.
+    whole = found_elements(text, frozenset().union(*per_sentence.values()))
     for frame in (FRAME, LAUGH):
         if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
             whole = whole - {frame}
