@@ -15,14 +15,18 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from tsunagari.desk.routing import websocket_urlpatterns  # noqa: E402
-from tsunagari.ops.limits import cap_bodies  # noqa: E402
+from tsunagari.ops.limits import cap_bodies, deadline_bodies  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": cap_bodies(
-            django_application,
-            public_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-            staff_bytes=settings.MAX_UPLOAD_BYTES,
+        "http": deadline_bodies(
+            cap_bodies(
+                django_application,
+                public_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+                staff_bytes=settings.MAX_UPLOAD_BYTES,
+            ),
+            public_seconds=settings.BODY_SECONDS,
+            staff_seconds=settings.UPLOAD_SECONDS,
         ),
         # Same-origin only (a page of another site cannot open a person's chat), and the
         # session and the staff login as the pages have them.

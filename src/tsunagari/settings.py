@@ -251,6 +251,10 @@ METRICS_TOKEN = env_str("TSUNAGARI_METRICS_TOKEN", "")
 # Staff pages take survey files (surveys.forms caps them at 64 MB); every other address
 # takes at most DATA_UPLOAD_MAX_MEMORY_SIZE. Enforced before Django reads a body.
 MAX_UPLOAD_BYTES = env_int("TSUNAGARI_MAX_UPLOAD_BYTES", 70 * 1024 * 1024)
+# A body not whole this long after its request arrived is answered 408 (ops.limits): a form
+# or a JSON message in 30 s; a staff page's survey file (70 MB at 2 Mbit/s) in 10 minutes.
+BODY_SECONDS = env_int("TSUNAGARI_BODY_SECONDS", 30)
+UPLOAD_SECONDS = env_int("TSUNAGARI_UPLOAD_SECONDS", 600)
 
 # Mail (reminders to the owners of local help). Without a host, mail goes to the console.
 EMAIL_HOST = env_str("TSUNAGARI_EMAIL_HOST", "")

@@ -113,3 +113,55 @@ def test_the_pages_show_what_happened(personas: Personas, chiyoda_colleague: Use
     )
     assert 'role="alert"' in again.content.decode()
     assert "この申請はもう確認済みです。" in again.content.decode()
+
+
+def _another_body_publishes_the_same_new_id() -> Service:
+    """NPOあかり's place with the proposal's new id, written as its own publish would."""
+    place = create_service(
+        ROW["ID"],
+        name="あかりの居場所",
+        scope=Service.Scope.PLACE,
+        needs=("community",),
+        methods=("in-person",),
+        areas=(("municipality", "131016"),),
+    )
+    Service.objects.filter(pk=place.pk).update(owner=body("akari"))
+    return place
+
+
+@pytest.mark.parametrize("moment", ["after-the-lock", "while-inserting"])
+def test_a_new_id_published_by_another_body_at_the_same_instant_is_refused_by_name(
+    personas: Personas, chiyoda_colleague: User, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    """Two publishes of the same new id: neither has a row to lock, both pass the check. The
+    other one's row appears after this one locked (it committed first), or while this one
+    inserts (its insert waits on the unique slug, then fails): refused, the id named, this
+    proposal still waiting and nothing of it written (the other's row, made inside this
+    test's transaction, goes with it; before, it was taken over and published)."""
+    from tsunagari.localhelp import workflow
+
+    proposal = _submitted(personas, csv_file(ROW))
+    if moment == "after-the-lock":
+        checked = workflow.check
+
+        def check_then_race(*args: object) -> object:
+            found = checked(*args)  # type: ignore[arg-type]
+            _another_body_publishes_the_same_new_id()
+            return found
+
+        monkeypatch.setattr(workflow, "check", check_then_race)
+    else:
+        written = workflow.write_service
+
+        def race_then_write(*args: object, **kwargs: object) -> Service:
+            _another_body_publishes_the_same_new_id()
+            return written(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(workflow, "write_service", race_then_write)
+    response = _client(chiyoda_colleague).post(
+        f"/staff/local/proposals/{proposal.pk}/publish/", follow=True
+    )
+    assert Proposal.objects.get(pk=proposal.pk).state == Proposal.State.SUBMITTED
+    assert not Service.objects.filter(slug=ROW["ID"], owner=body("chiyoda")).exists()
+    page = response.content.decode()
+    assert f"ID {ROW['ID']}" in page and "同じ時に別の公開で作られました" in page

@@ -21,8 +21,11 @@ from tsunagari.navigator.urgency import MODEL, URGENCY, Reason, Urgency
 
 # A Vietnamese intern who lost the job and the company's housing: no word of danger.
 LOST_HOME = "cty cho nghi viec roi, phai roi khoi nha o cua cty, em la thuc tap sinh"
+HOME_LOST_TWICE = "cty cho nghi viec roi, phai roi khoi ky tuc xa, gio em khong co cho o"
 FLAGGED = CrisisResult(True, (URGENCY,), False)
 HOUSING = {"crisis": 1.0, "housing": 0.9, "employment": 0.6, "mental-health": 0.5}
+ONE_WORD_EACH = {"housing": 1, "employment": 1}
+HOME_TWICE = {"housing": 2, "employment": 1}  # 寮 and 出ていけ: a cue and a combination
 
 
 def read_as(level: int, *elements: tuple[str, int]) -> Urgency:
@@ -37,7 +40,15 @@ def lines_lead(results: list[dict[str, Any]]) -> bool:
 
 @pytest.mark.parametrize("level", [3, 4])
 def test_a_grade_alone_with_a_stated_need_puts_the_need_beside_the_lines(level: int) -> None:
-    assert needs_beside_lines(FLAGGED, read_as(level), HOUSING, earlier=False)
+    assert needs_beside_lines(FLAGGED, read_as(level), HOUSING, earlier=False, cues=HOME_TWICE)
+
+
+def test_read_as_a_plan_a_need_named_by_one_word_keeps_every_line_first() -> None:
+    """Level 4 is a method, place, time or plan read by the learned reader: a crisis that
+    names the company, a visa or a payday in passing (会社の非常階段, 給料日のあと) is not a
+    request for work or a home; at 3 one clear word is enough."""
+    assert not needs_beside_lines(FLAGGED, read_as(4), HOUSING, earlier=False, cues=ONE_WORD_EACH)
+    assert needs_beside_lines(FLAGGED, read_as(3), HOUSING, earlier=False, cues=ONE_WORD_EACH)
 
 
 @pytest.mark.parametrize(
@@ -57,14 +68,15 @@ def test_a_grade_alone_with_a_stated_need_puts_the_need_beside_the_lines(level: 
 def test_any_sign_of_danger_keeps_every_line_first(
     crisis: CrisisResult, urgency: Urgency, earlier: bool
 ) -> None:
-    assert not needs_beside_lines(crisis, urgency, HOUSING, earlier=earlier)
+    assert not needs_beside_lines(crisis, urgency, HOUSING, earlier=earlier, cues=HOME_TWICE)
 
 
 def test_a_need_must_be_practical_and_stated_not_guessed_from_the_language() -> None:
     distress = {"crisis": 1.0, "mental-health": 0.9, "dv": 0.9}
     language_only = {"crisis": 1.0, "foreign-residents": 0.48}
-    assert not needs_beside_lines(FLAGGED, read_as(4), distress, earlier=False)
-    assert not needs_beside_lines(FLAGGED, read_as(4), language_only, earlier=False)
+    stated = {"mental-health": 2, "dv": 2, "foreign-residents": 2}
+    assert not needs_beside_lines(FLAGGED, read_as(3), distress, earlier=False, cues=stated)
+    assert not needs_beside_lines(FLAGGED, read_as(3), language_only, earlier=False, cues=stated)
 
 
 def test_beside_the_need_one_line_leads_then_the_services_then_the_other_lines() -> None:
@@ -88,10 +100,10 @@ def graded(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.mark.django_db
-def test_a_job_and_home_graded_four_by_mistake_gets_services_in_the_language(
+def test_a_job_and_home_graded_three_by_mistake_gets_services_in_the_language(
     directory: None, graded: Any
 ) -> None:
-    graded(4)
+    graded(3)
     answer = navigate(LOST_HOME, now=NOON)
     assert answer.crisis and answer.needs_beside_lines and answer.message
     first, *beside = answer.results[:3]
@@ -102,6 +114,17 @@ def test_a_job_and_home_graded_four_by_mistake_gets_services_in_the_language(
     assert [r["crisis_line"] for r in answer.results[3 : 2 + len(lines)]] == [True] * (
         len(lines) - 1
     ), "the other lines come right after the two services"
+
+
+@pytest.mark.django_db
+def test_graded_four_the_home_must_be_stated_twice(directory: None, graded: Any) -> None:
+    graded(4)
+    once = navigate(LOST_HOME, now=NOON)  # nha o, once
+    assert once.crisis and not once.needs_beside_lines
+    assert lines_lead(once.results)
+    twice = navigate(HOME_LOST_TWICE, now=NOON)  # the dormitory, and nowhere to live
+    assert twice.crisis and twice.needs_beside_lines
+    assert [r["crisis_line"] for r in twice.results[:3]] == [True, False, False]
 
 
 @pytest.mark.django_db
@@ -123,7 +146,7 @@ def test_words_of_dying_beside_a_lost_job_keep_every_line_first(directory: None)
 def test_the_api_and_the_cli_say_so_and_keep_the_order(
     client: Client, directory: None, graded: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    graded(4)
+    graded(3)
     body = client.get("/api/v1/navigate", {"text": LOST_HOME}).json()
     assert body["crisis"] is True and body["needs_beside_lines"] is True
     assert [r["crisis_line"] for r in body["results"][:3]] == [True, False, False]

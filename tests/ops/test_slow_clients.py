@@ -20,11 +20,14 @@ from tsunagari.ops.server import HEAD_SECONDS
 
 pytestmark = pytest.mark.slow
 
+BODY_SECONDS = 4  # the deadline for a body to a public address (30 s unless set)
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     once_per_run()
     env = prepared_database(tmp_path_factory.mktemp("slow-clients"))
+    env["TSUNAGARI_BODY_SECONDS"] = str(BODY_SECONDS)
     with serving(env, workers=1) as running:
         yield running
 
@@ -122,6 +125,38 @@ def test_a_request_head_sent_too_slowly_is_cut_off(server: Server) -> None:
         stop.set()
         feeder.join()
         sock.close()
+
+
+def test_a_body_sent_too_slowly_within_the_cap_is_answered_408(server: Server) -> None:
+    sock = slow_body(server)  # 4,000 bytes declared, well within the cap; a space a second
+    stop = threading.Event()
+    feeder = threading.Thread(target=trickle, args=([sock], b" ", stop))
+    feeder.start()
+    # Silent before the deadline: a space sent after the server closed would be answered
+    # with a reset, which can drop the 408 before it is read.
+    threading.Timer(BODY_SECONDS - 1.5, stop.set).start()
+    try:
+        sock.settimeout(BODY_SECONDS + 10)
+        started = time.monotonic()
+        answer = answer_of(sock)
+        taken = time.monotonic() - started
+    finally:
+        stop.set()
+        feeder.join()
+        sock.close()
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b'"detail": "request body too slow: not received within 4 seconds"' in answer
+    assert BODY_SECONDS - 1 < taken < BODY_SECONDS + 5
+
+
+def test_a_body_sent_at_once_is_read_as_usual(server: Server) -> None:
+    sock = connect(server)
+    body = b'{"text": "' + "いじめ".encode() + b'"}'
+    sock.sendall(
+        b"POST /api/v1/navigate HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    )
+    assert answer_of(sock).startswith(b"HTTP/1.1 200")
 
 
 def test_a_huge_body_is_refused_before_it_is_sent(server: Server) -> None:

@@ -183,20 +183,26 @@ def write_organization(entry: OrganizationEntry) -> Organization:
 
 
 def write_service(
-    entry: ServiceEntry, organization: Organization, terms: dict[tuple[str, str], TaxonomyTerm]
+    entry: ServiceEntry,
+    organization: Organization,
+    terms: dict[tuple[str, str], TaxonomyTerm],
+    *,
+    new: bool = False,
 ) -> Service:
-    """Create or replace the service `entry.id` with exactly what the entry says."""
+    """Create or replace the service `entry.id` with exactly what the entry says; with `new`,
+    only create it (raises IntegrityError if the id exists, never updates another's)."""
     kind = Service.objects.get(slug=entry.local_kind) if entry.local_kind else None
-    service, _ = Service.objects.update_or_create(
-        slug=entry.id,
-        defaults={
-            "organization": organization,
-            "local_kind": kind,
-            **{field: getattr(entry, field) for field in _PLAIN_FIELDS},
-            "languages": list(entry.languages),
-            "keywords": list(entry.keywords),
-        },
-    )
+    values = {
+        "organization": organization,
+        "local_kind": kind,
+        **{field: getattr(entry, field) for field in _PLAIN_FIELDS},
+        "languages": list(entry.languages),
+        "keywords": list(entry.keywords),
+    }
+    if new:
+        service = Service.objects.create(slug=entry.id, **values)
+    else:
+        service, _ = Service.objects.update_or_create(slug=entry.id, defaults=values)
     service.terms.set(
         [
             terms[(kind, code)]

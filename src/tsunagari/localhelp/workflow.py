@@ -19,14 +19,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tsunagari.directory.bundle import AreaEntry, OrganizationEntry, ServiceEntry
 from tsunagari.directory.importer import sync_taxonomy
-from tsunagari.directory.models import Service
+from tsunagari.directory.models import Organization, Service, TaxonomyTerm
 from tsunagari.directory.records import write_organization, write_service
-from tsunagari.localhelp.changes import Plan, check, covers, organization_slug
+from tsunagari.localhelp.changes import (
+    Plan,
+    Problem,
+    Rejected,
+    check,
+    covers,
+    organization_slug,
+)
 from tsunagari.localhelp.models import Proposal
 from tsunagari.staff import access
 from tsunagari.staff.audit import log_action, snapshot
@@ -34,6 +41,11 @@ from tsunagari.staff.models import Body
 from tsunagari.staff.roles import Kind, Permission
 
 EDIT = Permission.EDIT_LOCAL_HELP
+
+
+TAKEN_MEANWHILE = (
+    "このIDは、同じ時に別の公開で作られました。内容を確かめてから、別のIDで申請してください"
+)
 
 
 class WorkflowError(ValueError):
@@ -115,15 +127,17 @@ def publish(user: Any, proposal: Proposal) -> Proposal:
     _decidable(user, proposal)
     body = proposal.body
     entries = entries_of(proposal)
-    list(Service.objects.select_for_update().filter(slug__in=[e.id for e in entries]))
+    locked = Service.objects.select_for_update().filter(slug__in=[e.id for e in entries])
+    known = {service.slug for service in locked}
     check(body, entries)
     terms = sync_taxonomy()
     own = write_organization(_organization(body))
-    for entry in sorted(entries, key=lambda e: bool(e.local_kind)):
+    for index, entry in sorted(enumerate(entries), key=lambda e: bool(e[1].local_kind)):
         existing = Service.objects.filter(slug=entry.id).select_related("organization").first()
         before = snapshot(existing) if existing else None
         org = existing.organization if existing else own  # an NPO's place keeps its provider
-        service = write_service(entry.model_copy(update={"organization": org.slug}), org, terms)
+        entry = entry.model_copy(update={"organization": org.slug})
+        service = _written(entry, org, terms, index, new=entry.id not in known)
         service.owner = body
         service.save(update_fields=["owner"])
         log_action(user, "localhelp.service.published", service, body=body, before=before)
@@ -143,6 +157,28 @@ def return_(user: Any, proposal: Proposal, comment: str) -> Proposal:
     if not comment.strip():
         raise WorkflowError("a returned proposal needs a comment")
     return _decide(user, proposal, Proposal.State.RETURNED, comment.strip())
+
+
+def _written(
+    entry: ServiceEntry,
+    organization: Organization,
+    terms: dict[tuple[str, str], TaxonomyTerm],
+    index: int,
+    *,
+    new: bool,
+) -> Service:
+    """The entry written. An id that had no row to lock is only inserted: if another publish
+    made the same id meanwhile (committed before, or while this insert waited on the unique
+    slug), this publish is refused with the id named, and nothing of it is written."""
+    if new and Service.objects.filter(slug=entry.id).exists():
+        raise Rejected([Problem(index, "id", TAKEN_MEANWHILE)])
+    try:
+        with transaction.atomic():
+            return write_service(entry, organization, terms, new=new)
+    except IntegrityError as error:
+        if not new:
+            raise
+        raise Rejected([Problem(index, "id", TAKEN_MEANWHILE)]) from error
 
 
 def _decide(user: Any, proposal: Proposal, state: str, comment: str) -> Proposal:

@@ -93,20 +93,20 @@ def _find(
 ) -> Found:
     understood = _understood(query, filters) if query.strip() else Understood()
     read = (*filters.needs, *_principal(understood))  # a place's service for them comes first
-    literal = search(query, filters, limit=limit, offset=offset, now=now, needs_read=read)
+    literal = search(query, filters, limit=limit, offset=offset, now=now, local_first=read)
     if not understood.needs or filters.needs:  # a need chosen on the form is understanding
         if literal.total or not query.strip() or filters.needs:
             return Found(crisis, literal, understood)
         return _general(crisis, literal, understood, filters, limit, offset, now)
     first = literal
     if offset or limit < TOP:
-        first = search(query, filters, limit=TOP, now=now, needs_read=read)
+        first = search(query, filters, limit=TOP, now=now, local_first=read)
     stored = cards([hit.service_id for hit in first.hits[:TOP]])
     if not _thin(first, stored, _principal(understood)):
         return Found(crisis, literal, understood)
     pool = literal
     if offset or limit < POOL:
-        pool = search(query, filters, limit=POOL, now=now, needs_read=read)
+        pool = search(query, filters, limit=POOL, now=now, local_first=read)
     merged = _widened(pool, understood, filters, now)
     page = Results(
         merged[offset : offset + limit], len(merged), literal.query_terms, literal.expanded

@@ -9,18 +9,19 @@ returns: read from the navigator's snapshot of the directory when it can be read
 A crisis answer always opens with a crisis line (and every page with the crisis panel).
 Where the flag rests on the urgency grade alone — graded 3 or 4 by the learned reader, while
 the crisis rules, their model and the grade's own elements found no sign of danger (no wish,
-thought, method, place, plan or time) — and the message states a practical need clearly
-(the job, the dormitory, the visa, money), the two services for that need follow the first
-line, before the other lines (`shared`). That is how ordinary requests in Vietnamese, Nepali
-or Tagalog were graded by mistake (docs/languages.md): asking where to sleep after losing a
-job, the person found only lines that neither answer in their language nor deal with
-housing. Any sign of danger keeps every line first, as does level 5: on the project's own
-2,803 cases no crisis message is answered the other way.
+thought, method, place, plan or time) — and the message states a practical need clearly (the
+job, the dormitory, the visa, money; at level 4 by two cues of the need), the two services
+for that need follow the first line, before the other lines (`shared`). That is how ordinary
+requests in Vietnamese, Nepali or Tagalog were graded by mistake (docs/languages.md): asking
+where to sleep after losing a job, the person found only lines that neither answer in their
+language nor deal with housing. Any sign of danger keeps every line first, as does level 5:
+on the project's own 2,803 cases no crisis message is answered the other way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from tsunagari.directory.crisis_lines import CrisisLine, crisis_lines
@@ -40,6 +41,12 @@ PRACTICAL_NEEDS = frozenset(
 # Stated, not guessed: a cue word of the need (0.6 up), not the 0.48 that writing in another
 # language gives foreign-residents alone.
 CLEAR_NEED = 0.6
+# Read at 4 — a method, place, time or plan — the need must be stated twice over (two cues,
+# or a cue and a combination, of that need): on the urgency sets 8, 9 and 11–13 the crises
+# answered beside a need were all graded 4 and had the need from one ordinary word (会社,
+# visa, salary, the neck of 首), while the ordinary requests graded 4 state it again.
+PLAN = 4
+STATED_TWICE = 2
 BESIDE_FIRST_LINE = 2  # services for the needs after the first line: one line in the top 3
 
 
@@ -98,11 +105,18 @@ def is_open(line: CrisisLine, moment: dt.datetime) -> bool | None:
 
 
 def needs_beside_lines(
-    crisis: CrisisResult, urgency: Urgency, needs: dict[str, float], *, earlier: bool
+    crisis: CrisisResult,
+    urgency: Urgency,
+    needs: dict[str, float],
+    *,
+    earlier: bool,
+    cues: Mapping[str, int],
 ) -> bool:
     """Whether the services for a practical need come right after the first crisis line:
     only where the urgency grade alone raised the flag, below level 5, from the learned
-    reader's reading with no element of danger named, and a practical need is stated.
+    reader's reading with no element of danger named, and a practical need is stated — at
+    level 4 (where the reader read a method, place, time or plan that no element named) by
+    at least two words of the need (`cues`: the cues and combinations found, by need).
 
     Never when a crisis rule or the crisis model fired (a wish to die, a method, 119 after
     an overdose, 110 when someone threatens), when anything failed (a failed grade is level
@@ -114,7 +128,11 @@ def needs_beside_lines(
         return False
     if any(r.code != MODEL for r in urgency.reasons if r.level >= DANGER_FROM):
         return False
-    return any(needs.get(code, 0.0) >= CLEAR_NEED for code in PRACTICAL_NEEDS)
+    words = STATED_TWICE if urgency.level >= PLAN else 1
+    return any(
+        needs.get(code, 0.0) >= CLEAR_NEED and cues.get(code, 0) >= words
+        for code in PRACTICAL_NEEDS
+    )
 
 
 def shared(

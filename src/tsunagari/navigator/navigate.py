@@ -33,7 +33,13 @@ from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
 from tsunagari.navigator.finder import lines_first
 from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
-from tsunagari.navigator.lines import fallback_lines, lines_for, needs_beside_lines, shared
+from tsunagari.navigator.lines import (
+    STATED_TWICE,
+    fallback_lines,
+    lines_for,
+    needs_beside_lines,
+    shared,
+)
 from tsunagari.navigator.llm import suggested_needs
 from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.spoken import spoken_code
@@ -184,6 +190,16 @@ def _needs(
     return scores
 
 
+def _cues(understanding: Understanding | None, chosen: dict[str, float]) -> dict[str, int]:
+    """How many cues and combinations of the person's words raised each need (not what one
+    need implies of another); a need chosen in the guided chat counts as stated twice."""
+    cues = {
+        n.code: sum(1 for e in n.evidence if e.words)
+        for n in (understanding.needs if understanding else ())
+    }
+    return {**cues, **dict.fromkeys(chosen, STATED_TWICE)}
+
+
 def _notices(cleaned: Cleaned, place_unknown: bool, chosen: bool) -> list[str]:
     notices = []
     if cleaned.empty and not chosen:
@@ -216,7 +232,7 @@ def _text_scores(
     try:
         # Words alone: the ranking puts the place's own services first where they fit.
         filters = Filters(needs=top, place=place)
-        found = search(text, filters, limit=SEARCH_HITS, now=now, local_first=False)
+        found = search(text, filters, limit=SEARCH_HITS, now=now, local_first=None)
     except Exception:
         log.exception("search failed: ranking by needs alone")
         return {}
@@ -275,7 +291,9 @@ def _navigate(
 ) -> Answer:
     understanding = understand(cleaned.text) if not cleaned.empty else None
     needs = _needs(understanding, chosen_needs, crisis)
-    beside = needs_beside_lines(crisis, urgency, needs, earlier=earlier)
+    beside = needs_beside_lines(
+        crisis, urgency, needs, earlier=earlier, cues=_cues(understanding, chosen_needs)
+    )
     # Beside the lines, services are ranked on what the person asked for: the lines
     # already answer the crisis, and a chat for any worry would take the need's place.
     stated = _needs(understanding, chosen_needs, CALM) if beside else needs

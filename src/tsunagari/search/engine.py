@@ -283,14 +283,13 @@ def search(
     limit: int = 20,
     offset: int = 0,
     now: dt.datetime | None = None,
-    needs_read: tuple[str, ...] = (),
-    local_first: bool = True,
+    local_first: tuple[str, ...] | None = (),
 ) -> Results:
     """Listed services matching `query` and `filters`, best first; `now` decides open now.
 
     With a place, its own services that answer the words as well as the nation's come first
-    (`_local_tier`), and those serving one of `needs_read` (what the navigator read in the
-    words); `local_first=False` leaves them where their words put them.
+    (`_local_tier`), and those serving one of the needs in `local_first` (what the navigator
+    read in the words); `local_first=None` leaves them where their words put them.
 
     The query is bounded (query.MAX_QUERY_CHARS characters, query.MAX_CONCEPTS words);
     `limit` is at most MAX_LIMIT and `offset` at most MAX_OFFSET.
@@ -300,9 +299,7 @@ def search(
     searcher = search_index.current().searcher()
     parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
     found = searcher.search(
-        _query(
-            parsed, filters, searcher, now or timezone.now(), needs_read if local_first else None
-        ),
+        _query(parsed, filters, searcher, now or timezone.now(), local_first),
         limit=max(limit, 1),
         count=True,
         offset=offset,
