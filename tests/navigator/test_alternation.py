@@ -104,3 +104,9 @@ def test_the_ngram_weights_are_one_matrix_summed_as_the_arrays_were() -> None:
     assert total.tolist() == expected.tolist()
     assert model.ngrams.total(["ない"]) is None
     assert dict(model.as_dict()["ngrams"])["死"] == [0.5, -0.25, 0.0, 0.0, 0.0, 0.001]
+
+
+def test_the_romaji_reading_of_a_sentence_is_made_once_per_grade() -> None:
+    from tsunagari.navigator import romaji
+
+    assert romaji.reading("mou shinitai") is romaji.reading("mou shinitai") is not None

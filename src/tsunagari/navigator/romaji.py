@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jaconv
 
@@ -24,6 +25,7 @@ _LAUGHTER = re.compile(r"\b(?:w{2,}|lol)\b", re.IGNORECASE)  # www, lol: not wor
 MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as Japanese
 
 
+@lru_cache(maxsize=256)  # one grade asks it of each sentence three times (urgency, round 7)
 def reading(text: str) -> str | None:
     """The hiragana of `text` when it reads as romaji, else None."""
     # NFKC: ｓｈｉｎｉｔａｉ is shinitai
