@@ -25,6 +25,8 @@ from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # read only: which letters a pattern needs
 from typing import Any
 
+from tsunagari.navigator.per_message import per_message
+
 # What the "script" of a letter is, for grouping: an ASCII letter, an ASCII digit, any other
 # ASCII sign by itself (a space, a full stop), else the first word of its Unicode name (CJK,
 # HIRAGANA, HANGUL, THAI, DEVANAGARI, LATIN for an accented letter…).
@@ -39,10 +41,10 @@ def script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 
 
-@lru_cache(maxsize=256)
+@per_message
 def scripts_of(text: str) -> frozenset[str]:
     """The scripts of the letters of `text`; the same texts are searched by every element
-    and rule of one grade, so the answer is kept for a while."""
+    and rule of one grade, so the answer is shared within its reading (`per_message`)."""
     return frozenset(script(char) for char in set(text))
 
 

@@ -17,12 +17,13 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain, repeat
 from pathlib import Path
 
 from tsunagari.navigator import romaji
 from tsunagari.navigator.datafiles import data_path
+from tsunagari.navigator.per_message import per_message
 from tsunagari.navigator.text import surface, to_hiragana
 
 MODEL_FILE = "crisis-model.json"
@@ -53,12 +54,12 @@ class Model:
         return letters >= SHORTEST_TEXT and self.probability(text) >= self.threshold
 
 
-@lru_cache(maxsize=256)
+@per_message
 def ngrams(text: str) -> frozenset[str]:
     """Letter n-grams of the text read as crisis rules read it (slang and regional forms
-    rewritten, katakana folded), with its kana reading when it is romaji. Kept for the last
-    texts: the urgency grader reads a message's n-grams for the crisis model and again for
-    its own classifier."""
+    rewritten, katakana folded), with its kana reading when it is romaji. Shared within a
+    reading of one message (`per_message`): the urgency grader reads a message's n-grams for
+    the crisis model and again for its own classifier."""
     text = text[:SCAN_CHARS]
     kana = romaji.reading(text)
     folded = to_hiragana(surface(text if kana is None else f"{text} {kana}"))

@@ -10,14 +10,16 @@ grade, combined by `urgency.raises_flag`.
 from __future__ import annotations
 
 from tsunagari.navigator.crisis import CrisisResult, detect
+from tsunagari.navigator.per_message import reading
 from tsunagari.navigator.urgency import URGENCY, Urgency, grade, raises_flag
 
 
 def read(text: str, earlier_weak: tuple[str, ...] = ()) -> tuple[CrisisResult, Urgency]:
     """The crisis result and the grade of one message. Never raises: the grade answers 5 on
     an internal error, which raises the flag."""
-    urgency = grade(text)
-    return graded(detect(text, earlier_weak), urgency), urgency
+    with reading():  # the rules and the grade read the same sentences in the same forms
+        urgency = grade(text)
+        return graded(detect(text, earlier_weak), urgency), urgency
 
 
 def graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:

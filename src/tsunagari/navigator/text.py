@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from tsunagari.navigator.datafiles import data_path, read_data_file
+from tsunagari.navigator.per_message import per_message
 from tsunagari.search.analysis import Token, analyze, normalize, to_hiragana
 
 MAX_CHARS = 2000  # what is read of one message; the rest is cut, and the answer says so
@@ -75,12 +76,12 @@ def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
-@lru_cache(maxsize=256)
+@per_message
 def surface(text: str) -> str:
     """Normalised text with slang rewritten: the form every rule is written against.
 
-    Kept for the last texts: grading one message reads each of its sentences three times
-    (urgency elements, crisis rules, the crisis model), each time in this form."""
+    Shared within a reading of one message (`per_message`): grading reads each of its
+    sentences three times (urgency elements, crisis rules, the crisis model) in this form."""
     text = normalize(text)
     for pattern, replacement in _rewrites():
         text = pattern.sub(replacement, text)

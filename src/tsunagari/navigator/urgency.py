@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from tsunagari.navigator import crisis_model, romaji
+from tsunagari.navigator import crisis_model, per_message, romaji
 from tsunagari.navigator.alternation import Alternation
 from tsunagari.navigator.crisis import detect_with, load_rules
 from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
@@ -544,7 +544,8 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
 def grade(text: object) -> Urgency:
     """How urgent is `text` (0–5), and why. Never raises; see the module docstring."""
     try:
-        return grade_many([clean_input(text, SCAN_CHARS).text])[0]
+        with per_message.reading():
+            return grade_many([clean_input(text, SCAN_CHARS).text])[0]
     except Exception:
         log.exception("urgency grading failed (the text is not logged)")
         return failed()
