@@ -51,9 +51,7 @@ class Thesaurus:
     by_reading: dict[str, list[Group]] = field(default_factory=dict)
     longest: int = 1  # words in the longest synonym
     # terms → the longer words of other groups that hold them (carer → young carer)
-    inside: dict[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]] = field(
-        default_factory=dict
-    )
+    inside: dict[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]] = field(default_factory=dict)
 
     def groups_for_terms(self, terms: tuple[str, ...]) -> list[Group]:
         return self.by_terms.get(terms, [])
