@@ -49,3 +49,10 @@ def test_the_explanation_says_no_more_than_the_index_matched() -> None:
     (hit,) = [hit for hit in search("介護").hits if hit.slug == "young-carers-elsewhere"]
     assert hit.matched == ("carer",)
     assert hit.fields == ("description",)
+
+
+@pytest.mark.usefixtures("services")
+def test_the_longer_word_of_a_need_read_in_the_words_matches() -> None:
+    """Read as a young carer's words, young carer is no other group's word."""
+    slugs = [hit.slug for hit in search("介護", local_first=("young-carer",)).hits]
+    assert "young-carers" in slugs

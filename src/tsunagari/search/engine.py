@@ -76,7 +76,7 @@ def _not_inside(field: str, alternative: Alternative) -> list[tuple[tantivy.Occu
         return []
     return [
         (Occur.MustNot, Query.boolean_query([(Occur.Must, _term(field, t, 1.0)) for t in longer]))
-        for longer in alternative.not_within
+        for _need, longer in alternative.not_within
     ]
 
 
@@ -324,6 +324,7 @@ def search(
     offset = max(0, min(offset, MAX_OFFSET))
     searcher = search_index.current().searcher()
     parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
+    parsed = parsed.welcoming(local_first or ())
     found = searcher.search(
         _query(parsed, filters, searcher, now or timezone.now(), local_first),
         limit=max(limit, 1),

@@ -26,7 +26,7 @@ SHORT_FIELDS = frozenset({"name", "name_en", "keywords"})
 
 def inside_longer(alternative: Alternative, field: str, held: frozenset[str]) -> bool:
     """The field holds the synonym only inside another group's longer word (see SHORT_FIELDS)."""
-    return field in SHORT_FIELDS and any(held.issuperset(t) for t in alternative.not_within)
+    return field in SHORT_FIELDS and any(held.issuperset(t) for _need, t in alternative.not_within)
 
 
 def fields_for(alternative: Alternative) -> dict[str, float]:

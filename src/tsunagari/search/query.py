@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from tsunagari.search.analysis import normalize
@@ -56,9 +56,9 @@ class Alternative:
     kind: Kind
     weight: float
     typed: bool  # the person's own word (else a synonym)
-    # another group's longer words that hold this synonym: a short field (name, keywords)
-    # holding one of them uses the synonym inside it (carer in young carer), no match
-    not_within: tuple[tuple[str, ...], ...] = ()
+    # another group's longer words that hold this synonym, with that group's need: a short
+    # field (name, keywords) holding one uses the synonym inside it (carer in young carer)
+    not_within: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,24 @@ class ParsedQuery:
             t
             for c in self.concepts
             for a in c.alternatives
-            for t in (*a.terms, *(t for longer in a.not_within for t in longer))
+            for t in (*a.terms, *(t for _need, longer in a.not_within for t in longer))
         )
+
+    def welcoming(self, needs: tuple[str, ...]) -> ParsedQuery:
+        """The same query, where the longer words of a group whose need was read in the words
+        are no other group's (young carer when the navigator read young-carer)."""
+        if not needs or not any(a.not_within for c in self.concepts for a in c.alternatives):
+            return self
+
+        def alternative(a: Alternative) -> Alternative:
+            kept = tuple((need, t) for need, t in a.not_within if need not in needs)
+            return replace(a, not_within=kept) if kept != a.not_within else a
+
+        concepts = tuple(
+            replace(c, alternatives=tuple(alternative(a) for a in c.alternatives))
+            for c in self.concepts
+        )
+        return ParsedQuery(self.text, concepts)
 
     @property
     def expanded(self) -> dict[str, tuple[str, ...]]:
@@ -111,7 +127,9 @@ def _synonym_alternatives(
                 continue
             if synonym.exact and synonym.terms not in own:
                 own.add(synonym.terms)
-                within = tuple(t for g, t in inside.get(synonym.terms, []) if g not in groups)
+                within = tuple(
+                    (g.need, t) for g, t in inside.get(synonym.terms, []) if g not in groups
+                )
                 alternatives.append(
                     Alternative(synonym.word, synonym.terms, Kind.TERMS, SYNONYM, False, within)
                 )
