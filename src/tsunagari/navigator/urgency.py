@@ -47,7 +47,7 @@ SCAN_CHARS = 20_000  # as crisis detection: a line at the end of a long message 
 MAX_UNITS = 40  # two-sentence windows embedded at most; beyond, the rest is read in wider ones
 CRISIS_FROM = 3  # the crisis flag is raised from this level up
 TOP = 5
-KINDS = ("what", "when", "distance", "frame", "sincere", "signal", "closing", "topic")
+KINDS = ("what", "when", "distance", "frame", "sincere", "signal", "closing", "topic", "hold")
 ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
@@ -59,6 +59,23 @@ FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is
 # time (round 6, blind set 12); "i feel better now" alone is still a closing.
 HELD_UP = frozenset({"place", "method", "preparation", "means-at-hand"})
 CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
+# Round 7: "I'll write again" looks ahead, so a goodbye with a time beside it ends a chat; no
+# day chosen yet (no-time) keeps a method or means at 4; no method or plan (no-plan) keeps a
+# thought at 3 (a *now* beside it says "these days", not when).
+AGAIN = "again"
+CLOSINGS = frozenset({CLOSING, AGAIN})
+NO_TIME = "no-time"
+NO_PLAN = "no-plan"
+BEYOND_NO_TIME = frozenset({"attempt", "farewell", "someone-else-now", "danger-from-someone"})
+BEYOND_NO_PLAN = BEYOND_NO_TIME | {
+    "method",
+    "place",
+    "plan",
+    "means-at-hand",
+    "preparation",
+    "repeated-self-harm",
+    "later",
+}
 _MACRO = re.compile(r"\{([a-z_]+)\}")
 _LEMMA_ALIASES = {"ず": "無い", "ぬ": "無い", "ない": "無い", "ん": "無い"}
 _POLITE = frozenset({"ます", "です"})
@@ -356,7 +373,9 @@ def floor_of(found: frozenset[str]) -> int:
     if len(signs) < 2:
         return 0
     level = max((e.level for e in signs if e.kind == "what"), default=0)
-    times = [e for e in signs if e.kind == "when"]
+    times = [e for e in signs if e.kind == "when" and not (NO_TIME in found and e.id == "now")]
+    if NO_PLAN in found and not found & BEYOND_NO_PLAN:
+        times = []  # "no plan, it's just always there now": no time
     if level >= 4 and any(e.level == 5 for e in times):
         return 5  # a method, a place or a plan, and now
     if level >= 3 and times:
@@ -377,8 +396,13 @@ def ceiling_of(found: frozenset[str]) -> int:
         return 4
     signs = {e.id for e in _signs(found)}
     timed_farewell = FAREWELL in signs and bool(ids & {"now", "later"})
-    if CLOSING in ids and signs <= {FAREWELL} and not ids & HELD_UP and not timed_farewell:
+    timed_farewell = timed_farewell and AGAIN not in ids
+    if ids & CLOSINGS and signs <= {FAREWELL} and not ids & HELD_UP and not timed_farewell:
         return 1  # talking helped, see you: ばいばい！またね, feel lighter… goodnight
+    if NO_PLAN in ids and not ids & BEYOND_NO_PLAN:
+        return 3
+    if NO_TIME in ids and not ids & BEYOND_NO_TIME:
+        return 4
     return 5
 
 
@@ -423,7 +447,7 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
         if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
             whole = whole - {frame}
     if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat
-        whole = whole - {CLOSING}
+        whole = whole - CLOSINGS
     return whole, per_sentence
 
 
@@ -490,7 +514,16 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
     if units:
         probabilities = model.probabilities(embed(units), found_per_unit, units)
         calm = np.array([quiet(found) for found in found_per_unit], dtype=bool)
-        for owner, level in zip(owners, model.levels(probabilities, calm), strict=True):
+        whole_level: dict[int, int] = {}
+        levels = model.levels(probabilities, calm)
+        for owner, found, level in zip(owners, found_per_unit, levels, strict=True):
+            # A window needs the message's support (round 7): its learned grade counts at
+            # most one level above the whole message's, unless its own elements say more
+            # (one dark sentence of a long ordinary letter is no crisis).
+            if owner in whole_level:
+                level = min(int(level), max(whole_level[owner] + 1, floor_of(found)))
+            else:
+                whole_level[owner] = int(level)  # the whole message comes first
             graded[owner] = max(graded[owner], int(level))
     result = []
     for found, learned in zip(found_per_text, graded, strict=True):
