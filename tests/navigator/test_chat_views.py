@@ -88,6 +88,32 @@ def test_crisis_words_show_the_lines_first_at_once(client: Client, directory: No
     assert answers.count("card card--crisis") == 3  # the block above lists every line
 
 
+# Imminent danger the crisis rules know no word of (a place, an apology, a goodbye), in the
+# languages foreign residents write: the chat reads free text as navigate does, grade included.
+DANGER_WITHOUT_RULE_WORDS = [
+    "Em đang đứng trên cầu. Xin lỗi mọi người, em không chịu nổi nữa",
+    "Nasa bubong ako ng building ngayon. Paalam na sa inyong lahat",
+    "Estou na ponte agora. Desculpa mãe, adeus",
+    "Saya sedang di atas jembatan. Maaf semuanya, selamat tinggal",
+    "지금 옥상이에요. 다들 미안해, 안녕",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_WITHOUT_RULE_WORDS)
+def test_danger_the_rules_do_not_name_shows_the_lines_first(
+    client: Client, directory: None, text: str
+) -> None:
+    walk(client, {"step": "who", "text": text, "action": "text"})
+    assert state(client)["crisis"] is True and state(client)["step"] == "done"
+    html = page(client)
+    assert html.index("crisis--prominent") < html.index("card card--crisis")
+
+
+def test_hyperbole_in_the_chat_is_read_as_navigate_reads_it(client: Client) -> None:
+    walk(client, {"step": "who", "text": "今日の授業で死にたいって思ったｗ", "action": "text"})
+    assert state(client)["crisis"] is False and state(client)["step"] != "done"
+
+
 def test_a_child_choosing_to_die_gets_the_lines(client: Client, directory: None) -> None:
     walk(
         client,

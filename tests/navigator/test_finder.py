@@ -61,6 +61,8 @@ def test_a_need_chosen_on_the_form_is_not_second_guessed(directory: None) -> Non
 def test_the_lines_come_first_for_danger_and_when_the_detector_fails() -> None:
     assert crisis_in("死にたい")
     assert not crisis_in("眠れない")
+    assert crisis_in("Em đang đứng trên cầu. Xin lỗi mọi người")  # no word the rules know
+    assert crisis_in("自殺 相談")  # a search for the lines: the grade never lowers the rules
     assert lines_first(CrisisResult(False, (), False, error=True))
 
 

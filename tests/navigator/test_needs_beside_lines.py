@@ -94,7 +94,7 @@ def graded(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Grade every message at a chosen level, as the learned reader alone would."""
 
     def at(level: int) -> None:
-        monkeypatch.setattr("tsunagari.navigator.navigate.grade", lambda text: read_as(level))
+        monkeypatch.setattr("tsunagari.navigator.danger.grade", lambda text: read_as(level))
 
     return at
 

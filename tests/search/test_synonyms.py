@@ -71,3 +71,16 @@ def test_a_file_without_groups_is_refused(tmp_path: Path) -> None:
     path.write_text("- いじめ\n", encoding="utf-8")
     with pytest.raises(ThesaurusError, match="expected a mapping with a `groups:` list"):
         read_thesaurus(path)
+
+
+def test_a_word_knows_the_longer_words_of_other_groups_that_hold_it() -> None:
+    inside = load_thesaurus().inside
+    assert ("young", "carer") in [longer for _group, longer in inside[("carer",)]]
+    assert ("介護保険",) in [longer for _group, longer in inside[("介護",)]]
+
+
+def test_a_phrase_is_not_a_longer_word() -> None:
+    """窓口相談 and 親の介護 are words that stand alone: 相談 and 親 are not inside them."""
+    inside = load_thesaurus().inside
+    assert ("窓口", "相談") not in [longer for _group, longer in inside.get(("相談",), [])]
+    assert ("親", "介護") not in [longer for _group, longer in inside.get(("親",), [])]

@@ -15,7 +15,8 @@ from typing import Any
 
 from tsunagari.directory.areas import resolve_place
 from tsunagari.directory.taxonomy import load_taxonomy
-from tsunagari.navigator.crisis import CrisisResult, detect
+from tsunagari.navigator import danger
+from tsunagari.navigator.crisis import CrisisResult
 from tsunagari.navigator.spoken import page_language
 from tsunagari.navigator.text import clean_input
 from tsunagari.navigator.topics import (
@@ -123,7 +124,7 @@ def read_text(state: ChatState, raw: str) -> str:
     cleaned = clean_input(raw)
     if cleaned.empty:
         return ""
-    crisis = detect(cleaned.text, tuple(state.weak))
+    crisis, _ = danger.read(cleaned.text, tuple(state.weak))
     state.weak = list(crisis.weak)
     if crisis.crisis:
         state.crisis = True

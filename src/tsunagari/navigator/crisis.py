@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from tsunagari.navigator import romaji
+from tsunagari.navigator.alternation import Alternation
 from tsunagari.navigator.crisis_model import load_model
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
 from tsunagari.navigator.text import surface
@@ -59,7 +60,7 @@ class Rule:
     kind: str
     label_ja: str
     label_en: str
-    pattern: re.Pattern[str]
+    pattern: Alternation  # searched only with the alternatives the text's scripts allow
     first: tuple[str, ...]
 
     def label(self, language: str) -> str:
@@ -68,7 +69,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class Rules:
-    exceptions: tuple[re.Pattern[str], ...]
+    exceptions: tuple[Alternation, ...]
     rules: tuple[Rule, ...]
     subjects: re.Pattern[str]
     reports: re.Pattern[str]
@@ -94,7 +95,7 @@ def _expand(source: DataFile, where: Location, pattern: Any, macros: dict[str, s
 
 def _compile(
     source: DataFile, where: Location, patterns: Any, macros: dict[str, str]
-) -> re.Pattern[str]:
+) -> Alternation:
     if not isinstance(patterns, list) or not patterns:
         raise source.error(where, "needs a list of patterns")
     expanded = [_expand(source, (*where, i), p, macros) for i, p in enumerate(patterns)]
@@ -103,7 +104,7 @@ def _compile(
             re.compile(pattern)
         except re.error as error:
             raise source.error((*where, i), f"bad regular expression: {error}") from None
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
+    return Alternation.of(expanded)
 
 
 def read_rules(source: DataFile) -> Rules:
@@ -143,8 +144,8 @@ def read_rules(source: DataFile) -> Rules:
     return Rules(
         exceptions,
         tuple(rules),
-        _compile(source, ("others", "subjects"), others.get("subjects"), macros),
-        _compile(source, ("others", "reports"), others.get("reports"), macros),
+        _compile(source, ("others", "subjects"), others.get("subjects"), macros).whole,
+        _compile(source, ("others", "reports"), others.get("reports"), macros).whole,
     )
 
 
@@ -153,9 +154,10 @@ def load_rules() -> Rules:
     return read_rules(read_data_file(data_path("crisis.yaml")))
 
 
-def _masked(folded: str, exceptions: tuple[re.Pattern[str], ...]) -> str:
-    for pattern in exceptions:
-        folded = pattern.sub(lambda m: _MASK * len(m.group(0)), folded)
+def _masked(folded: str, exceptions: tuple[Alternation, ...]) -> str:
+    for exception in exceptions:
+        if exception.may_match(folded):  # most are Japanese: an English text skips them
+            folded = exception.whole.sub(lambda m: _MASK * len(m.group(0)), folded)
     return folded
 
 
@@ -192,7 +194,7 @@ def _detect_in(rules: Rules, text: str, earlier_weak: tuple[str, ...]) -> Crisis
             fired.append(rule)
             if rule.kind in SELF_DIRECTED:
                 first_at = min(first_at, match.start())
-        elif rule.pattern.search(letters_only):
+        elif rule.pattern.found(letters_only):
             fired.append(rule)
     weak = tuple(dict.fromkeys([*earlier_weak, *(r.id for r in fired if r.kind == "weak")]))
     strong = [r for r in fired if r.kind != "weak"]

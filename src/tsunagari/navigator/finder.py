@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 from tsunagari.directory.areas import Place, place_in_text
 from tsunagari.navigator.crisis import CrisisResult, detect
+from tsunagari.navigator.per_message import reading
 from tsunagari.navigator.understand import understand
+from tsunagari.navigator.urgency import grade, raises_flag
 from tsunagari.search.engine import Filters, Hit, Results, cards, search
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,12 @@ def lines_first(found: CrisisResult | Answer) -> bool:
 
 
 def crisis_in(text: str) -> bool:
-    return lines_first(detect(text))
+    """A search query: the crisis rules' words, or a grade that raises the flag (a farewell on
+    a bridge in Vietnamese names no word the rules know). Here the grade never lowers the
+    rules' flag: 「自殺 相談」 is a search for the lines, not a message to read as a whole."""
+    with reading():
+        rules = detect(text)
+        return lines_first(rules) or raises_flag(grade(text), rules_raise=False)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from tsunagari.directory.areas import Place, place_in_text, resolve_place
 from tsunagari.directory.crisis_lines import STATIC_LINES
-from tsunagari.navigator import catalogue
+from tsunagari.navigator import catalogue, danger
 from tsunagari.navigator.answer import (
     Answer,
     NeedOut,
@@ -29,7 +29,7 @@ from tsunagari.navigator.answer import (
     ranked_result,
     static_result,
 )
-from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult, detect
+from tsunagari.navigator.crisis import SCAN_CHARS, CrisisResult
 from tsunagari.navigator.finder import lines_first
 from tsunagari.navigator.followup import VAGUE, follow_up
 from tsunagari.navigator.lexicon import load_lexicon
@@ -45,7 +45,7 @@ from tsunagari.navigator.ranking import Request, general_windows, rank
 from tsunagari.navigator.spoken import spoken_code
 from tsunagari.navigator.text import MAX_CHARS, Cleaned, clean_input
 from tsunagari.navigator.understand import Understanding, understand
-from tsunagari.navigator.urgency import URGENCY, Urgency, failed, grade, raises_flag
+from tsunagari.navigator.urgency import Urgency, failed, grade
 from tsunagari.search.engine import Filters, search
 from tsunagari.search.filters import covering_areas
 
@@ -86,8 +86,8 @@ def navigate(
     with translation.override(language):
         try:
             scanned = clean_input(text, SCAN_CHARS).text
-            urgency = grade(scanned)
-            crisis = _merged(_graded(detect(scanned, earlier_weak), urgency), known_crisis)
+            found, urgency = danger.read(scanned, earlier_weak)
+            crisis = _merged(found, known_crisis)
             return _navigate(
                 clean_input(text),
                 crisis,
@@ -106,26 +106,6 @@ def navigate(
         except Exception as error:  # the person must still see where to call
             log.exception("navigate failed (the text is not logged)")
             return failed_answer(language, now, crisis, type(error).__name__, urgency)
-
-
-def _graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
-    """The crisis flag of a message (`urgency.raises_flag`): the crisis rules' result where
-    the grade is 2 or more, raised also from urgency level 3 up and when grading failed;
-    lowered where the rules fired on a message graded 0 or 1 that names no imminent element
-    (their weak signals are kept for the conversation)."""
-    flagged = raises_flag(urgency, found.crisis)
-    if found.crisis and not flagged:
-        return CrisisResult(False, (), False, weak=found.weak, error=found.error)
-    if found.crisis or not flagged:
-        return found
-    return CrisisResult(
-        True,
-        (URGENCY,),
-        "someone-else-now" in {r.code for r in urgency.reasons},
-        (),
-        found.weak,
-        found.error or urgency.error,
-    )
 
 
 def _merged(found: CrisisResult, known: CrisisResult | None) -> CrisisResult:

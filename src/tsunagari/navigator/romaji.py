@@ -13,6 +13,8 @@ import unicodedata
 
 import jaconv
 
+from tsunagari.navigator.per_message import per_message
+
 _SYLLABLES = re.compile(
     r"(?:(?:[kgsztdnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwfjv])?[aiueo]"  # ka, kya, shi, tsu, a
     r"|n'(?=[aiueoy])|n(?![aiueoy])"  # ん: konnichiwa, shinpai, tan'i
@@ -24,6 +26,7 @@ _LAUGHTER = re.compile(r"\b(?:w{2,}|lol)\b", re.IGNORECASE)  # www, lol: not wor
 MIN_LONG_WORD = 4  # one word at least this long, so that "a no" is not read as Japanese
 
 
+@per_message  # one grade asks it of each sentence three times (urgency, round 7)
 def reading(text: str) -> str | None:
     """The hiragana of `text` when it reads as romaji, else None."""
     # NFKC: ｓｈｉｎｉｔａｉ is shinitai

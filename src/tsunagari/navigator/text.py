@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tsunagari.navigator.datafiles import data_path, read_data_file
+from tsunagari.navigator.per_message import per_message
 from tsunagari.search.analysis import Token, analyze, normalize, to_hiragana
 
 MAX_CHARS = 2000  # what is read of one message; the rest is cut, and the answer says so
@@ -75,8 +76,12 @@ def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
+@per_message
 def surface(text: str) -> str:
-    """Normalised text with slang rewritten: the form every rule is written against."""
+    """Normalised text with slang rewritten: the form every rule is written against.
+
+    Shared within a reading of one message (`per_message`): grading reads each of its
+    sentences three times (urgency elements, crisis rules, the crisis model) in this form."""
     text = normalize(text)
     for pattern, replacement in _rewrites():
         text = pattern.sub(replacement, text)

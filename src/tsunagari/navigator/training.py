@@ -160,7 +160,7 @@ class UrgencyFeatures:
     its letter n-grams."""
 
     dense: np.ndarray
-    grams: list[set[str]]
+    grams: list[frozenset[str]]
     found: list[frozenset[str]]
 
     def subset(self, rows: np.ndarray) -> UrgencyFeatures:
@@ -189,7 +189,7 @@ def urgency_features(texts: list[str], model: UrgencyModel) -> UrgencyFeatures:
     return UrgencyFeatures(model.dense(vectors, found), [ngrams(t) for t in texts], found)
 
 
-def urgency_vocabulary(grams: list[set[str]]) -> dict[str, int]:
+def urgency_vocabulary(grams: list[frozenset[str]]) -> dict[str, int]:
     """Letter n-grams found in at least MIN_DOCUMENTS messages."""
     counts: dict[str, int] = {}
     for found in grams:

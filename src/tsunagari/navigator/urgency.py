@@ -33,7 +33,8 @@ from typing import Any
 
 import numpy as np
 
-from tsunagari.navigator import crisis_model, romaji
+from tsunagari.navigator import crisis_model, per_message, romaji
+from tsunagari.navigator.alternation import Alternation
 from tsunagari.navigator.crisis import detect_with, load_rules
 from tsunagari.navigator.datafiles import DataFile, data_path, read_data_file
 from tsunagari.navigator.text import clean_input, surface, to_hiragana
@@ -99,11 +100,11 @@ class Element:
     level: int
     label_ja: str
     label_en: str
-    lemmas: re.Pattern[str] | None
-    words: re.Pattern[str] | None
+    lemmas: Alternation | None
+    words: Alternation | None
     crisis_rules: frozenset[str]
     acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
-    plain_words: re.Pattern[str] | None = None  # `words` without Latin accents (plain())
+    plain_words: Alternation | None = None  # `words` without Latin accents (plain())
     unless: re.Pattern[str] | None = None  # words that take the element back (今どうすれば)
     unless_lemmas: re.Pattern[str] | None = None
     unless_plain: re.Pattern[str] | None = None
@@ -113,18 +114,18 @@ class Element:
         without its accents (muon chet, nao quero), in its accent-free patterns; words
         of `unless` are read out first."""
         folded = _without(self.unless, folded)
-        if self.words is not None and self.words.search(folded):
+        if self.words is not None and self.words.found(folded):
             return True
         return (
             plain_text is not None
             and self.plain_words is not None
-            and self.plain_words.search(_without(self.unless_plain, plain_text)) is not None
+            and self.plain_words.found(_without(self.unless_plain, plain_text))
         )
 
     def reads(self, lemmas: str) -> bool:
         """Whether the element's lemmas are in the lemma line, `unless` lemmas read out."""
         line = _without(self.unless_lemmas, lemmas)
-        return self.lemmas is not None and self.lemmas.search(line) is not None
+        return self.lemmas is not None and self.lemmas.found(line)
 
 
 def _without(pattern: re.Pattern[str] | None, text: str) -> str:
@@ -162,7 +163,7 @@ def _compile(
     patterns: Any,
     macros: dict[str, str],
     folded_spaces: bool = False,
-) -> re.Pattern[str] | None:
+) -> Alternation | None:
     if patterns is None:
         return None
     if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
@@ -186,7 +187,7 @@ def _compile(
             re.compile(pattern)
         except re.error as error:
             raise source.error((*where, i), f"bad regular expression: {error}") from None
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
+    return Alternation.of(expanded)
 
 
 def _wide_gap(letter: str, other: str) -> bool:
@@ -248,13 +249,14 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
         words = _compile(source, (*where, "words"), entry.get("words"), macros, True)
         plain_words = None
         if words is not None and plain(words.pattern) != words.pattern:
-            plain_words = re.compile(plain(words.pattern))
+            plain_words = Alternation.of([plain(p) for p in words.alternatives])
         unless = entry.get("unless") or {}
         if not isinstance(unless, dict) or set(unless) - {"words", "lemmas"}:
             raise source.error((*where, "unless"), "unless is a mapping of words and lemmas")
         unless_words = _compile(
             source, (*where, "unless", "words"), unless.get("words"), macros, True
         )
+        unless_lemmas = _compile(source, (*where, "unless", "lemmas"), unless.get("lemmas"), macros)
         if lemmas is None and words is None and not rules and kind != "signal":
             raise source.error(where, "needs lemmas, words or crisis rules")
         acting = entry.get("acting", False)
@@ -272,8 +274,8 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 rules,
                 acting,
                 plain_words,
-                unless_words,
-                _compile(source, (*where, "unless", "lemmas"), unless.get("lemmas"), macros),
+                None if unless_words is None else unless_words.whole,
+                None if unless_lemmas is None else unless_lemmas.whole,
                 None if unless_words is None else re.compile(plain(unless_words.pattern)),
             )
         )
@@ -302,11 +304,12 @@ def _lemma_line(text: str) -> str:
     return to_hiragana(" " + " ".join(lemmas) + " ")
 
 
-def found_elements(text: str) -> frozenset[str]:
-    """Ids of the elements of urgency.yaml present in `text` (romaji is read as kana too)."""
+def found_elements(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Ids of the elements of urgency.yaml present in `text` (romaji is read as kana too),
+    with those `known` to be there (found in its sentences), which are not looked for again."""
     kana = romaji.reading(text)
     readings = [text] if kana is None else [text, kana]
-    found: set[str] = set()
+    found: set[str] = set(known)
     for reading in readings:
         normalised = surface(reading)
         folded = to_hiragana(normalised)
@@ -314,12 +317,16 @@ def found_elements(text: str) -> frozenset[str]:
         lemmas = _lemma_line(normalised)
         fired = detect_with(load_rules(), reading)
         rules = {*fired.reasons, *fired.weak}
-        # The crisis flag as main raises it (its rules, then its second reader): a signal
-        # the learned reader weighs against everything else, never a floor by itself.
-        signal = fired.crisis or crisis_model.load_model().raises(reading)
         for element in load_elements():
+            if element.id in found:
+                continue
             if (
-                (element.kind == "signal" and signal)
+                # The crisis flag as main raises it (its rules, then its second reader): a
+                # signal the learned reader weighs against everything else, never a floor.
+                (
+                    element.kind == "signal"
+                    and (fired.crisis or crisis_model.load_model().raises(reading))
+                )
                 or element.says(folded, plain_text)
                 or element.reads(lemmas)
                 or element.crisis_rules & rules
@@ -442,7 +449,8 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     per_sentence = {s: found_elements(s) for s in sentences(text)}
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
         return frozenset().union(*per_sentence.values()), per_sentence
-    whole = found_elements(text).union(*per_sentence.values())
+    # What a sentence has, the message has: only the other elements are looked for in it.
+    whole = found_elements(text, frozenset().union(*per_sentence.values()))
     for frame in (FRAME, LAUGH):
         if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
             whole = whole - {frame}
@@ -536,7 +544,8 @@ def grade_many(texts: Sequence[str]) -> list[Urgency]:
 def grade(text: object) -> Urgency:
     """How urgent is `text` (0–5), and why. Never raises; see the module docstring."""
     try:
-        return grade_many([clean_input(text, SCAN_CHARS).text])[0]
+        with per_message.reading():
+            return grade_many([clean_input(text, SCAN_CHARS).text])[0]
     except Exception:
         log.exception("urgency grading failed (the text is not logged)")
         return failed()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -54,15 +54,46 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return np.atleast_2d(np.asarray(vectors, dtype=np.float32))
 
 
+class NgramWeights(Mapping[str, np.ndarray]):
+    """Letter n-gram → LEVELS weights, held as one float32 matrix with a row per n-gram
+    instead of 89,000 arrays of six numbers: a message's known n-grams (a thousand or more
+    in a long one) are summed in one step rather than gathered array by array (round 7)."""
+
+    def __init__(self, weights: Mapping[str, Any]) -> None:
+        self.rows = {str(gram): row for row, gram in enumerate(weights)}
+        self.matrix = np.array(list(weights.values()), dtype=np.float32).reshape(-1, LEVELS)
+
+    def __getitem__(self, gram: str) -> np.ndarray:
+        return self.matrix[self.rows[gram]]
+
+    def __contains__(self, gram: object) -> bool:
+        return gram in self.rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def total(self, grams: Iterable[str]) -> np.ndarray | None:
+        """The sum of the weights of the known n-grams (in the order given), or None."""
+        rows = [self.rows[g] for g in grams if g in self.rows]
+        return self.matrix[rows].sum(axis=0) if rows else None
+
+
 @dataclass(frozen=True)
 class Model:
     elements: tuple[str, ...]  # the order of the element features after the embedding
     weights: np.ndarray  # LEVELS × (512 + len(elements)): embedding, then elements
-    ngrams: dict[str, np.ndarray]  # letter n-gram → LEVELS weights (crisis_model.ngrams)
+    ngrams: Mapping[str, Any]  # letter n-gram → LEVELS weights (crisis_model.ngrams)
     bias: np.ndarray  # LEVELS
     thresholds: tuple[float, ...]  # for levels 1…5: P(level ≥ L) needed to give L
     fingerprint: str
     quiet_thresholds: tuple[float, ...] = ()  # the same, where no element of danger was found
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.ngrams, NgramWeights):
+            object.__setattr__(self, "ngrams", NgramWeights(self.ngrams))
 
     def dense(self, vectors: np.ndarray, found: Sequence[frozenset[str]]) -> np.ndarray:
         flags = np.array(
@@ -74,12 +105,12 @@ class Model:
         self, vectors: np.ndarray, found: Sequence[frozenset[str]], texts: Sequence[str]
     ) -> np.ndarray:
         scores = self.dense(vectors, found) @ self.weights.T + self.bias
+        assert isinstance(self.ngrams, NgramWeights)  # __post_init__
         for row, text in enumerate(texts):
             grams = ngrams(text)
-            if grams:
-                known = [self.ngrams[g] for g in grams if g in self.ngrams]
-                if known:
-                    scores[row] += np.sum(known, axis=0) / math.sqrt(len(grams))
+            total = self.ngrams.total(grams)
+            if total is not None:
+                scores[row] += total / math.sqrt(len(grams))
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True))
@@ -119,7 +150,7 @@ def read_model(path: Path) -> Model:
     return Model(
         elements=elements,
         weights=weights,
-        ngrams={str(g): np.array(w, dtype=np.float32) for g, w in data["ngrams"].items()},
+        ngrams=NgramWeights(data["ngrams"]),
         bias=np.array(data["bias"], dtype=np.float32),
         thresholds=tuple(float(t) for t in data["thresholds"]),
         fingerprint=str(data["fingerprint"]),

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from tsunagari.search import index as search_index
 from tsunagari.search.documents import READING_FIELDS, TAG_FIELDS, UNBOUNDED
-from tsunagari.search.explain import explain, fields_for
+from tsunagari.search.explain import SHORT_FIELDS, explain, fields_for
 from tsunagari.search.filters import Filters, covering_areas, open_signatures
 from tsunagari.search.query import Alternative, Concept, Kind, Known, ParsedQuery, parse_query
 from tsunagari.search.synonyms import load_thesaurus
@@ -70,13 +70,25 @@ def _term(field: str, value: str, boost: float) -> tantivy.Query:
     return Query.boost_query(query, boost)
 
 
+def _not_inside(field: str, alternative: Alternative) -> list[tuple[tantivy.Occur, Query]]:
+    """In a short field, not where it holds another group's longer word with this synonym."""
+    if field not in SHORT_FIELDS:
+        return []
+    return [
+        (Occur.MustNot, Query.boolean_query([(Occur.Must, _term(field, t, 1.0)) for t in longer]))
+        for _need, longer in alternative.not_within
+    ]
+
+
 def _alternative_query(alternative: Alternative) -> tantivy.Query:
     per_term = []
     for value in alternative.terms:
-        clauses = [
-            (Occur.Should, _term(field, value, weight * alternative.weight))
-            for field, weight in fields_for(alternative).items()
-        ]
+        clauses = []
+        for field, weight in fields_for(alternative).items():
+            term = _term(field, value, weight * alternative.weight)
+            if alternative.not_within and field in SHORT_FIELDS:
+                term = Query.boolean_query([(Occur.Must, term), *_not_inside(field, alternative)])
+            clauses.append((Occur.Should, term))
         per_term.append((Occur.Must, Query.boolean_query(clauses)))
     return per_term[0][1] if len(per_term) == 1 else Query.boolean_query(per_term)
 
@@ -84,6 +96,20 @@ def _alternative_query(alternative: Alternative) -> tantivy.Query:
 def _concept_query(concept: Concept) -> tantivy.Query:
     return Query.disjunction_max_query(
         [_alternative_query(a) for a in concept.alternatives], TIE_BREAKER
+    )
+
+
+def _held_query(concept: Concept, needs_read: tuple[str, ...]) -> tantivy.Query:
+    """The concept as the local tier counts it: by the person's own words, or a need the
+    navigator read in them; not by a synonym (介護 for 親の介護, which a council of social
+    welfare holds for its elderly people) nor by a need the words were not read as."""
+    read = {f"need:{need}" for need in needs_read}
+    return Query.boolean_query(
+        [
+            (Occur.Should, _alternative_query(a))
+            for a in concept.alternatives
+            if (a.typed and a.kind is not Kind.NEED) or set(a.terms) <= read
+        ]
     )
 
 
@@ -175,7 +201,7 @@ def _local_tier(
     # Each rare concept held scores 1: a service's score is the number it holds.
     held = Query.boolean_query(
         [
-            (Occur.Should, Query.const_score_query(_concept_query(c), 1.0))
+            (Occur.Should, Query.const_score_query(_held_query(c, needs_read), 1.0))
             for c in _rare(parsed, searcher)
         ]
     )
@@ -298,6 +324,7 @@ def search(
     offset = max(0, min(offset, MAX_OFFSET))
     searcher = search_index.current().searcher()
     parsed = parse_query(query, load_thesaurus(), _known_reading(searcher))
+    parsed = parsed.welcoming(local_first or ())
     found = searcher.search(
         _query(parsed, filters, searcher, now or timezone.now(), local_first),
         limit=max(limit, 1),

@@ -19,6 +19,16 @@ SHOWN_ORDER = (
 )
 
 
+# Short fields, where a word that holds a synonym is taken to be where the synonym stands (the
+# index keeps no positions): Carer in "Young carer support" is the young carer.
+SHORT_FIELDS = frozenset({"name", "name_en", "keywords"})
+
+
+def inside_longer(alternative: Alternative, field: str, held: frozenset[str]) -> bool:
+    """The field holds the synonym only inside another group's longer word (see SHORT_FIELDS)."""
+    return field in SHORT_FIELDS and any(held.issuperset(t) for _need, t in alternative.not_within)
+
+
 def fields_for(alternative: Alternative) -> dict[str, float]:
     """The fields an alternative is looked for in, with their weights."""
     if alternative.kind is Kind.NEED:
@@ -48,7 +58,9 @@ def explain(doc: tantivy.Document, parsed: ParsedQuery) -> tuple[tuple[str, ...]
             where = [
                 SHOWN_AS.get(field, field)
                 for field in fields_for(alternative)
-                if field in held and held[field].issuperset(alternative.terms)
+                if field in held
+                and held[field].issuperset(alternative.terms)
+                and not inside_longer(alternative, field, held[field])
             ]
             if where:
                 matched.append((alternative, where))

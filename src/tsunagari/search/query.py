@@ -13,8 +13,8 @@ MAX_CONCEPTS concepts; the rest is ignored.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from tsunagari.search.analysis import normalize
@@ -56,6 +56,9 @@ class Alternative:
     kind: Kind
     weight: float
     typed: bool  # the person's own word (else a synonym)
+    # another group's longer words that hold this synonym, with that group's need: a short
+    # field (name, keywords) holding one uses the synonym inside it (carer in young carer)
+    not_within: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,16 +80,40 @@ class ParsedQuery:
 
     @cached_property
     def all_terms(self) -> frozenset[str]:
-        """Every term any alternative looks for."""
-        return frozenset(t for c in self.concepts for a in c.alternatives for t in a.terms)
+        """Every term any alternative looks for, and the longer words it must not be in."""
+        return frozenset(
+            t
+            for c in self.concepts
+            for a in c.alternatives
+            for t in (*a.terms, *(t for _need, longer in a.not_within for t in longer))
+        )
+
+    def welcoming(self, needs: tuple[str, ...]) -> ParsedQuery:
+        """The same query, where the longer words of a group whose need was read in the words
+        are no other group's (young carer when the navigator read young-carer)."""
+        if not needs or not any(a.not_within for c in self.concepts for a in c.alternatives):
+            return self
+
+        def alternative(a: Alternative) -> Alternative:
+            kept = tuple((need, t) for need, t in a.not_within if need not in needs)
+            return replace(a, not_within=kept) if kept != a.not_within else a
+
+        concepts = tuple(
+            replace(c, alternatives=tuple(alternative(a) for a in c.alternatives))
+            for c in self.concepts
+        )
+        return ParsedQuery(self.text, concepts)
 
     @property
     def expanded(self) -> dict[str, tuple[str, ...]]:
         return {c.key: c.synonyms for c in self.concepts if c.synonyms}
 
 
+Inside = Mapping[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]]
+
+
 def _synonym_alternatives(
-    groups: list[Group], typed: str, own: set[tuple[str, ...]]
+    groups: list[Group], typed: str, own: set[tuple[str, ...]], inside: Inside
 ) -> tuple[list[Alternative], list[str]]:
     alternatives: list[Alternative] = []
     shown: list[str] = []
@@ -100,8 +127,11 @@ def _synonym_alternatives(
                 continue
             if synonym.exact and synonym.terms not in own:
                 own.add(synonym.terms)
+                within = tuple(
+                    (g.need, t) for g, t in inside.get(synonym.terms, []) if g not in groups
+                )
                 alternatives.append(
-                    Alternative(synonym.word, synonym.terms, Kind.TERMS, SYNONYM, False)
+                    Alternative(synonym.word, synonym.terms, Kind.TERMS, SYNONYM, False, within)
                 )
                 shown.append(synonym.word)
             elif not synonym.exact and synonym.reading and (synonym.reading,) not in own:
@@ -114,7 +144,12 @@ def _synonym_alternatives(
 
 
 def _concept(
-    text: str, found: list[Word], groups: list[Group], kana: bool, whole: bool = False
+    text: str,
+    found: list[Word],
+    groups: list[Group],
+    kana: bool,
+    inside: Inside,
+    whole: bool = False,
 ) -> Concept:
     """One concept: the words `found` in `text`, and the thesaurus groups they belong to.
 
@@ -139,7 +174,7 @@ def _concept(
             if (r,) not in {a.terms for a in alternatives}
         ]
     own = {a.terms for a in alternatives}
-    synonyms, shown = _synonym_alternatives(groups, text, own)
+    synonyms, shown = _synonym_alternatives(groups, text, own, inside)
     alternatives += synonyms
     key = " ".join(lemmas) if lemmas else hiragana_key(text)
     return Concept(text, key, tuple(alternatives[:MAX_ALTERNATIVES]), tuple(shown))
@@ -169,7 +204,7 @@ def _word_concepts(text: str, found: list[Word], thesaurus: Thesaurus) -> list[C
         kana = size == 1 and is_kana(span[0].text)
         if kana and not groups:
             groups = thesaurus.groups_for_reading(span[0].text)
-        concepts.append(_concept(_span_text(text, span), span, groups, kana))
+        concepts.append(_concept(_span_text(text, span), span, groups, kana, thesaurus.inside))
         i += size
     return concepts
 
@@ -196,7 +231,7 @@ def _concepts(text: str, thesaurus: Thesaurus, known: Known) -> list[Concept]:
             groups = list(thesaurus.groups_for_reading(chunk))
             for word in found:
                 groups += [g for g in thesaurus.groups_for_terms((word.lemma,)) if g not in groups]
-            concepts.append(_concept(chunk, found, groups, kana=True, whole=True))
+            concepts.append(_concept(chunk, found, groups, True, thesaurus.inside, whole=True))
         else:
             pending += found
     return concepts + _word_concepts(text, pending, thesaurus)

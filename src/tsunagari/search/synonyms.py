@@ -34,6 +34,7 @@ class Synonym:
     terms: tuple[str, ...]  # its lemmas: what the index is searched for
     reading: str = ""  # for a word in kana, its hiragana: matched against readings
     exact: bool = True  # `terms` are the word itself, not a misreading of unfamiliar kana
+    parts: tuple[str, ...] = ()  # a one-word compound's parts: 介護, 保険 in 介護保険
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Thesaurus:
     by_terms: dict[tuple[str, ...], list[Group]] = field(default_factory=dict)
     by_reading: dict[str, list[Group]] = field(default_factory=dict)
     longest: int = 1  # words in the longest synonym
+    # terms → the longer words of other groups that hold them (carer → young carer)
+    inside: dict[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]] = field(default_factory=dict)
 
     def groups_for_terms(self, terms: tuple[str, ...]) -> list[Group]:
         return self.by_terms.get(terms, [])
@@ -60,6 +63,41 @@ class Thesaurus:
 def _reading(word: str) -> str:
     """The whole reading of a word (死にたい → しにたい), for kana queries Sudachi misreads."""
     return "".join(t.reading for t in analyze(normalize(word)))
+
+
+def _holds(longer: tuple[str, ...], terms: tuple[str, ...]) -> bool:
+    """`terms` are a shorter run of `longer` (carer in young carer, 介護 in 介護・保険)."""
+    size = len(terms)
+    return size < len(longer) and any(
+        longer[i : i + size] == terms for i in range(len(longer) - size + 1)
+    )
+
+
+def _is_one_word(synonym: Synonym) -> bool:
+    """A word, not a phrase: one Japanese word (介護保険), or English, which writes a compound
+    as words (young carer). 親の介護 and 窓口相談 are phrases: their words stand alone."""
+    return len(synonym.terms) == 1 or all(term.isascii() for term in synonym.terms)
+
+
+def _inside(groups: list[Group]) -> dict[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]]:
+    """For each word of a group, the longer words of the groups it is not in that hold it:
+    ケアラー's caregiver group is not ヤングケアラー's, nor 介護's 介護保険's."""
+    inside: dict[tuple[str, ...], list[tuple[Group, tuple[str, ...]]]] = defaultdict(list)
+    for group in groups:
+        for synonym in group.synonyms:
+            if not synonym.exact:
+                continue
+            for other in groups:
+                if any(s.terms == synonym.terms for s in other.synonyms):
+                    continue
+                for longer in other.synonyms:
+                    if not longer.exact or (other, longer.terms) in inside[synonym.terms]:
+                        continue
+                    if _is_one_word(longer) and (
+                        _holds(longer.terms, synonym.terms) or _holds(longer.parts, synonym.terms)
+                    ):
+                        inside[synonym.terms].append((other, longer.terms))
+    return {terms: found for terms, found in inside.items() if found}
 
 
 def _problem(path: Path, line: int, message: str) -> str:
@@ -95,7 +133,8 @@ def _read_group(path: Path, node: yaml.Node, needs: set[str], problems: list[str
                 _problem(path, word_node.start_mark.line + 1, f"{word!r} has no searchable word")
             )
             continue
-        synonyms.append(Synonym(word, terms, reading, exact))
+        parts = found[0].parts if len(found) == 1 else ()
+        synonyms.append(Synonym(word, terms, reading, exact, parts))
     return Group(line, tuple(synonyms), need_code)
 
 
@@ -131,6 +170,7 @@ def read_thesaurus(path: Path) -> Thesaurus:
     thesaurus.by_terms = dict(by_terms)
     thesaurus.by_reading = dict(by_reading)
     thesaurus.longest = max((len(terms) for terms in by_terms), default=1)
+    thesaurus.inside = _inside(thesaurus.groups)
     return thesaurus
 
 
