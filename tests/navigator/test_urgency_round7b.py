@@ -15,79 +15,6 @@ from tsunagari.navigator.urgency import ceiling_of, floor_of
 @pytest.mark.parametrize(
     "text",
     [
-        "いもうとが いま ベランダから とびおりようと しています。どうしよう",
-        "友達が今、橋から飛び降りようとしてる。止められない",
-        "My roommate is trying to jump from the balcony and I can't stop him",
-        "我朋友刚才从宿舍楼上跳下去了，还有意识",
-        "Adik saya barusan lompat dari jembatan, tolong",
-        "Bạn em vừa nhảy xuống từ tầng 4, em phải làm gì",
-        "친구가 방금 뛰어내렸어요 어떡해요",
-        "Meu irmão acabou de pular da ponte",
-    ],
-)
-def test_someone_else_trying_now_or_just_jumped_is_imminent(text: str) -> None:
-    found = elements(text)
-    assert "someone-else-now" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "うえの かいで おとこのひとが どなってて、たたく おと が きこえます",
-        "隣の部屋から子どもの泣き声と、殴る音がしています",
-        "I can hear him hitting the kids next door right now",
-        "我听到隔壁打孩子的声音",
-        "옆집에서 아이 때리는 소리가 나요",
-    ],
-)
-def test_violence_heard_now_is_imminent(text: str) -> None:
-    found = elements(text)
-    assert "someone-else-now" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "kusuri 30 jou nonda. atama ga bonyari suru",
-        "さっき くすり 40じょう のんだ",
-        "睡眠薬を20錠飲みました",
-        "suiminyaku zenbu nonda",
-    ],
-)
-def test_pills_counted_and_swallowed_is_an_attempt(text: str) -> None:
-    found = elements(text)
-    assert "attempt" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "我现在站在桥边，风很大",
-        "我現在站在頂樓欄杆外",
-        "駅の 黄色い線の外側に立ってる",
-        "I'm standing past the yellow line at the station",
-    ],
-)
-def test_standing_where_the_act_would_be_is_an_attempt(text: str) -> None:
-    found = elements(text)
-    assert "attempt" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "我把房间整理好了，东西都送给了朋友。给妈妈的信写好了。",
-        "房間收拾好了，衣服全給了室友，遺書已經寫好了。論文也不用寫了。",
-    ],
-)
-def test_affairs_put_in_order_in_chinese_is_preparation(text: str) -> None:
-    found = elements(text)
-    assert "preparation" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "朝ごはんのあと薬を2錠飲んだ",  # a dose is no attempt: the count has two digits
         "kusuri wo nomu no wasureta",
         "友達が来月引っ越そうとしています",
@@ -99,50 +26,6 @@ def test_affairs_put_in_order_in_chinese_is_preparation(text: str) -> None:
 def test_ordinary_neighbours_of_these_classes_are_not_imminent(text: str) -> None:
     found = elements(text)
     assert not {"someone-else-now", "attempt", "preparation"} & found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sering banget aku menyilet tangan kalau lagi sedih",
-        "몇 주째 밤마다 팔을 긋고 있어요",
-        "เมื่อคืนก็กรีดแขนอีกแล้ว",
-        "ngày nào cũng rạch tay",
-        "Ilang beses ko na pong sinaktan ang sarili ko",
-    ],
-)
-def test_cutting_as_a_habit_is_repeated_self_harm(text: str) -> None:
-    found = elements(text)
-    assert "repeated-self-harm" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "びょういんの おくじょう かぎが こわれてて はいれる",
-        "ビルの屋上、鍵がかかってないって知ってる",
-        "非常階段の柵が低いのを知っている",
-        "The rooftop door is unlocked at night",
-    ],
-)
-def test_the_way_to_a_height_found_open_is_a_place(text: str) -> None:
-    found = elements(text)
-    assert "place" in found, (text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "时间已经定好了，就在考完试以后",
-        "我看好了那个地方",
-        "장소도 정해 놨어요",
-        "Alam ko na kung saan ko gagawin",
-        "こうえんの いけ あそこで しぬ",
-    ],
-)
-def test_the_day_or_the_place_set_is_a_plan(text: str) -> None:
-    found = elements(text)
-    assert "plan" in found, (text, found)
 
 
 def test_the_dialect_wish_form_in_te_is_a_thought() -> None:
@@ -239,3 +122,161 @@ def test_means_kept_just_in_case_is_four_not_five(text: str) -> None:
 def test_rent_paid_to_the_end_of_the_month_sets_no_day() -> None:
     found = elements("I wrote the letters. Rent's paid up to the end of the month.")
     assert "later" not in found, found
+
+
+# Each class of round 7b and the element that names it (texts written for the class).
+CLASSES = [
+    pytest.param(
+        "someone-else-now",
+        "いもうとが いま ベランダから とびおりようと しています。どうしよう",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "友達が今、橋から飛び降りようとしてる。止められない",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "My roommate is trying to jump from the balcony and I can't stop him",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "我朋友刚才从宿舍楼上跳下去了，还有意识",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "Adik saya barusan lompat dari jembatan, tolong",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "Bạn em vừa nhảy xuống từ tầng 4, em phải làm gì",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "친구가 방금 뛰어내렸어요 어떡해요",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "Meu irmão acabou de pular da ponte",
+        id="someone_else_trying_now_or_just_jumped_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "うえの かいで おとこのひとが どなってて、たたく おと が きこえます",
+        id="violence_heard_now_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "隣の部屋から子どもの泣き声と、殴る音がしています",
+        id="violence_heard_now_is_imminent",
+    ),
+    pytest.param(
+        "someone-else-now",
+        "I can hear him hitting the kids next door right now",
+        id="violence_heard_now_is_imminent",
+    ),
+    pytest.param("someone-else-now", "我听到隔壁打孩子的声音", id="violence_heard_now_is_imminent"),
+    pytest.param(
+        "someone-else-now", "옆집에서 아이 때리는 소리가 나요", id="violence_heard_now_is_imminent"
+    ),
+    pytest.param(
+        "attempt",
+        "kusuri 30 jou nonda. atama ga bonyari suru",
+        id="pills_counted_and_swallowed_is_an_attempt",
+    ),
+    pytest.param(
+        "attempt", "さっき くすり 40じょう のんだ", id="pills_counted_and_swallowed_is_an_attempt"
+    ),
+    pytest.param(
+        "attempt", "睡眠薬を20錠飲みました", id="pills_counted_and_swallowed_is_an_attempt"
+    ),
+    pytest.param(
+        "attempt", "suiminyaku zenbu nonda", id="pills_counted_and_swallowed_is_an_attempt"
+    ),
+    pytest.param(
+        "attempt", "我现在站在桥边，风很大", id="standing_where_the_act_would_be_is_an_attempt"
+    ),
+    pytest.param(
+        "attempt", "我現在站在頂樓欄杆外", id="standing_where_the_act_would_be_is_an_attempt"
+    ),
+    pytest.param(
+        "attempt",
+        "駅の 黄色い線の外側に立ってる",
+        id="standing_where_the_act_would_be_is_an_attempt",
+    ),
+    pytest.param(
+        "attempt",
+        "I'm standing past the yellow line at the station",
+        id="standing_where_the_act_would_be_is_an_attempt",
+    ),
+    pytest.param(
+        "preparation",
+        "我把房间整理好了，东西都送给了朋友。给妈妈的信写好了。",
+        id="affairs_put_in_order_in_chinese_is_preparation",
+    ),
+    pytest.param(
+        "preparation",
+        "房間收拾好了，衣服全給了室友，遺書已經寫好了。論文也不用寫了。",
+        id="affairs_put_in_order_in_chinese_is_preparation",
+    ),
+    pytest.param(
+        "repeated-self-harm",
+        "Sering banget aku menyilet tangan kalau lagi sedih",
+        id="cutting_as_a_habit_is_repeated_self_harm",
+    ),
+    pytest.param(
+        "repeated-self-harm",
+        "몇 주째 밤마다 팔을 긋고 있어요",
+        id="cutting_as_a_habit_is_repeated_self_harm",
+    ),
+    pytest.param(
+        "repeated-self-harm", "เมื่อคืนก็กรีดแขนอีกแล้ว", id="cutting_as_a_habit_is_repeated_self_harm"
+    ),
+    pytest.param(
+        "repeated-self-harm",
+        "ngày nào cũng rạch tay",
+        id="cutting_as_a_habit_is_repeated_self_harm",
+    ),
+    pytest.param(
+        "repeated-self-harm",
+        "Ilang beses ko na pong sinaktan ang sarili ko",
+        id="cutting_as_a_habit_is_repeated_self_harm",
+    ),
+    pytest.param(
+        "place",
+        "びょういんの おくじょう かぎが こわれてて はいれる",
+        id="the_way_to_a_height_found_open_is_a_place",
+    ),
+    pytest.param(
+        "place",
+        "ビルの屋上、鍵がかかってないって知ってる",
+        id="the_way_to_a_height_found_open_is_a_place",
+    ),
+    pytest.param(
+        "place", "非常階段の柵が低いのを知っている", id="the_way_to_a_height_found_open_is_a_place"
+    ),
+    pytest.param(
+        "place",
+        "The rooftop door is unlocked at night",
+        id="the_way_to_a_height_found_open_is_a_place",
+    ),
+    pytest.param("plan", "时间已经定好了，就在考完试以后", id="the_day_or_the_place_set_is_a_plan"),
+    pytest.param("plan", "我看好了那个地方", id="the_day_or_the_place_set_is_a_plan"),
+    pytest.param("plan", "장소도 정해 놨어요", id="the_day_or_the_place_set_is_a_plan"),
+    pytest.param(
+        "plan", "Alam ko na kung saan ko gagawin", id="the_day_or_the_place_set_is_a_plan"
+    ),
+    pytest.param("plan", "こうえんの いけ あそこで しぬ", id="the_day_or_the_place_set_is_a_plan"),
+]
+
+
+@pytest.mark.parametrize(("element", "text"), CLASSES)
+def test_each_class_is_recognised_by_its_element(element: str, text: str) -> None:
+    found = elements(text)
+    assert element in found, (text, found)
