@@ -186,6 +186,9 @@ CLASSES = [
         "someone-else-now", "옆집에서 아이 때리는 소리가 나요", id="violence_heard_now_is_imminent"
     ),
     pytest.param(
+        "someone-else-now", "うえの へやで なぐる おと。いま", id="violence_heard_now_is_imminent"
+    ),
+    pytest.param(
         "attempt",
         "kusuri 30 jou nonda. atama ga bonyari suru",
         id="pills_counted_and_swallowed_is_an_attempt",
