@@ -29,7 +29,7 @@ from tsunagari.directory.areas import Place, place_in_text
 from tsunagari.navigator.crisis import CrisisResult, detect
 from tsunagari.navigator.per_message import reading
 from tsunagari.navigator.understand import understand
-from tsunagari.navigator.urgency import grade, raises_flag
+from tsunagari.navigator.urgency import MODEL, grade, raises_flag
 from tsunagari.search.engine import Filters, Hit, Results, cards, search
 
 log = logging.getLogger(__name__)
@@ -51,12 +51,19 @@ def lines_first(found: CrisisResult | Answer) -> bool:
 
 
 def crisis_in(text: str) -> bool:
-    """A search query: the crisis rules' words, or a grade that raises the flag (a farewell on
-    a bridge in Vietnamese names no word the rules know). Here the grade never lowers the
-    rules' flag: 「自殺 相談」 is a search for the lines, not a message to read as a whole."""
+    """A search query: the crisis rules' words, or a grade whose elements raise the flag (a
+    farewell on a bridge in Vietnamese names no word the rules know). Here the grade never
+    lowers the rules' flag — 「自殺 相談」 is a search for the lines, not a message to read as
+    a whole — and the learned reader alone does not raise it: it learned from messages, and
+    reads a few words of hyperbole (締め切りで死にそう) darker than they are."""
     with reading():
         rules = detect(text)
-        return lines_first(rules) or raises_flag(grade(text), rules_raise=False)
+        if lines_first(rules):
+            return True
+        urgency = grade(text)
+        # an element of danger itself (a wish to be gone and up), not the reader's impression
+        named = any(r.code != MODEL and r.level >= 2 for r in urgency.reasons)
+        return raises_flag(urgency, rules_raise=False) and (named or urgency.error)
 
 
 @dataclass(frozen=True)

@@ -199,15 +199,17 @@ def _local_tier(
         return []
     areas = covering_areas(place)
     # Each rare concept held scores 1: a service's score is the number it holds.
+    rare = _rare(parsed, searcher)
     held = Query.boolean_query(
-        [
-            (Occur.Should, Query.const_score_query(_held_query(c, needs_read), 1.0))
-            for c in _rare(parsed, searcher)
-        ]
+        [(Occur.Should, Query.const_score_query(_held_query(c, needs_read), 1.0)) for c in rare]
     )
+    # Beside a need read in the words, a concept held by a synonym will do: the need says
+    # what the service is for (a prefecture's child-abuse hotline for 相談, a helpline).
+    held_for_need = Query.boolean_query([(Occur.Should, _concept_query(c)) for c in rare])
 
     def holding(areas: tuple[str, ...], *needs: str, limit: int = LOCAL_POOL) -> list[Any]:
-        clauses = [(Occur.Must, held), (Occur.Must, _any_of("area", areas))]
+        clauses = [(Occur.Must, held_for_need if needs else held)]
+        clauses.append((Occur.Must, _any_of("area", areas)))
         clauses += [(Occur.Must, _any_of("need", needs))] if needs else []
         return list(searcher.search(Query.boolean_query(clauses), limit, count=False).hits)
 
