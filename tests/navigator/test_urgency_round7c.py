@@ -59,6 +59,7 @@ def test_someone_gone_quiet_beside_a_sign_of_danger_is_graded_5(text: str) -> No
         "娘はこの半年、部屋からほとんど出てきません。睡眠薬を処方されています",
         "Minha filha não sai do quarto, fica no celular o dia todo",
         "我儿子一直不出来，整天打游戏",
+        "我去看过那栋楼的天台，白天照常上班，别人看不出来",  # 看不出来: cannot tell, no door
         "Anak saya nggak mau keluar kamar, main game terus",
         "동생이 방에서 안 나와요. 게임만 해요",
     ],
