@@ -46,7 +46,6 @@ def deadline_bodies(app: ASGIApp, *, public_seconds: float, staff_seconds: float
         loop = asyncio.get_running_loop()
         deadline = loop.time() + seconds
         whole = False
-        started = False
 
         async def in_time() -> Message:
             nonlocal whole
@@ -59,17 +58,8 @@ def deadline_bodies(app: ASGIApp, *, public_seconds: float, staff_seconds: float
             whole = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await app(scope, in_time, watched)
-        except BodyTooSlow:
-            if not started:
-                detail = f"request body too slow: not received within {seconds:g} seconds"
-                await _answer(scope, send, 408, detail)
+        detail = f"request body too slow: not received within {seconds:g} seconds"
+        await _refusing(app, scope, in_time, send, BodyTooSlow, 408, detail)
 
     return timed
 
@@ -80,11 +70,11 @@ def cap_bodies(app: ASGIApp, *, public_bytes: int, staff_bytes: int) -> ASGIApp:
             await app(scope, receive, send)
             return
         cap = staff_bytes if STAFF_PATHS.match(scope["path"]) else public_bytes
+        detail = f"request body too large: at most {cap:,} bytes"
         if _declared_length(scope) > cap:
-            await _answer(scope, send, 413, f"request body too large: at most {cap:,} bytes")
+            await _answer(scope, send, 413, detail)
             return
         received = 0
-        started = False
 
         async def counted() -> Message:
             nonlocal received
@@ -95,18 +85,34 @@ def cap_bodies(app: ASGIApp, *, public_bytes: int, staff_bytes: int) -> ASGIApp:
                     raise BodyTooLarge
             return message
 
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await app(scope, counted, watched)
-        except BodyTooLarge:
-            if not started:
-                await _answer(scope, send, 413, f"request body too large: at most {cap:,} bytes")
+        await _refusing(app, scope, counted, send, BodyTooLarge, 413, detail)
 
     return capped
+
+
+async def _refusing(
+    app: ASGIApp,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    refused: type[Exception],
+    status: int,
+    detail: str,
+) -> None:
+    """Runs `app`; when `receive` raises `refused`, answers `status` — unless the app has
+    already begun its answer, which can then only be cut."""
+    started = False
+
+    async def watched(message: Message) -> None:
+        nonlocal started
+        started = started or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, receive, watched)
+    except refused:
+        if not started:
+            await _answer(scope, send, status, detail)
 
 
 def _declared_length(scope: Scope) -> int:
