@@ -82,16 +82,7 @@ def test_an_id_taken_by_another_body_since_the_preview_is_not_published(
     personas: Personas, chiyoda_colleague: User
 ) -> None:
     proposal = _submitted(personas, csv_file(ROW))
-    # Meanwhile NPOあかり's own place with the same id went public.
-    place = create_service(
-        ROW["ID"],
-        name="あかりの居場所",
-        scope=Service.Scope.PLACE,
-        needs=("community",),
-        methods=("in-person",),
-        areas=(("municipality", "131016"),),
-    )
-    Service.objects.filter(pk=place.pk).update(owner=body("akari"))
+    place = _another_body_publishes_the_same_new_id()  # meanwhile, since the preview
     response = _client(chiyoda_colleague).post(
         f"/staff/local/proposals/{proposal.pk}/publish/", follow=True
     )
