@@ -21,6 +21,7 @@ PATTERNS = [
     "살고 ?싶지 ?않",
     "[0-9]+錠",
     "(?:my )?friend[^.]{0,40}(?:not answering|said goodbye)",
+    r"(?<![^\n])(?=[^\n]*?(?:屋上|遺書))[^\n]*?友達[^\n]{0,20}電話に出ない",
     r"[^a]{3}|x?",  # needs nothing: searched on every text
 ]
 TEXTS = [
@@ -32,6 +33,8 @@ TEXTS = [
     "薬を30錠のんだ",
     "my friend is not answering and said goodbye",
     "今、夫に殴られている",
+    "屋上にいると書いた友達が電話に出ない",
+    "友達が電話に出ない。寝てるのかな",
     "",
     "ab",
 ]
@@ -52,7 +55,10 @@ def test_an_alternative_needs_a_letter_of_its_own_script() -> None:
     assert needed_scripts(r"\bwant to (?:die|disappear)") == {"a-z"}
     assert needed_scripts("[0-9]+錠") == {"CJK"}  # the rarer of the two
     assert needed_scripts("(?:my )?friend") == {"a-z"}
-    for nothing_needed in ("[^a]{3}", "x?", r"\w+", "(?=死)", "a*"):
+    # A positive lookaround must match for the pattern to: its letters are in the text.
+    assert needed_scripts("(?=[^\n]*?(?:屋上|遺書))[^\n]*?電話に出ない") == {"CJK"}
+    assert needed_scripts("(?<=死)x") == {"CJK"}  # the rarer of the two
+    for nothing_needed in ("[^a]{3}", "x?", r"\w+", "(?!死)", "(?<![^\n])", "a*"):
         assert needed_scripts(nothing_needed) is None
 
 

@@ -11,8 +11,10 @@ only with the groups whose script it has.
 
 The answer is the one the whole alternation gives: whether there is a match, and where the
 leftmost one starts (the leftmost match of an alternation starts where the earliest of its
-alternatives' leftmost matches does). An alternative whose needs cannot be read (a negated
-class, a lookaround, a repeat that may be empty) is searched on every text.
+alternatives' leftmost matches does). A positive lookaround's needs count, since the text
+must hold them to match (round 7d's "a person who does not answer, beside a sign of danger on
+the same line" starts with one). An alternative whose needs cannot be read (a negated class, a
+negative lookaround, a repeat that may be empty) is searched on every text.
 """
 
 from __future__ import annotations
@@ -93,7 +95,10 @@ def _needed_by(op: Any, av: Any) -> frozenset[str] | None:
         return _needed(sub.data) if least >= 1 else None
     if op is _parser.ATOMIC_GROUP:
         return _needed(av.data)
-    return None  # ., [^…], \w, ^, \b, a lookaround: nothing needed
+    if op is _parser.ASSERT:  # (?=…), (?<=…): the text holds what it needs, if not the match
+        _direction, sub = av
+        return _needed(sub.data)
+    return None  # ., [^…], \w, ^, \b, a negative lookaround: nothing needed
 
 
 def needed_scripts(pattern: str) -> frozenset[str] | None:
