@@ -104,8 +104,8 @@ class FollowUpOut(Schema):
 class UrgencyReasonOut(Schema):
     code: str = Field(
         description="An element of data/navigator/urgency.yaml (wish, thought, method, place, "
-        "now, means-at-hand, preparation, farewell, attempt, someone-else-now, distress, "
-        "distance, …), reads-like when the learned reader graded higher than the elements, "
+        "now, means-at-hand, means-kept, preparation, farewell, attempt, someone-else-now, "
+        "distress, distance, …), reads-like when the learned reader graded higher than the elements, "
         "or grader-error"
     )
     level: int = Field(ge=0, le=5, description="The level this reason points to")

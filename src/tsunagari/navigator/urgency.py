@@ -52,13 +52,15 @@ KINDS = ("what", "when", "distance", "frame", "sincere", "signal", "closing", "t
 ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
+REPEATED = "repeated-self-harm"
+UNSURE_ACTS = frozenset({"farewell", "danger-from-someone"})  # see _acts_unframed
 FRAME = "frame"  # the element of fiction, news, study, the long past
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
 CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
 FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
 # A closing never holds down a place, a method, preparations or means, nor a farewell with a
 # time (round 6, blind set 12); "i feel better now" alone is still a closing.
-HELD_UP = frozenset({"place", "method", "preparation", "means-at-hand"})
+HELD_UP = frozenset({"place", "method", "preparation", "means-at-hand", "means-kept"})
 CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this short
 # Round 7: "I'll write again" looks ahead, so a goodbye with a time beside it ends a chat; no
 # day chosen yet (no-time) keeps a method or means at 4; no method or plan (no-plan) keeps a
@@ -73,6 +75,7 @@ BEYOND_NO_PLAN = BEYOND_NO_TIME | {
     "place",
     "plan",
     "means-at-hand",
+    "means-kept",
     "preparation",
     "repeated-self-harm",
     "later",
@@ -380,10 +383,13 @@ def floor_of(found: frozenset[str]) -> int:
     if len(signs) < 2:
         return 0
     level = max((e.level for e in signs if e.kind == "what"), default=0)
+    # Cutting as a habit is level 4; *now* beside it says "these days", not an act now (an
+    # act now is `attempt`): only another sign of level 4 makes a time imminent (round 8).
+    acts = max((e.level for e in signs if e.kind == "what" and e.id != REPEATED), default=0)
     times = [e for e in signs if e.kind == "when" and not (NO_TIME in found and e.id == "now")]
     if NO_PLAN in found and not found & BEYOND_NO_PLAN:
         times = []  # "no plan, it's just always there now": no time
-    if level >= 4 and any(e.level == 5 for e in times):
+    if acts >= 4 and any(e.level == 5 for e in times):
         return 5  # a method, a place or a plan, and now
     if level >= 3 and times:
         return max(level, 4)  # a thought with a time
@@ -454,9 +460,22 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     for frame in (FRAME, LAUGH):
         if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
             whole = whole - {frame}
+    if FRAME in whole and any(_acts_unframed(found) for found in per_sentence.values()):
+        whole = whole - {FRAME}
     if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat
         whole = whole - CLOSINGS
     return whole, per_sentence
+
+
+def _acts_unframed(found: frozenset[str]) -> bool:
+    """A sentence that is imminent by itself (means at hand, an attempt, a method or place
+    with now…) and has no frame of its own: 「ゲームも楽しくない。もう死にたい。今夜、薬を
+    全部飲む」 is not a game's story, whatever the sentence before says (round 8). In fiction
+    or a lesson the sentence that acts names its frame itself (主人公が今夜…). A farewell
+    or a threat does not count: "thank you for everything" ends letters about the past too,
+    and 『ころすぞ』 is quoted from games."""
+    present = [e for e in load_elements() if e.id in found and e.id not in UNSURE_ACTS]
+    return FRAME not in found and _imminent(present)
 
 
 def _near_signs(frame: str, per_sentence: dict[str, frozenset[str]]) -> bool:
