@@ -462,8 +462,8 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
             whole = whole - {frame}
     if FRAME in whole and any(_acts_unframed(found) for found in per_sentence.values()):
         whole = whole - {FRAME}
-    if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat
-        whole = whole - CLOSINGS
+    if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat,
+        whole = whole - {CLOSING}  # but one that will write again looks ahead (round 8)
     return whole, per_sentence
 
 
