@@ -194,7 +194,7 @@ def _detect_in(rules: Rules, text: str, earlier_weak: tuple[str, ...]) -> Crisis
             fired.append(rule)
             if rule.kind in SELF_DIRECTED:
                 first_at = min(first_at, match.start())
-        elif rule.pattern.found(letters_only):
+        elif letters_only != folded and rule.pattern.found(letters_only):
             fired.append(rule)
     weak = tuple(dict.fromkeys([*earlier_weak, *(r.id for r in fired if r.kind == "weak")]))
     strong = [r for r in fired if r.kind != "weak"]

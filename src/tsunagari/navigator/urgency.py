@@ -111,19 +111,21 @@ class Element:
     unless: re.Pattern[str] | None = None  # words that take the element back (今どうすれば)
     unless_lemmas: re.Pattern[str] | None = None
     unless_plain: re.Pattern[str] | None = None
+    # Only the alternatives of `plain_words` that plain() changed: where the text has no
+    # accent to drop, the others are `words` searched again on the same text.
+    accented_words: Alternation | None = None
 
     def says(self, folded: str, plain_text: str | None) -> bool:
         """Whether the element's words are in the text (folded), or, for a text written
         without its accents (muon chet, nao quero), in its accent-free patterns; words
         of `unless` are read out first."""
-        folded = _without(self.unless, folded)
-        if self.words is not None and self.words.found(folded):
+        if self.words is not None and self.words.found(_without(self.unless, folded)):
             return True
-        return (
-            plain_text is not None
-            and self.plain_words is not None
-            and self.plain_words.found(_without(self.unless_plain, plain_text))
-        )
+        if plain_text is None or self.plain_words is None:
+            return False
+        if plain_text == folded and self.unless is None:
+            return self.accented_words is not None and self.accented_words.found(folded)
+        return self.plain_words.found(_without(self.unless_plain, plain_text))
 
     def reads(self, lemmas: str) -> bool:
         """Whether the element's lemmas are in the lemma line, `unless` lemmas read out."""
@@ -250,9 +252,11 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
             )
         lemmas = _compile(source, (*where, "lemmas"), entry.get("lemmas"), macros)
         words = _compile(source, (*where, "words"), entry.get("words"), macros, True)
-        plain_words = None
+        plain_words = accented = None
         if words is not None and plain(words.pattern) != words.pattern:
             plain_words = Alternation.of([plain(p) for p in words.alternatives])
+            changed = [plain(p) for p in words.alternatives if plain(p) != p]
+            accented = Alternation.of(changed) if changed else None
         unless = entry.get("unless") or {}
         if not isinstance(unless, dict) or set(unless) - {"words", "lemmas"}:
             raise source.error((*where, "unless"), "unless is a mapping of words and lemmas")
@@ -280,6 +284,7 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 None if unless_words is None else unless_words.whole,
                 None if unless_lemmas is None else unless_lemmas.whole,
                 None if unless_words is None else re.compile(plain(unless_words.pattern)),
+                accented,
             )
         )
     if not elements or len({e.id for e in elements}) != len(elements):
