@@ -349,14 +349,10 @@ def _signs(found: frozenset[str]) -> list[Element]:
 
 
 def quiet(found: frozenset[str]) -> bool:
-    """No element of danger found: no sign (a wish, a thought, a method, a farewell…). The
-    learned reader alone grades such a message, and is held to its quiet thresholds for the
-    highest grade (urgency_model). The crisis flag's verdict alone (`crisis-rules`, most
-    often its letter n-gram reader) does not lift that hold: beside no sign it read 「今日は
-    肉じゃがを作りました」 and a greeting in Portuguese as danger, and the retrained reader
-    of round 8 graded them 5 (in the training files, 12 messages of level 0 graded 5 and no
-    imminent one lost when the hold is kept)."""
-    return not _signs(found)
+    """No element of danger found: no sign (a wish, a thought, a method, a farewell…) and
+    no crisis rule. The learned reader alone grades such a message, and is held to its
+    quiet thresholds for the highest grade (urgency_model)."""
+    return not _signs(found) and "crisis-rules" not in found
 
 
 def _framed(present: list[Element]) -> bool:
