@@ -53,7 +53,6 @@ ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
 REPEATED = "repeated-self-harm"
-CRISIS_READER = "crisis-reader"  # the crisis flag's n-gram reader: no lift of the quiet hold
 UNSURE_ACTS = frozenset({"farewell", "danger-from-someone"})  # see _acts_unframed
 FRAME = "frame"  # the element of fiction, news, study, the long past
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
@@ -332,20 +331,16 @@ def found_elements(text: str, known: frozenset[str] = frozenset()) -> frozenset[
             if (
                 # The crisis flag as main raises it (its rules, then its second reader): a
                 # signal the learned reader weighs against everything else, never a floor.
-                (element.kind == "signal" and _signalled(element.id, fired.crisis, reading))
+                (
+                    element.kind == "signal"
+                    and (fired.crisis or crisis_model.load_model().raises(reading))
+                )
                 or element.says(folded, plain_text)
                 or element.reads(lemmas)
                 or element.crisis_rules & rules
             ):
                 found.add(element.id)
     return frozenset(found)
-
-
-def _signalled(element: str, rules_raise: bool, reading: str) -> bool:
-    """The crisis flag's rules (`crisis-rules`) or its second reader (`crisis-reader`)."""
-    if element == CRISIS_READER:
-        return crisis_model.load_model().raises(reading)
-    return rules_raise
 
 
 def _signs(found: frozenset[str]) -> list[Element]:
