@@ -105,8 +105,8 @@ class UrgencyReasonOut(Schema):
     code: str = Field(
         description="An element of data/navigator/urgency.yaml (wish, thought, method, place, "
         "now, means-at-hand, means-kept, preparation, farewell, attempt, someone-else-now, "
-        "distress, distance, …), reads-like when the learned reader graded higher than the elements, "
-        "or grader-error"
+        "distress, distance, …), reads-like when the learned reader graded higher than the "
+        "elements, or grader-error"
     )
     level: int = Field(ge=0, le=5, description="The level this reason points to")
     ja: str = Field(description="The reason as a counsellor reads it, in Japanese")
