@@ -108,9 +108,9 @@ class Element:
     crisis_rules: frozenset[str]
     acting: bool = False  # now, a set time, a plan, means, preparations, a farewell, an attempt
     plain_words: Alternation | None = None  # `words` without Latin accents (plain())
-    unless: re.Pattern[str] | None = None  # words that take the element back (今どうすれば)
-    unless_lemmas: re.Pattern[str] | None = None
-    unless_plain: re.Pattern[str] | None = None
+    unless: Alternation | None = None  # words that take the element back (今どうすれば)
+    unless_lemmas: Alternation | None = None
+    unless_plain: Alternation | None = None
     # Only the alternatives of `plain_words` that plain() changed: where the text has no
     # accent to drop, the others are `words` searched again on the same text.
     accented_words: Alternation | None = None
@@ -133,8 +133,12 @@ class Element:
         return self.lemmas is not None and self.lemmas.found(line)
 
 
-def _without(pattern: re.Pattern[str] | None, text: str) -> str:
-    return text if pattern is None else pattern.sub(" ", text)
+def _without(pattern: Alternation | None, text: str) -> str:
+    # Searched by script first: a long `unless` (round 8's not-now forms in twelve languages)
+    # substituted on every sentence of a letter cost more than the element it guards.
+    if pattern is None or not pattern.found(text):
+        return text
+    return pattern.whole.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -281,9 +285,11 @@ def read_elements(source: DataFile) -> tuple[Element, ...]:
                 rules,
                 acting,
                 plain_words,
-                None if unless_words is None else unless_words.whole,
-                None if unless_lemmas is None else unless_lemmas.whole,
-                None if unless_words is None else re.compile(plain(unless_words.pattern)),
+                unless_words,
+                unless_lemmas,
+                None
+                if unless_words is None
+                else Alternation.of([plain(p) for p in unless_words.alternatives]),
                 accented,
             )
         )
