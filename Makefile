@@ -72,10 +72,10 @@ test-postgres:
 test-e2e: browser
 	$(PY) -m pytest -m e2e
 
-urgency-model: install  ## retrain the urgency classifier on data/navigator/urgency/*.yaml
-	$(TSUNAGARI) train_urgency_model
+urgency-model: crisis-model  ## retrain the urgency classifier on data/navigator/urgency/*.yaml
+	$(TSUNAGARI) train_urgency_model --cases tests/navigator/cases.yaml
 
-crisis-model: install  ## retrain the crisis second reader on data/navigator/crisis-sentences.yaml and the own cases
+crisis-model: install  ## retrain the crisis second reader on the crisis sentences, the own cases and data/navigator/urgency
 	$(TSUNAGARI) train_crisis_model --cases tests/navigator/cases.yaml
 
 bench: install  ## benchmarks, printing figures (with a loopback load run by wrk)

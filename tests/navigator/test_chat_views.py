@@ -109,6 +109,17 @@ def test_danger_the_rules_do_not_name_shows_the_lines_first(
     assert html.index("crisis--prominent") < html.index("card card--crisis")
 
 
+def test_someone_else_in_danger_now_is_told_to_call_119_in_the_chat(
+    client: Client, directory: None
+) -> None:
+    # The chat keeps the reasons, never the words: the grade's someone-else-now is a reason.
+    text = "近所で一人暮らしの母の家、新聞が三日分たまってて、呼んでも返事がないんです"
+    walk(client, {"step": "who", "text": text, "action": "text"})
+    assert "someone-else-now" in state(client)["crisis_reasons"]
+    message = page(client).split('class="navigator__message"', 1)[1][:300]
+    assert "すぐに119番" in message and "その人をひとりにしないで" in message
+
+
 def test_hyperbole_in_the_chat_is_read_as_navigate_reads_it(client: Client) -> None:
     walk(client, {"step": "who", "text": "今日の授業で死にたいって思ったｗ", "action": "text"})
     assert state(client)["crisis"] is False and state(client)["step"] != "done"

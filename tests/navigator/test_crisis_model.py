@@ -16,7 +16,16 @@ from tsunagari.navigator import crisis, crisis_model
 from tsunagari.navigator.crisis import MODEL, detect, detect_with, label, load_rules
 from tsunagari.navigator.crisis_model import fingerprint, load_model
 from tsunagari.navigator.datafiles import data_path
-from tsunagari.navigator.training import SENTENCES_FILE, examples_from, train
+from tsunagari.navigator.training import (
+    SENTENCES_FILE,
+    URGENCY_DIR,
+    UrgencyExample,
+    danger_examples,
+    examples_from,
+    train,
+    urgency_examples,
+    with_messages,
+)
 
 CASES = Path(__file__).parent / "cases.yaml"
 
@@ -29,7 +38,8 @@ UNRULED = [
 
 
 def test_the_shipped_model_was_trained_on_the_current_sentences() -> None:
-    examples = examples_from(data_path(SENTENCES_FILE), [CASES])
+    messages = urgency_examples(data_path(URGENCY_DIR))
+    examples = examples_from(data_path(SENTENCES_FILE), [CASES], messages)
     assert load_model().fingerprint == fingerprint(examples), (
         "data/navigator/crisis-model.json is out of step with its sentences: run make crisis-model"
     )
@@ -62,7 +72,7 @@ def test_training_gives_the_same_model_for_the_same_sentences() -> None:
     ]
     first, second = train(examples), train(list(reversed(examples)))
     assert first == second
-    assert all(first.raises(text) == label for text, label in examples)
+    assert all((first.probability(text) >= first.threshold) == label for text, label in examples)
 
 
 def test_reasons_of_the_model_read_as_words() -> None:
@@ -102,3 +112,31 @@ def test_the_model_file_is_plain_json_with_its_fingerprint() -> None:
     data = json.loads(data_path(crisis_model.MODEL_FILE).read_text(encoding="utf-8"))
     assert {"fingerprint", "examples", "threshold", "bias", "weights"} <= data.keys()
     assert data["examples"] > 1000
+
+
+def test_labelled_messages_teach_the_second_reader_danger_and_ordinary_sentences() -> None:
+    messages = [
+        UrgencyExample("今夜、薬を全部飲む", 5, 1.0),
+        UrgencyExample("消えたいなあ", 2, 1.0),
+        UrgencyExample("お花をありがとうございました。これからもよろしくお願いします。", 0, 1.0),
+    ]
+    assert danger_examples(messages) == [
+        ("今夜、薬を全部飲む", True),
+        ("お花をありがとうございました。これからもよろしくお願いします。", False),
+        ("お花をありがとうございました。", False),
+        ("これからもよろしくお願いします。", False),
+    ]  # a passive wish (2) is left out: the rules raise it, the scale may not
+
+
+def test_a_reviewed_sentence_keeps_its_label_against_a_message() -> None:
+    reviewed = [("今夜、薬を全部飲む", False)]  # say a reviewer read it as a quote
+    labelled = with_messages(reviewed, [UrgencyExample("今夜、薬を全部飲む", 5, 1.0)])
+    assert labelled == [("今夜、薬を全部飲む", False)]
+
+
+def test_a_stand_in_reads_only_inside_its_block() -> None:
+    # Training the urgency reader reads each fold with a second reader that has not seen it.
+    silent = crisis_model.Model(bias=-50.0, weights={}, threshold=0.5, fingerprint="")
+    with crisis_model.read_by(silent):
+        assert not detect(UNRULED[0]).crisis
+    assert detect(UNRULED[0]).crisis

@@ -70,6 +70,28 @@ def test_someone_elses_crisis_gets_a_message_for_the_person_helping(directory: N
     assert "その人" in (answer.message or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("近所で一人暮らししてるおじいさんの家、新聞が二日分たまってて、呼んでも返事がない", "ja"),
+        ("My elderly neighbour lives alone. Her mail is piling up and she isn't answering", "en"),
+    ],
+)
+def test_someone_else_in_danger_now_is_told_to_call_119_first(
+    directory: None, text: str, language: str
+) -> None:
+    answer = navigate(text, now=NOON, language=language)
+    assert answer.crisis and answer.urgency.level == 5
+    message = answer.message or ""
+    assert "119" in message and message.index("119") < 20, message
+    assert ("その人" if language == "ja" else "them") in message
+
+
+def test_a_friend_who_thinks_of_dying_gets_no_call_to_119(directory: None) -> None:
+    answer = navigate("友達が死にたいと言っている。どうしたらいい？", now=NOON)
+    assert answer.crisis and "119" not in (answer.message or "")
+
+
 def test_ordinary_trouble_does_not_put_crisis_lines_first(directory: None) -> None:
     answer = navigate("仕事をクビになって家賃が払えない", now=NOON)
     assert not answer.crisis
@@ -198,3 +220,14 @@ def test_when_nothing_can_be_read_the_static_lines_are_shown(
     answer = navigate("いじめ", now=NOON)
     assert [r["slug"] for r in answer.results] == [line.slug for line in STATIC_LINES]
     assert answer.results[0]["phones"][0]["tel"] == "tel:0120279338"
+
+
+def test_the_grades_call_now_elements_are_crisis_reasons_with_labels() -> None:
+    from tsunagari.navigator import danger
+    from tsunagari.navigator.crisis import label
+
+    found, _ = danger.read("隣のおばあさん、新聞がたまってて呼んでも返事がない")
+    assert "someone-else-now" in found.reasons and found.about_someone_else
+    assert label("someone-else-now", "en") == "Someone else in danger now"
+    calm, _ = danger.read("友達が死にたいと言っている")
+    assert "someone-else-now" not in calm.reasons

@@ -63,3 +63,10 @@ def test_a_long_mark_is_met_by_its_vowel_written_out() -> None:
 def test_a_long_vowel_dropped_in_romaji_still_meets_the_word() -> None:
     # 認知症 is にんちしょう; romaji often writes ninchisho.
     assert "dementia" in understand("haha ga ninchisho de kaigo ga tsurai").need_codes[:3]
+
+
+def test_one_foreign_word_in_a_longer_romaji_text_is_kept_as_written() -> None:
+    text = "senpai ga ima discord de 'mou owari' tte kaite kara henji ga nai"
+    assert (reading(text) or "").startswith("せんぱい が いま discord で"), reading(text)
+    assert reading("I come home and take my time, nobody here") is None
+    assert reading("kyou discord de hanashita") is None  # too short to tell

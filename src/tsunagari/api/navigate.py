@@ -134,7 +134,8 @@ class AnswerOut(Schema):
     crisis_reasons: list[str] = Field(
         description="Ids of the crisis.yaml rules that fired, about-someone-else, or "
         "crisis-model when only the second reader (a model trained on our sentences) raised it, "
-        "urgency when only the urgency grade (3 or more) raised it"
+        "urgency when only the urgency grade (3 or more) raised it, and attempt or "
+        "someone-else-now where the grade (5) names them: the message then says to call 119"
     )
     needs_beside_lines: bool = Field(
         description="The crisis flag rests on the urgency grade alone (3–4, no sign of danger "

@@ -21,7 +21,7 @@ from typing import Any
 
 from tsunagari.navigator import romaji
 from tsunagari.navigator.alternation import Alternation
-from tsunagari.navigator.crisis_model import load_model
+from tsunagari.navigator.crisis_model import reader
 from tsunagari.navigator.datafiles import DataFile, Location, data_path, read_data_file
 from tsunagari.navigator.text import surface
 from tsunagari.search.analysis import to_hiragana
@@ -36,6 +36,10 @@ SELF_DIRECTED = frozenset({"direct", "indirect", "self-harm", "method", "place"}
 WEAK_NEEDED = 2
 SOMEONE_ELSE = "about-someone-else"
 MODEL = "crisis-model"  # the reason when only the second reader raised the flag
+CALL_NOW_LABELS = {
+    "attempt": ("いま実行している・実行した", "An attempt under way or just made"),
+    "someone-else-now": ("ほかの人がいま危ない", "Someone else in danger now"),
+}
 _MASK = "\ue000"  # private use: blanked text that must not join its neighbours
 _NOT_LETTER = re.compile(r"[^\w\ue000]+")
 _MACRO = re.compile(r"\{([a-z_]+)\}")
@@ -217,7 +221,7 @@ def detect(text: object, earlier_weak: tuple[str, ...] = ()) -> CrisisResult:
             text = bytes(text).decode("utf-8", errors="replace")
         text = text if isinstance(text, str) else str(text)
         found = detect_with(load_rules(), text, earlier_weak)
-        if found.crisis or not load_model().raises(text):
+        if found.crisis or not reader().raises(text):
             return found
         return CrisisResult(True, (MODEL,), False, weak=found.weak)
     except Exception:
@@ -233,5 +237,8 @@ def label(reason: str, language: str = "ja") -> str:
         return "Graded urgent (level 3 or more)" if language == "en" else "緊急度の判定（3以上）"
     if reason == MODEL:
         return "Words like those of people in danger" if language == "en" else "危険を感じる言葉"
+    if reason in CALL_NOW_LABELS:  # an urgency element added by danger.graded
+        ja, en = CALL_NOW_LABELS[reason]
+        return en if language == "en" else ja
     rule = load_rules().by_id(reason)
     return rule.label(language) if rule else reason

@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, repeat
@@ -32,7 +34,11 @@ SCAN_CHARS = 2_000
 THRESHOLD = 0.5  # the natural cut of a logistic model; not tuned to any evaluation set
 # A few words (もう無理, 助けて, 楽になりたい) are one weak sign for the rules, which want two;
 # in so short a text a single phrase would decide the model's score, so it does not judge.
-SHORTEST_TEXT = 12
+# Trained with the labelled messages (round 9) it read one phrase of a short lookalike as
+# danger (ビルの屋上から夜景を見た, 今日中に宿題を全部終わらせる): under 20 letters it is
+# left to the rules and the grade's elements (blind sets 14–19: no level-0 message more
+# flagged, 2 % fewer imminent ones reached by this reader alone).
+SHORTEST_TEXT = 20
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,25 @@ def ngrams(text: str) -> frozenset[str]:
 @cache
 def load_model() -> Model:
     return read_model(data_path(MODEL_FILE))
+
+
+# Training the urgency reader puts in the shipped model's place one that has not seen the
+# messages being read (`training.train_urgency`); nothing else does.
+_STAND_IN: ContextVar[Model | None] = ContextVar("crisis_reader_stand_in", default=None)
+
+
+def reader() -> Model:
+    """The model that reads a text: the shipped one, or its stand-in (`read_by`)."""
+    return _STAND_IN.get() or load_model()
+
+
+@contextmanager
+def read_by(model: Model) -> Iterator[None]:
+    token = _STAND_IN.set(model)
+    try:
+        yield
+    finally:
+        _STAND_IN.reset(token)
 
 
 def read_model(path: Path) -> Model:

@@ -222,8 +222,9 @@ def _text_scores(
 
 def _crisis_message(crisis: CrisisResult, audiences: dict[str, float]) -> str:
     reasons = set(crisis.reasons)
-    if "body-in-danger" in reasons or "overdose" in reasons:
-        message = _("すぐに119番（救急）に電話してください。")
+    call_119 = _("すぐに119番（救急）に電話してください。")
+    if "body-in-danger" in reasons or "overdose" in reasons or "attempt" in reasons:
+        message = call_119
     elif "danger-from-someone" in reasons:
         message = _(
             "あなたの安全がいちばん大切です。危険がせまっているときは、すぐに110番（警察）に電話してください。"
@@ -232,6 +233,9 @@ def _crisis_message(crisis: CrisisResult, audiences: dict[str, float]) -> str:
         message = _(
             "知らせてくれてありがとう。その人をひとりにしないでください。下の窓口には、まわりの人も相談できます。"
         )
+        if "someone-else-now" in reasons:  # the grade named it (danger.CALL_NOW)
+            gap = "" if translation.get_language() == "ja" else " "
+            return f"{call_119}{gap}{message}"
     elif audiences.get("child", 0.0) >= 0.5:
         message = _(
             "おしえてくれて ありがとう。いま、はなしを きいてくれる ひとが います。"

@@ -26,7 +26,9 @@ from tsunagari.navigator.crisis_model import (
     Model,
     fingerprint,
     ngrams,
+    read_by,
 )
+from tsunagari.navigator.crisis_model import load_model as load_crisis_model
 from tsunagari.navigator.datafiles import read_data_file
 from tsunagari.navigator.evaluation import read_cases
 from tsunagari.navigator.urgency import (
@@ -36,13 +38,16 @@ from tsunagari.navigator.urgency import (
     message_elements,
     quiet,
 )
+from tsunagari.navigator.urgency import sentences as split_sentences
 from tsunagari.navigator.urgency_evaluation import read_urgency_cases
 from tsunagari.navigator.urgency_model import LEVELS, embed
 from tsunagari.navigator.urgency_model import Model as UrgencyModel
 
 SENTENCES_FILE = "crisis-sentences.yaml"
 PENALTY = 1e-5  # L2 on the weights, per example
-KEPT = 1e-4  # weights smaller than this are left out of the file
+# Weights smaller than this are left out of the file: trained with the urgency messages the
+# model has 400,000 n-grams, and those below 0.03 change no verdict on blind sets 14–19.
+KEPT = 0.03
 
 
 def train(examples: list[tuple[str, bool]]) -> Model:
@@ -87,9 +92,45 @@ def write_model(model: Model, path: Path, examples: int, positives: int) -> None
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
-def examples_from(sentences: Path, case_files: Iterable[Path]) -> list[tuple[str, bool]]:
-    """(text, a life in danger?) from the crisis sentences and navigator case files."""
+def examples_from(
+    sentences: Path, case_files: Iterable[Path], messages: Iterable[UrgencyExample] = ()
+) -> list[tuple[str, bool]]:
+    """(text, a life in danger?) from the crisis sentences and navigator case files, then
+    from labelled urgency messages (`danger_examples`) where those have not labelled the
+    text already (a reviewed sentence or case keeps its label)."""
+    return with_messages(_reviewed(sentences, case_files), messages)
 
+
+def with_messages(
+    reviewed: list[tuple[str, bool]], messages: Iterable[UrgencyExample]
+) -> list[tuple[str, bool]]:
+    labelled = dict(reviewed)
+    for text, label in danger_examples(messages):
+        labelled.setdefault(text, label)
+    return sorted({*reviewed, *labelled.items()})
+
+
+def danger_examples(messages: Iterable[UrgencyExample]) -> list[tuple[str, bool]]:
+    """Levels 3–5 in danger and 0–1 not, and each sentence of a longer message of 0–1 not
+    either; level 2 (a passive wish: the rules raise the flag, the scale's grade may not) is
+    left out. The second reader is asked about single sentences of a long message too
+    (urgency.found_elements): trained on the crisis sentences alone, it raised the flag on
+    「これからもよろしくお願いいたします。」 and on 14.5 % of the level-0 messages of blind
+    sets 14–19 through one sentence; trained with these, on 1.3 % (round 9)."""
+    wholes: list[tuple[str, bool]] = []
+    parts: list[tuple[str, bool]] = []
+    for message in messages:
+        if message.level >= 3:
+            wholes.append((message.text, True))
+        elif message.level <= 1:
+            wholes.append((message.text, False))
+            split = split_sentences(message.text)
+            parts += [(part, False) for part in split] if len(split) > 1 else []
+    return wholes + parts  # a message's own label before that of a sentence of another
+
+
+def _reviewed(sentences: Path, case_files: Iterable[Path]) -> list[tuple[str, bool]]:
+    """(text, a life in danger?) from the crisis sentences and navigator case files."""
     source = read_data_file(sentences)
     data = source.data
     if not isinstance(data, dict) or not isinstance(data.get("raise"), dict):
@@ -183,10 +224,33 @@ class UrgencyFeatures:
         ).tocsr()
 
 
-def urgency_features(texts: list[str], model: UrgencyModel) -> UrgencyFeatures:
+def urgency_features(
+    texts: list[str], model: UrgencyModel, readers: dict[int, Model], folds: np.ndarray
+) -> UrgencyFeatures:
+    """The features of each text, its elements read with the crisis second reader of its
+    fold (`readers`, -1 the one for texts never held out; none given: the shipped one)."""
     vectors = np.vstack([embed(texts[i : i + 64]) for i in range(0, len(texts), 64)])
-    found = [message_elements(text[:SCAN_CHARS])[0] for text in texts]
+    found = [frozenset[str]()] * len(texts)
+    for fold in sorted(set(folds.tolist())):
+        reader = readers.get(fold, load_crisis_model())
+        with read_by(reader):
+            for row in np.flatnonzero(folds == fold):
+                found[row] = message_elements(texts[row][:SCAN_CHARS])[0]
     return UrgencyFeatures(model.dense(vectors, found), [ngrams(t) for t in texts], found)
+
+
+def crisis_readers(
+    reviewed: list[tuple[str, bool]], examples: list[UrgencyExample], folds: np.ndarray
+) -> dict[int, Model]:
+    """A crisis second reader for each fold, trained without that fold's messages: the
+    urgency reader weighs the crisis signal (the element `crisis-rules`) as it reads on
+    messages the second reader has not seen, not as it reads its own training messages
+    (which it nearly always gets right). -1: trained on all, as shipped."""
+    readers = {-1: train(with_messages(reviewed, examples))}
+    for fold in range(FOLDS):
+        kept = [e for e, f in zip(examples, folds, strict=True) if f != fold]
+        readers[fold] = train(with_messages(reviewed, kept))
+    return readers
 
 
 def urgency_vocabulary(grams: list[frozenset[str]]) -> dict[str, int]:
@@ -285,17 +349,22 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
 
 
 def train_urgency(
-    examples: list[UrgencyExample], elements: tuple[str, ...]
+    examples: list[UrgencyExample],
+    elements: tuple[str, ...],
+    reviewed: list[tuple[str, bool]] | None = None,
 ) -> tuple[UrgencyModel, dict[str, float]]:
     """The classifier and its thresholds (from cross-validation), and the cross-validated
     figures on the written examples (not the derived ones), as the grade is given (with the
-    elements' floor and ceiling): the same result for the same examples."""
+    elements' floor and ceiling): the same result for the same examples. With `reviewed`
+    (the crisis sentences and cases), the crisis second reader is trained for each fold
+    (`crisis_readers`); without, the shipped one reads every message."""
     examples = _unique(examples)
+    folds = _folds(examples)
+    readers = crisis_readers(reviewed, examples, folds) if reviewed is not None else {}
     shell = UrgencyModel(elements, np.zeros((LEVELS, 0)), {}, np.zeros(LEVELS), (), "")
-    features = urgency_features([e.text for e in examples], shell)
+    features = urgency_features([e.text for e in examples], shell, readers, folds)
     y = np.array([e.level for e in examples])
     w = _balanced(y, np.array([e.weight for e in examples]))
-    folds = _folds(examples)
     held_out = np.zeros((len(examples), LEVELS))
     for fold in range(FOLDS):
         rows = folds != fold

@@ -339,7 +339,7 @@ def found_elements(text: str, known: frozenset[str] = frozenset()) -> frozenset[
                 # signal the learned reader weighs against everything else, never a floor.
                 (
                     element.kind == "signal"
-                    and (fired.crisis or crisis_model.load_model().raises(reading))
+                    and (fired.crisis or crisis_model.reader().raises(reading))
                 )
                 or element.says(folded, plain_text)
                 or element.reads(lemmas)

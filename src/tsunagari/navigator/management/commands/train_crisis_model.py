@@ -1,4 +1,5 @@
-"""Train the crisis second reader on our own sentences: data/navigator/crisis-model.json."""
+"""Train the crisis second reader on our own sentences and labelled messages:
+data/navigator/crisis-model.json."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from tsunagari.navigator.crisis_model import MODEL_FILE
 from tsunagari.navigator.datafiles import DataFileError, data_path
 from tsunagari.navigator.training import (
     SENTENCES_FILE,
+    URGENCY_DIR,
     examples_from,
     train,
+    urgency_examples,
     write_model,
 )
 
 
 class Command(BaseCommand):
-    help = "Train the crisis model on data/navigator/crisis-sentences.yaml and case files."
+    help = (
+        "Train the crisis model on data/navigator/crisis-sentences.yaml, case files and the "
+        "labelled messages of data/navigator/urgency/."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -27,7 +33,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            examples = examples_from(data_path(SENTENCES_FILE), options["cases"])
+            examples = examples_from(
+                data_path(SENTENCES_FILE),
+                options["cases"],
+                urgency_examples(data_path(URGENCY_DIR)),
+            )
         except (DataFileError, OSError) as error:
             raise CommandError(str(error)) from None
         labelled = set(examples)

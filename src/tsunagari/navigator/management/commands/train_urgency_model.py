@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tsunagari.navigator.datafiles import DataFileError, data_path
-from tsunagari.navigator.training import URGENCY_DIR, train_urgency, urgency_examples
+from tsunagari.navigator.training import (
+    SENTENCES_FILE,
+    URGENCY_DIR,
+    examples_from,
+    train_urgency,
+    urgency_examples,
+)
 from tsunagari.navigator.urgency import load_elements
 from tsunagari.navigator.urgency_model import MODEL_FILE
 
@@ -16,9 +23,19 @@ from tsunagari.navigator.urgency_model import MODEL_FILE
 class Command(BaseCommand):
     help = "Train the urgency classifier on the labelled messages of data/navigator/urgency/."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--cases",
+            type=Path,
+            action="append",
+            default=[],
+            help="a navigator case file the crisis second reader learns from",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             examples = urgency_examples(data_path(URGENCY_DIR))
+            reviewed = examples_from(data_path(SENTENCES_FILE), options["cases"])
         except (DataFileError, OSError) as error:
             raise CommandError(str(error)) from None
         if not examples:
@@ -35,7 +52,7 @@ class Command(BaseCommand):
         if contradicting:
             raise CommandError("labelled at two levels: " + "; ".join(contradicting[:5]))
         elements = tuple(e.id for e in load_elements())
-        model, figures = train_urgency(examples, elements)
+        model, figures = train_urgency(examples, elements, reviewed)
         data = {
             "about": "urgency classifier; see tsunagari.navigator.urgency_model",
             "examples": len(set(examples)),
