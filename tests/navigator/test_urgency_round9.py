@@ -40,6 +40,10 @@ NOT_NOW = [
     "I know which pills and how many. not gonna do anything tonight, promise",
     "Alam ko na kung saang tulay. Pero hindi ngayon",
     "Em đã tìm hiểu cách rồi. Bây giờ thì chưa",
+    # round 9b: Korean, Chinese, romaji (the particle written *wa*)
+    "약은 이미 모아 뒀어요. 아직은 안 할 거예요.",
+    "天台的位置我已经找好了。现在还在上班，别担心",
+    "yarikata wa shirabeta. ima wa shinai kedo, raigetsu ni suru kamo",
 ]
 
 GOT_WHAT_THEY_CAME_FOR = [
@@ -158,3 +162,66 @@ def test_a_day_chosen_to_die_is_still_a_day_set() -> None:
     found = elements("来月の20日に死ぬと決めた")
     assert "later" in found, found
     assert grade("来月の20日に死ぬと決めた").level == 4
+
+
+# --- round 9b (after set 20 was read) ---------------------------------------------------------
+
+FOLLOW_UPS = [
+    "先週はお電話で話を聞いていただき、ありがとうございました。おかげさまで、息子と久しぶりに"
+    "ご飯を食べることができました。地域のサロンにも行ってみます。本当にありがとうございました。"
+    "さようなら。",
+    "Hi, I just wanted to let you know things got better: I passed the interview! Thanks again "
+    "for your help last week. Bye!",
+]
+
+
+@pytest.mark.parametrize("text", FOLLOW_UPS)
+def test_a_letter_back_after_help_that_went_better_is_no_farewell(text: str) -> None:
+    found = elements(text)
+    assert "follow-up" in found, (text, found)
+    assert grade(text).level <= 1, (text, grade(text), found)
+
+
+def test_thanks_for_the_other_day_with_a_goodbye_tonight_is_still_a_farewell() -> None:
+    text = "先日は話を聞いてくれてありがとう。今夜、さようなら"
+    assert grade(text).level == 5, (text, grade(text), elements(text))
+
+
+URGES_TO_CUT_AGAIN = [
+    "またきりたい。はんとし やめてたのに",
+    "また切りたくなってる。一年やめてたのに",
+]
+
+
+@pytest.mark.parametrize("text", URGES_TO_CUT_AGAIN)
+def test_an_urge_to_cut_again_is_self_harm_not_a_habit(text: str) -> None:
+    found = elements(text)
+    assert "repeated-self-harm" not in found and "self-harm" in found, (text, found)
+    assert grade(text).crisis, (text, grade(text))
+
+
+def test_vegetables_cut_again_are_no_self_harm() -> None:
+    assert "self-harm" not in elements("野菜をまた切りたい")
+
+
+CUTTING_AS_A_HABIT = [
+    "my sister has been cutting every night for a few weeks, she hides it with long sleeves",
+    "Hindi ko na mapigilan maghiwa, halos araw-araw na",
+]
+
+
+@pytest.mark.parametrize("text", CUTTING_AS_A_HABIT)
+def test_cutting_every_night_is_repeated_self_harm(text: str) -> None:
+    assert "repeated-self-harm" in elements(text), (text, elements(text))
+
+
+JOKES_WITH_DEATH_EMOJI = [
+    "締め切り三本重なってマジで死ぬ😇 来週は休む",
+    "lmao that exam killed me 💀 anyway pizza tonight?",
+    "这个boss打了一晚上，死了三十次，有攻略吗",
+]
+
+
+@pytest.mark.parametrize("text", JOKES_WITH_DEATH_EMOJI)
+def test_death_as_a_joke_or_a_game_stays_low(text: str) -> None:
+    assert grade(text).level <= 1, (text, grade(text), elements(text))

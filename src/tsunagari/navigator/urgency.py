@@ -66,7 +66,11 @@ CLOSING_SENTENCES = 5  # a closing holds the grade down only in a message this s
 # day chosen yet (no-time) keeps a method or means at 4; no method or plan (no-plan) keeps a
 # thought at 3 (a *now* beside it says "these days", not when).
 AGAIN = "again"
-CLOSINGS = frozenset({CLOSING, AGAIN})
+# Round 9b: a writer who reports back after earlier help, and that things went better (先日は
+# …ありがとうございました; おかげさまで), ends a letter, not a life; kept in long letters as
+# `again` is, but unlike `again` it never makes a farewell with a time a chat's end.
+FOLLOW_UP = "follow-up"
+CLOSINGS = frozenset({CLOSING, AGAIN, FOLLOW_UP})
 NO_TIME = "no-time"
 NO_PLAN = "no-plan"
 BEYOND_NO_TIME = frozenset({"attempt", "farewell", "someone-else-now", "danger-from-someone"})
