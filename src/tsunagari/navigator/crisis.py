@@ -36,10 +36,6 @@ SELF_DIRECTED = frozenset({"direct", "indirect", "self-harm", "method", "place"}
 WEAK_NEEDED = 2
 SOMEONE_ELSE = "about-someone-else"
 MODEL = "crisis-model"  # the reason when only the second reader raised the flag
-CALL_NOW_LABELS = {
-    "attempt": ("いま実行している・実行した", "An attempt under way or just made"),
-    "someone-else-now": ("ほかの人がいま危ない", "Someone else in danger now"),
-}
 _MASK = "\ue000"  # private use: blanked text that must not join its neighbours
 _NOT_LETTER = re.compile(r"[^\w\ue000]+")
 _MACRO = re.compile(r"\{([a-z_]+)\}")
@@ -237,8 +233,14 @@ def label(reason: str, language: str = "ja") -> str:
         return "Graded urgent (level 3 or more)" if language == "en" else "緊急度の判定（3以上）"
     if reason == MODEL:
         return "Words like those of people in danger" if language == "en" else "危険を感じる言葉"
-    if reason in CALL_NOW_LABELS:  # an urgency element added by danger.graded
-        ja, en = CALL_NOW_LABELS[reason]
-        return en if language == "en" else ja
     rule = load_rules().by_id(reason)
-    return rule.label(language) if rule else reason
+    if rule:
+        return rule.label(language)
+    # An urgency element that danger.graded adds (attempt, someone-else-now) has its label in
+    # urgency.yaml; urgency reads this module, so it is imported here, late.
+    from tsunagari.navigator.urgency import load_elements
+
+    element = next((e for e in load_elements() if e.id == reason), None)
+    if element is None:
+        return reason
+    return element.label_en if language == "en" else element.label_ja

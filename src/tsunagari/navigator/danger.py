@@ -42,8 +42,8 @@ def graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
         return CrisisResult(False, (), False, weak=found.weak, error=found.error)
     if not flagged:
         return found
-    codes = {r.code for r in urgency.reasons} if urgency.level >= 5 else set()
-    named = tuple(code for code in CALL_NOW if code in codes)
+    codes = {r.code for r in urgency.reasons}
+    named = tuple(code for code in CALL_NOW if code in codes) if urgency.level >= 5 else ()
     if found.crisis:
         return replace(
             found,
@@ -53,7 +53,7 @@ def graded(found: CrisisResult, urgency: Urgency) -> CrisisResult:
     return CrisisResult(
         True,
         (URGENCY, *named),
-        "someone-else-now" in {r.code for r in urgency.reasons},
+        "someone-else-now" in codes,
         (),
         found.weak,
         found.error or urgency.error,
