@@ -48,13 +48,25 @@ SCAN_CHARS = 20_000  # as crisis detection: a line at the end of a long message 
 MAX_UNITS = 40  # two-sentence windows embedded at most; beyond, the rest is read in wider ones
 CRISIS_FROM = 3  # the crisis flag is raised from this level up
 TOP = 5
-KINDS = ("what", "when", "distance", "frame", "sincere", "signal", "closing", "topic", "hold")
+KINDS = (
+    "what",
+    "when",
+    "distance",
+    "frame",
+    "sincere",
+    "signal",
+    "closing",
+    "topic",
+    "hold",
+    "present",
+)
 ERROR = "grader-error"
 URGENCY = "urgency"  # the crisis reason when the grade alone raised the flag
 MODEL = "reads-like"
 REPEATED = "repeated-self-harm"
 UNSURE_ACTS = frozenset({"farewell", "danger-from-someone"})  # see _acts_unframed
 FRAME = "frame"  # the element of fiction, news, study, the long past
+LATELY = "lately"  # these days: a sign beside it is of now, whatever another sentence frames
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
 CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
 FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
@@ -475,7 +487,9 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     for frame in (FRAME, LAUGH):
         if len(per_sentence) > 2 and frame in whole and not _near_signs(frame, per_sentence):
             whole = whole - {frame}
-    if FRAME in whole and any(_acts_unframed(found) for found in per_sentence.values()):
+    if FRAME in whole and any(
+        _acts_unframed(found) or _now_unframed(found) for found in per_sentence.values()
+    ):
         whole = whole - {FRAME}
     if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat,
         whole = whole - {CLOSING}  # but one that will write again looks ahead (round 8)
@@ -491,6 +505,14 @@ def _acts_unframed(found: frozenset[str]) -> bool:
     and 『ころすぞ』 is quoted from games."""
     present = [e for e in load_elements() if e.id in found and e.id not in UNSURE_ACTS]
     return FRAME not in found and _imminent(present)
+
+
+def _now_unframed(found: frozenset[str]) -> bool:
+    """A sentence that names a sign of danger (a wish, a thought, self-harm…) as of these
+    days and has no frame of its own: 「最近、夜中に…もう自分で死んでしまおうかという考えが
+    ぐるぐる回って止まりません」 is the writer's now, though another sentence tells of a
+    divorce ten years ago (round 10)."""
+    return LATELY in found and FRAME not in found and bool(_signs(found))
 
 
 def _near_signs(frame: str, per_sentence: dict[str, frozenset[str]]) -> bool:
