@@ -180,3 +180,96 @@ def test_slashing_the_arm_for_months_is_repeated_self_harm() -> None:
     text = "동생이 팔을 계속 긋고 있어요. 벌써 몇 달째예요"
     assert "repeated-self-harm" in elements(text)
     assert grade(text).level == 4, grade(text)
+
+
+# Round 10c (read sets 14–22 with round 10b): long letters of thanks with a dark sentence
+# inside, long sleeves, after the exam, a duration, a daughter's notebook.
+
+
+def test_a_long_letter_of_thanks_with_a_dark_sentence_is_no_chats_end() -> None:
+    text = (
+        "先日はお電話でありがとうございました。おかげで少し眠れるようになりました。"
+        "職場は相変わらずで、毎日怒鳴られています。家族には何も話していません。"
+        "最近、駅のホームで電車を待っていると、あと一歩前に出ればと考えてしまいます。"
+        "また連絡します。"
+    )
+    found = elements(text)
+    assert not found & {"follow-up", "again", "closing"}, found
+    assert grade(text).level >= 3, (grade(text), found)
+
+
+def test_a_long_letter_of_thanks_with_no_dark_sentence_stays_a_follow_up() -> None:
+    text = (
+        "先日はお電話でありがとうございました。おかげで少し眠れるようになりました。"
+        "職場は相変わらずですが、異動の希望も出しました。家族にも少し話せました。"
+        "来月、もう一度面談があります。また連絡します。"
+    )
+    assert grade(text).level <= 1, (grade(text), elements(text))
+
+
+LONG_SLEEVES = [
+    "Faço isso toda noite faz um mês. Escondo os cortes com manga comprida no trabalho",
+    "Mi hijo se corta casi cada noche desde hace semanas y usa manga larga",
+]
+
+
+@pytest.mark.parametrize("text", LONG_SLEEVES)
+def test_long_sleeves_are_no_manga(text: str) -> None:
+    assert "frame" not in elements(text), (text, elements(text))
+
+
+def test_after_the_exam_is_a_day_not_an_exam() -> None:
+    text = "決めてる。期末テストが終わったら、夜に橋から飛び降りるつもり"
+    found = elements(text)
+    assert "frame" not in found and "later" in found, found
+    assert grade(text).level == 4, grade(text)
+
+
+def test_a_daughters_notebook_is_her_own_words() -> None:
+    text = "Achei o caderno da minha filha, ela escreveu várias vezes que quer se matar"
+    found = elements(text)
+    assert "frame" not in found and "thought" in found, found
+    assert grade(text).level >= 3, grade(text)
+
+
+def test_pills_counted_to_be_enough_is_a_lethal_dose() -> None:
+    text = "薬箱の頭痛薬、何錠飲めば足りるか調べちゃった。今すぐどうこうじゃないけど"
+    assert {"method", "thought"} <= elements(text), elements(text)
+    assert grade(text).level >= 4, grade(text)
+
+
+def test_a_date_set_for_a_month_ahead_is_a_plan_with_a_day() -> None:
+    text = "もう疲れました。五月になったら終わりにしようと、日付は決めています"
+    found = elements(text)
+    assert {"plan", "later"} <= found, found
+    assert grade(text).level == 4, grade(text)
+
+
+def test_today_only_to_say_thanks_sets_no_time() -> None:
+    text = "以前こちらで相談させてもらった者です。今日はお礼だけ言いたくて。ありがとうございました"
+    found = elements(text)
+    assert "now" not in found and "follow-up" in found, found
+    assert grade(text).level <= 1, grade(text)
+
+
+# Round 10d (read sets 19–22, level 4 graded 5): not now in forms not yet known.
+NOT_NOW_MORE = [
+    "Aku udah beli obatnya. Sekarang lagi nggak kok, tenang aja",
+    "場所はもう決めとる。今日とかじゃなかけん、心配せんで",
+    "あの橋にしようと決めとる。今はまだ行かんけん",
+    "Ya elegí el puente. No es para ahora, tranquila",
+    "我查好了那座橋。不是這禮拜，別擔心",
+    "Comprei os remédios. Não é pra agora, fica tranquila",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOW_MORE)
+def test_not_now_in_forms_not_yet_known(text: str) -> None:
+    found = elements(text)  # a *now* read from the lemmas (今日, 今) is held by no-time
+    assert "no-time" in found, (text, found)
+    assert grade(text).level <= 4, (text, grade(text), found)
+
+
+def test_the_day_of_use_not_decided_is_no_time() -> None:
+    text = "夫が物置にロープを隠していた。聞いたら「使う日はまだ決めとらん」と言う"
+    assert "no-time" in elements(text), elements(text)

@@ -69,6 +69,7 @@ FRAME = "frame"  # the element of fiction, news, study, the long past
 LATELY = "lately"  # these days: a sign beside it is of now, whatever another sentence frames
 LAUGH = "laugh"  # a laugh (lol, ｗｗ, ㅋㅋ): a frame that never cancels an imminent element
 CLOSING = "closing"  # talking helped, or see you next time: the end of a chat
+CRISIS_RULES = "crisis-rules"  # the crisis flag as main raises it: an input, never a floor
 FAREWELL = "farewell"  # a goodbye word alone is one too; beside a closing it is not
 # A closing never holds down a place, a method, preparations or means, nor a farewell with a
 # time (round 6, blind set 12); "i feel better now" alone is still a closing.
@@ -135,18 +136,25 @@ class Element:
         """Whether the element's words are in the text (folded), or, for a text written
         without its accents (muon chet, nao quero), in its accent-free patterns; words
         of `unless` are read out first."""
-        if self.words is not None and self.words.found(_without(self.unless, folded)):
+        if self.words is not None and _found_without(self.words, self.unless, folded):
             return True
         if plain_text is None or self.plain_words is None:
             return False
         if plain_text == folded and self.unless is None:
             return self.accented_words is not None and self.accented_words.found(folded)
-        return self.plain_words.found(_without(self.unless_plain, plain_text))
+        return _found_without(self.plain_words, self.unless_plain, plain_text)
 
     def reads(self, lemmas: str) -> bool:
         """Whether the element's lemmas are in the lemma line, `unless` lemmas read out."""
-        line = _without(self.unless_lemmas, lemmas)
-        return self.lemmas is not None and self.lemmas.found(line)
+        return self.lemmas is not None and _found_without(self.lemmas, self.unless_lemmas, lemmas)
+
+
+def _found_without(pattern: Alternation, unless: Alternation | None, text: str) -> bool:
+    """Whether `pattern` is in `text` once the spans of `unless` are read out. Where it is not
+    in the whole text the `unless` search is skipped: most elements are in no sentence, and
+    the long `unless` of a frame or a time searched on every sentence cost a tenth of the
+    grading (round 10c)."""
+    return pattern.found(text) and (unless is None or pattern.found(_without(unless, text)))
 
 
 def _without(pattern: Alternation | None, text: str) -> str:
@@ -374,7 +382,7 @@ def quiet(found: frozenset[str]) -> bool:
     """No element of danger found: no sign (a wish, a thought, a method, a farewell…) and
     no crisis rule. The learned reader alone grades such a message, and is held to its
     quiet thresholds for the highest grade (urgency_model)."""
-    return not _signs(found) and "crisis-rules" not in found
+    return not _signs(found) and CRISIS_RULES not in found
 
 
 def _framed(present: list[Element]) -> bool:
@@ -493,7 +501,17 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
         whole = whole - {FRAME}
     if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat,
         whole = whole - {CLOSING}  # but one that will write again looks ahead (round 8)
+        if any(_dark(found) for found in per_sentence.values()):
+            whole = whole - CLOSINGS
     return whole, per_sentence
+
+
+def _dark(found: frozenset[str]) -> bool:
+    """A sentence the crisis rules or their second reader flag, that is neither a goodbye nor
+    a closing: in a long letter of thanks it is what the letter is about (round 10c, read
+    sets 19 and 22: 先日はチャットで話を聞いていただいて…会社の屋上の扉がいつ開いているのか
+    見るようになって…, graded 1 as a follow-up)."""
+    return CRISIS_RULES in found and not found & (CLOSINGS | {FAREWELL})
 
 
 def _acts_unframed(found: frozenset[str]) -> bool:
