@@ -84,6 +84,7 @@ AGAIN = "again"
 # `again` is, but unlike `again` it never makes a farewell with a time a chat's end.
 FOLLOW_UP = "follow-up"
 CLOSINGS = frozenset({CLOSING, AGAIN, FOLLOW_UP})
+TOLD_AS_OVER = frozenset({"attempt", "someone-else-now"})  # see _told_as_framed
 NO_TIME = "no-time"
 NO_PLAN = "no-plan"
 BEYOND_NO_TIME = frozenset({"attempt", "farewell", "someone-else-now", "danger-from-someone"})
@@ -411,8 +412,13 @@ def floor_of(found: frozenset[str]) -> int:
     frame (fiction, news, study, the long past, a laugh) gives no floor, nor does a denial
     unless something is being done (now, a plan, means at hand…)."""
     present = [e for e in load_elements() if e.id in found]
-    acting = any(e.acting for e in present)
-    if _framed(present) or any(e.kind == "distance" and not acting for e in present):
+    # A time alone does not take a denial back: "I'm not suicidal… I'm walking 2km a day now"
+    # (round 11, set 23); a method or place now does. Nor does a denial of wanting to die
+    # distance cutting or burning as a habit, which is level 4 whatever the wish (No quiero
+    # morir, solo lo hago).
+    acting = any(e.acting and e.kind != "when" for e in present) or _imminent(present)
+    distanced = REPEATED not in found and any(e.kind == "distance" for e in present)
+    if _framed(present) or (distanced and not acting):
         return 0
     signs = [e for e in present if e.level >= 2 and e.kind in ("what", "when")]
     if len(signs) < 2:
@@ -489,7 +495,9 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
     after a line on self-harm does make it the past)."""
     per_sentence = {s: found_elements(s) for s in sentences(text)}
     if len(per_sentence) == 1 and text.strip() in per_sentence:  # one sentence: read once
-        return frozenset().union(*per_sentence.values()), per_sentence
+        return _told_as_framed(
+            frozenset().union(*per_sentence.values()), per_sentence
+        ), per_sentence
     # What a sentence has, the message has: only the other elements are looked for in it.
     whole = found_elements(text, frozenset().union(*per_sentence.values()))
     for frame in (FRAME, LAUGH):
@@ -499,11 +507,29 @@ def message_elements(text: str) -> tuple[frozenset[str], dict[str, frozenset[str
         _acts_unframed(found) or _now_unframed(found) for found in per_sentence.values()
     ):
         whole = whole - {FRAME}
+    whole = _told_as_framed(whole, per_sentence)
     if len(per_sentence) > CLOSING_SENTENCES:  # a letter that ends with thanks is no chat,
         whole = whole - {CLOSING}  # but one that will write again looks ahead (round 8)
         if any(_dark(found) for found in per_sentence.values()):
             whole = whole - CLOSINGS
     return whole, per_sentence
+
+
+def _told_as_framed(
+    whole: frozenset[str], per_sentence: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """Without an attempt (one's own or someone else's) that only sentences with a frame of
+    their own name: 三年前…有一次吃了很多药被送到医院 is a past attempt told as over, not one
+    under way (round 11b, set 24). Found only in the whole message (across sentences), it
+    stays. Farewells, means and preparations stay whatever the frame: a frame's words are
+    also things given away (お気に入りの服もゲームも全部妹にあげた)."""
+    told = frozenset(
+        element
+        for element in TOLD_AS_OVER & whole
+        if (named := [f for f in per_sentence.values() if element in f])
+        and all(FRAME in f for f in named)
+    )
+    return whole - told
 
 
 def _dark(found: frozenset[str]) -> bool:
