@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from tsunagari.navigator import crisis, urgency
-from tsunagari.navigator.alternation import Alternation, needed_scripts
+from tsunagari.navigator.alternation import Alternation, needed_pairs, needed_scripts
 from tsunagari.navigator.crisis_model import ngrams
 from tsunagari.navigator.per_message import reading
 from tsunagari.navigator.urgency import found_elements, load_elements, plain
@@ -64,14 +64,30 @@ def test_an_alternative_needs_a_letter_of_its_own_script() -> None:
 
 def test_an_english_text_is_not_searched_with_japanese_or_korean_alternatives() -> None:
     alternation = Alternation.of(["死にたい", "살고 싶지 않", "want to die"])
-    assert [needed for needed, _ in alternation.groups] == [{"CJK"}, {"HANGUL"}, {"a-z"}]
+    assert [needed for needed, _, _ in alternation.groups] == [{"CJK"}, {"HANGUL"}, {"a-z"}]
     searched = [
         pattern.pattern
-        for needed, pattern in alternation.groups
+        for needed, _, pattern in alternation.groups
         if needed is None or not needed.isdisjoint({"a-z", " "})
     ]
     assert searched == ["(?:want to die)"]
     assert not alternation.may_match("ありがとう")
+
+
+def test_an_alternative_needs_a_pair_of_its_letters() -> None:
+    assert needed_pairs("死にたい") == {"死に"}
+    assert needed_pairs("(?:死|し)にたい") == {"にた"}
+    assert needed_pairs("[0-9]+錠|くすり") == {"錠", "くす"}
+    assert needed_pairs("(?=[^\n]*?(?:屋上|遺書))[^\n]*?電話に出ない") == {"電話"}  # one pair
+    assert needed_pairs("(?=[^\n]*?(?:屋上|遺書))[^\n]*?x") == {"屋上", "遺書"}
+    assert needed_pairs("(?:my )?friend") == {"fr"}
+    assert needed_pairs("死?") is None
+
+
+def test_a_text_without_the_pairs_an_alternation_needs_is_not_searched() -> None:
+    alternation = Alternation.of(["死にたい", "消えたい"])
+    assert alternation.may_match("もう死にたい")
+    assert not alternation.may_match("死ぬほど笑った、消しゴムも")
 
 
 def test_the_elements_and_rules_keep_their_whole_patterns() -> None:

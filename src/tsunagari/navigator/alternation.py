@@ -7,7 +7,9 @@ element and crisis searches were half the grading time of a long message). Most 
 cannot match without a letter of their own script: 死にたい needs a kanji, 살고 싶지 않 a
 hangul syllable, không nghe máy a Vietnamese vowel, "friend" an ASCII letter. The
 alternatives are grouped by the scripts of the letters they need, and a text is searched
-only with the groups whose script it has.
+only with the groups whose script it has, and only where it also has one of the pairs of
+neighbouring letters a group needs (死に for 死にたい): a Japanese text has kanji and kana,
+but seldom the words of the many Japanese groups (round 11).
 
 The answer is the one the whole alternation gives: whether there is a match, and where the
 leftmost one starts (the leftmost match of an alternation starts where the earliest of its
@@ -19,9 +21,10 @@ negative lookaround, a repeat that may be empty) is searched on every text.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # read only: which letters a pattern needs
@@ -50,6 +53,12 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(script(char) for char in set(text))
 
 
+@per_message
+def pairs_of(text: str) -> frozenset[str]:
+    """The letters of `text` and its pairs of neighbouring letters, shared as `scripts_of`."""
+    return frozenset(text).union(map(operator.add, text, text[1:]))
+
+
 def _cost(needed: frozenset[str]) -> int:
     """How often texts have one of these letters: an ASCII sign (a space) is everywhere, an
     ASCII letter in most texts, a hangul syllable only in Korean ones."""
@@ -58,18 +67,35 @@ def _cost(needed: frozenset[str]) -> int:
     return sum(weights.get(s, 1 if len(s) > 1 else 1000) for s in scripts)
 
 
-def _needed(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+def _pair_cost(needed: frozenset[str]) -> int:
+    """How often texts have one of these letters or pairs: a pair of letters outside ASCII
+    (死に, 薬を) is rarer than a pair in ASCII (e ), which is rarer than any one letter."""
+    return sum(1 if len(n) == 2 and not n.isascii() else 3 if len(n) == 2 else 30 for n in needed)
+
+
+Cost = Callable[[frozenset[str]], int]
+
+
+def _needed(
+    items: Iterable[tuple[Any, Any]], cost: Cost = _cost, pairs: bool = False
+) -> frozenset[str] | None:
     """Letters of which every match of the sequence `items` contains one (the rarest such
-    set of any of its items), or None where no item says."""
+    set of any of its items), or None where no item says; with `pairs`, two literal letters
+    in a row count as the pair they make."""
     best: frozenset[str] | None = None
+    before = ""  # the literal letter just before, if any
     for op, av in items:
-        needed = _needed_by(op, av)
-        if needed is not None and (best is None or _cost(needed) < _cost(best)):
+        needed = _needed_by(op, av, cost, pairs)
+        letter = chr(av) if op is _parser.LITERAL else ""
+        if pairs and before and letter:
+            needed = frozenset({before + letter})
+        before = letter
+        if needed is not None and (best is None or cost(needed) < cost(best)):
             best = needed
     return best
 
 
-def _needed_by(op: Any, av: Any) -> frozenset[str] | None:
+def _needed_by(op: Any, av: Any, cost: Cost, pairs: bool) -> frozenset[str] | None:
     if op is _parser.LITERAL:
         return frozenset(chr(av))
     if op is _parser.IN:  # a class: [ab] or [0-9], never a negated one or a category (\w)
@@ -84,20 +110,20 @@ def _needed_by(op: Any, av: Any) -> frozenset[str] | None:
         return frozenset(letters)
     if op is _parser.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
-        return None if add_flags & re.IGNORECASE else _needed(sub.data)
+        return None if add_flags & re.IGNORECASE else _needed(sub.data, cost, pairs)
     if op is _parser.BRANCH:  # one of the branches matches: its letters, for every branch
-        branches = [_needed(branch.data) for branch in av[1]]
+        branches = [_needed(branch.data, cost, pairs) for branch in av[1]]
         if any(b is None for b in branches):
             return None
         return frozenset().union(*(b for b in branches if b is not None))
     if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
         least, _most, sub = av
-        return _needed(sub.data) if least >= 1 else None
+        return _needed(sub.data, cost, pairs) if least >= 1 else None
     if op is _parser.ATOMIC_GROUP:
-        return _needed(av.data)
+        return _needed(av.data, cost, pairs)
     if op is _parser.ASSERT:  # (?=…), (?<=…): the text holds what it needs, if not the match
         _direction, sub = av
-        return _needed(sub.data)
+        return _needed(sub.data, cost, pairs)
     return None  # ., [^…], \w, ^, \b, a negative lookaround: nothing needed
 
 
@@ -111,6 +137,18 @@ def needed_scripts(pattern: str) -> frozenset[str] | None:
     except Exception:  # the parser is Python's own and private: if it changes, search all
         return None
     return None if needed is None else frozenset(script(char) for char in needed)
+
+
+def needed_pairs(pattern: str) -> frozenset[str] | None:
+    """Letters and pairs of neighbouring letters one of which every match of `pattern` puts
+    in the text, or None."""
+    try:
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _needed(parsed.data, _pair_cost, pairs=True)
+    except Exception:
+        return None
 
 
 def _top_level(pattern: str) -> list[str]:
@@ -154,7 +192,8 @@ class Alternation:
 
     alternatives: tuple[str, ...]
     whole: re.Pattern[str]  # the alternation as one pattern (for sub, and as it reads)
-    groups: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...]  # None: every text
+    # Per group: the scripts it needs, the letters or pairs it needs (None: every text).
+    groups: tuple[tuple[frozenset[str] | None, frozenset[str] | None, re.Pattern[str]], ...]
 
     @classmethod
     def of(cls, alternatives: Sequence[str]) -> Alternation:
@@ -163,36 +202,39 @@ class Alternation:
         for alternative in alternatives:
             for part in _top_level(alternative):
                 grouped.setdefault(needed_scripts(part), []).append(part)
-        groups = tuple(
-            (needed, re.compile("|".join(f"(?:{p})" for p in parts)))
-            for needed, parts in grouped.items()
-        )
-        return cls(tuple(alternatives), whole, groups)
+        groups = []
+        for needed, parts in grouped.items():
+            pattern = "|".join(f"(?:{p})" for p in parts)
+            groups.append((needed, needed_pairs(pattern), re.compile(pattern)))
+        return cls(tuple(alternatives), whole, tuple(groups))
 
     @property
     def pattern(self) -> str:
         return self.whole.pattern
 
+    def _searched(self, text: str) -> Iterator[re.Pattern[str]]:
+        """The groups that may match `text`: by its scripts, then by its pairs (the regular
+        expressions that found nothing were a fifth of the grading, round 11)."""
+        scripts = scripts_of(text)
+        for needed, pairs, pattern in self.groups:
+            if needed is not None and needed.isdisjoint(scripts):
+                continue
+            if pairs is None or not pairs.isdisjoint(pairs_of(text)):
+                yield pattern
+
     def may_match(self, text: str) -> bool:
         """False where no alternative can match: `text` has none of the letters they need."""
-        scripts = scripts_of(text)
-        return any(needed is None or not needed.isdisjoint(scripts) for needed, _ in self.groups)
+        return any(True for _ in self._searched(text))
 
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match (as `whole.search` finds it: where it starts), or None."""
-        scripts = scripts_of(text)
         first: re.Match[str] | None = None
-        for needed, pattern in self.groups:
-            if needed is None or not needed.isdisjoint(scripts):
-                match = pattern.search(text)
-                if match and (first is None or match.start() < first.start()):
-                    first = match
+        for pattern in self._searched(text):
+            match = pattern.search(text)
+            if match and (first is None or match.start() < first.start()):
+                first = match
         return first
 
     def found(self, text: str) -> bool:
         """Whether the alternation matches anywhere in `text` (stops at the first group)."""
-        scripts = scripts_of(text)
-        for needed, pattern in self.groups:
-            if (needed is None or not needed.isdisjoint(scripts)) and pattern.search(text):
-                return True
-        return False
+        return any(pattern.search(text) for pattern in self._searched(text))
