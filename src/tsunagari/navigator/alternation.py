@@ -216,11 +216,16 @@ class Alternation:
         """The groups that may match `text`: by its scripts, then by its pairs (the regular
         expressions that found nothing were a fifth of the grading, round 11)."""
         scripts = scripts_of(text)
+        # Built once, when a group first needs them: outside a reading pairs_of is not shared.
+        text_pairs: frozenset[str] | None = None
         for needed, pairs, pattern in self.groups:
             if needed is not None and needed.isdisjoint(scripts):
                 continue
-            if pairs is None or not pairs.isdisjoint(pairs_of(text)):
-                yield pattern
+            if pairs is not None:
+                text_pairs = pairs_of(text) if text_pairs is None else text_pairs
+                if pairs.isdisjoint(text_pairs):
+                    continue
+            yield pattern
 
     def may_match(self, text: str) -> bool:
         """False where no alternative can match: `text` has none of the letters they need."""

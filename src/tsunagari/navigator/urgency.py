@@ -595,7 +595,15 @@ def raises_flag(urgency: Urgency, rules_raise: bool) -> bool:
 
 
 def grade_many(texts: Sequence[str]) -> list[Urgency]:
-    """Grades of several messages at once (one embedding batch). Raises on error."""
+    """Grades of several messages at once (one embedding batch). Raises on error. The texts'
+    shared forms (per_message: their letters, pairs, readings) last as long as the batch: the
+    desk and the evaluation grade batches outside any other reading, and without one each
+    alternation would rebuild a text's letter pairs for every group it searches."""
+    with per_message.reading():
+        return _graded(texts)
+
+
+def _graded(texts: Sequence[str]) -> list[Urgency]:
     model = load_model()
     units: list[str] = []
     owners: list[int] = []
