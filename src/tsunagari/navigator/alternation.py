@@ -24,7 +24,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _parser  # type: ignore[attr-defined]  # read only: which letters a pattern needs
@@ -73,19 +73,15 @@ def _pair_cost(needed: frozenset[str]) -> int:
     return sum(1 if len(n) == 2 and not n.isascii() else 3 if len(n) == 2 else 30 for n in needed)
 
 
-Cost = Callable[[frozenset[str]], int]
-
-
-def _needed(
-    items: Iterable[tuple[Any, Any]], cost: Cost = _cost, pairs: bool = False
-) -> frozenset[str] | None:
+def _needed(items: Iterable[tuple[Any, Any]], pairs: bool = False) -> frozenset[str] | None:
     """Letters of which every match of the sequence `items` contains one (the rarest such
     set of any of its items), or None where no item says; with `pairs`, two literal letters
     in a row count as the pair they make."""
+    cost = _pair_cost if pairs else _cost
     best: frozenset[str] | None = None
     before = ""  # the literal letter just before, if any
     for op, av in items:
-        needed = _needed_by(op, av, cost, pairs)
+        needed = _needed_by(op, av, pairs)
         letter = chr(av) if op is _parser.LITERAL else ""
         if pairs and before and letter:
             needed = frozenset({before + letter})
@@ -95,7 +91,7 @@ def _needed(
     return best
 
 
-def _needed_by(op: Any, av: Any, cost: Cost, pairs: bool) -> frozenset[str] | None:
+def _needed_by(op: Any, av: Any, pairs: bool) -> frozenset[str] | None:
     if op is _parser.LITERAL:
         return frozenset(chr(av))
     if op is _parser.IN:  # a class: [ab] or [0-9], never a negated one or a category (\w)
@@ -110,45 +106,43 @@ def _needed_by(op: Any, av: Any, cost: Cost, pairs: bool) -> frozenset[str] | No
         return frozenset(letters)
     if op is _parser.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
-        return None if add_flags & re.IGNORECASE else _needed(sub.data, cost, pairs)
+        return None if add_flags & re.IGNORECASE else _needed(sub.data, pairs)
     if op is _parser.BRANCH:  # one of the branches matches: its letters, for every branch
-        branches = [_needed(branch.data, cost, pairs) for branch in av[1]]
+        branches = [_needed(branch.data, pairs) for branch in av[1]]
         if any(b is None for b in branches):
             return None
         return frozenset().union(*(b for b in branches if b is not None))
     if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
         least, _most, sub = av
-        return _needed(sub.data, cost, pairs) if least >= 1 else None
+        return _needed(sub.data, pairs) if least >= 1 else None
     if op is _parser.ATOMIC_GROUP:
-        return _needed(av.data, cost, pairs)
+        return _needed(av.data, pairs)
     if op is _parser.ASSERT:  # (?=…), (?<=…): the text holds what it needs, if not the match
         _direction, sub = av
-        return _needed(sub.data, cost, pairs)
+        return _needed(sub.data, pairs)
     return None  # ., [^…], \w, ^, \b, a negative lookaround: nothing needed
 
 
-def needed_scripts(pattern: str) -> frozenset[str] | None:
-    """The scripts one of whose letters every match of `pattern` contains, or None."""
+def _needed_in(pattern: str, pairs: bool) -> frozenset[str] | None:
     try:
         parsed = _parser.parse(pattern)
         if parsed.state.flags & re.IGNORECASE:
             return None
-        needed = _needed(parsed.data)
+        return _needed(parsed.data, pairs)
     except Exception:  # the parser is Python's own and private: if it changes, search all
         return None
+
+
+def needed_scripts(pattern: str) -> frozenset[str] | None:
+    """The scripts one of whose letters every match of `pattern` contains, or None."""
+    needed = _needed_in(pattern, pairs=False)
     return None if needed is None else frozenset(script(char) for char in needed)
 
 
 def needed_pairs(pattern: str) -> frozenset[str] | None:
     """Letters and pairs of neighbouring letters one of which every match of `pattern` puts
     in the text, or None."""
-    try:
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & re.IGNORECASE:
-            return None
-        return _needed(parsed.data, _pair_cost, pairs=True)
-    except Exception:
-        return None
+    return _needed_in(pattern, pairs=True)
 
 
 def _top_level(pattern: str) -> list[str]:
